@@ -1,0 +1,150 @@
+namespace FilmGraph.Core;
+
+/// <summary>
+/// The checks every store makes before writing a batch. Places are positions in the batch
+/// ("people[3]", "relationships[0].to"); the importer maps them back to file and line.
+/// </summary>
+public static class BatchValidator
+{
+    public const int MaxIdLength = 200;
+    public const int MaxTextLength = 2000;
+    public const int MinYear = 1800;
+    public const int MaxYear = 2200;
+
+    /// <param name="storedKind">The kind of an already stored node with this id, or null when there is none.</param>
+    public static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind)
+    {
+        var problems = new List<WriteProblem>();
+        var batchKinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.People.Count; i++)
+        {
+            var p = batch.People[i];
+            var place = $"people[{i}]";
+            if (!CheckId(problems, place, p.Id)) continue;
+            CheckText(problems, place + ".name", p.Name, required: true);
+            CheckYear(problems, place + ".born", p.Born);
+            foreach (var alias in p.Aliases) CheckText(problems, place + ".aliases", alias, required: true);
+            CheckDuplicate(problems, place, "person", p.Id, p.Id, p, people);
+            CheckKind(problems, place, p.Id, NodeKind.Person, batchKinds, storedKind);
+        }
+
+        var films = new Dictionary<string, Film>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Films.Count; i++)
+        {
+            var f = batch.Films[i];
+            var place = $"films[{i}]";
+            if (!CheckId(problems, place, f.Id)) continue;
+            CheckText(problems, place + ".title", f.Title, required: true);
+            CheckYear(problems, place + ".year", f.Year);
+            CheckDuplicate(problems, place, "film", f.Id, f.Id, f, films);
+            CheckKind(problems, place, f.Id, NodeKind.Film, batchKinds, storedKind);
+        }
+
+        var relationships = new Dictionary<(RelationshipType, string, string), Relationship>();
+        for (var i = 0; i < batch.Relationships.Count; i++)
+        {
+            var r = batch.Relationships[i];
+            var place = $"relationships[{i}]";
+            var fromOk = CheckEndpoint(problems, place + ".from", r.From, NodeKind.Person, r.Type, batchKinds, storedKind);
+            var toOk = CheckEndpoint(problems, place + ".to", r.To, r.Type.TargetKind(), r.Type, batchKinds, storedKind);
+            if (fromOk && toOk && r.Type == RelationshipType.ConflictedWith && r.From == r.To)
+                problems.Add(new(place, $"'{r.From}' cannot be in conflict with themself."));
+            var props = r.Properties;
+            CheckText(problems, place + ".role", props.Role, required: false);
+            CheckText(problems, place + ".reason", props.Reason, required: false);
+            CheckText(problems, place + ".context", props.Context, required: false);
+            CheckText(problems, place + ".description", props.Description, required: false);
+            if (props.Source is { } source)
+            {
+                CheckText(problems, place + ".source.document", source.Document, required: true);
+                CheckText(problems, place + ".source.quote", source.Quote, required: false);
+            }
+            if (props.Billing is < 0) problems.Add(new(place + ".billing", $"billing must not be negative; got {props.Billing}."));
+            if (fromOk && toOk)
+                CheckDuplicate(problems, place, $"{r.Type.Name()} relationship", $"{r.From} -> {r.To}", (r.Type, r.From, r.To), r, relationships);
+        }
+        return problems;
+    }
+
+    private static bool CheckId(List<WriteProblem> problems, string place, string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            problems.Add(new(place + ".id", "missing id."));
+            return false;
+        }
+        if (id.Length > MaxIdLength)
+        {
+            problems.Add(new(place + ".id", $"id is {id.Length} characters long; the most allowed is {MaxIdLength}."));
+            return false;
+        }
+        if (id != id.Trim())
+        {
+            problems.Add(new(place + ".id", $"id '{id}' has leading or trailing space."));
+            return false;
+        }
+        return true;
+    }
+
+    private static void CheckText(List<WriteProblem> problems, string place, string? text, bool required)
+    {
+        if (text is null || text.Length == 0)
+        {
+            if (required) problems.Add(new(place, "missing value."));
+            return;
+        }
+        if (text.Length > MaxTextLength)
+            problems.Add(new(place, $"text is {text.Length} characters long; the most allowed is {MaxTextLength}."));
+        else if (required && string.IsNullOrWhiteSpace(text))
+            problems.Add(new(place, "value is blank."));
+    }
+
+    private static void CheckYear(List<WriteProblem> problems, string place, int? year)
+    {
+        if (year is int y && (y < MinYear || y > MaxYear))
+            problems.Add(new(place, $"year {y} is outside {MinYear}..{MaxYear}."));
+    }
+
+    private static void CheckDuplicate<TKey, T>(List<WriteProblem> problems, string place, string what, string shownKey,
+        TKey key, T item, Dictionary<TKey, T> seen) where TKey : notnull
+    {
+        if (!seen.TryAdd(key, item) && !Equals(seen[key], item))
+            problems.Add(new(place, $"duplicate {what} '{shownKey}' with different data than an earlier record."));
+    }
+
+    private static void CheckKind(List<WriteProblem> problems, string place, string id, NodeKind kind,
+        Dictionary<string, NodeKind> batchKinds, Func<string, NodeKind?> storedKind)
+    {
+        var other = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
+        if (other is NodeKind existing && existing != kind)
+            problems.Add(new(place + ".id", $"id '{id}' is already used by a {Describe(existing)}."));
+        else
+            batchKinds.TryAdd(id, kind);
+    }
+
+    private static bool CheckEndpoint(List<WriteProblem> problems, string place, string? id, NodeKind wanted, RelationshipType type,
+        Dictionary<string, NodeKind> batchKinds, Func<string, NodeKind?> storedKind)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            problems.Add(new(place, "missing id."));
+            return false;
+        }
+        var kind = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
+        if (kind is null)
+        {
+            problems.Add(new(place, $"'{id}' is no {Describe(wanted)} in this data or in the store."));
+            return false;
+        }
+        if (kind != wanted)
+        {
+            problems.Add(new(place, $"{type.Name()} needs a {Describe(wanted)} here, but '{id}' is a {Describe(kind.Value)}."));
+            return false;
+        }
+        return true;
+    }
+
+    private static string Describe(NodeKind kind) => kind == NodeKind.Person ? "person" : "film";
+}

@@ -1,0 +1,36 @@
+namespace FilmGraph.Core;
+
+/// <summary>
+/// Defaults and hard ceilings of every traversal argument. A value above its ceiling is refused with
+/// BAD_USER_INPUT rather than silently lowered, so a caller never mistakes a clipped answer for a complete one.
+/// </summary>
+public static class Limits
+{
+    public const int DefaultMaxHops = 6;
+    public const int MaxHopsCeiling = 12;
+
+    public const int DefaultChains = 10;
+    public const int ChainsCeiling = 100;
+
+    public const int DefaultDepth = 1;
+    public const int DepthCeiling = 3;
+
+    public const int DefaultNeighbourhoodLimit = 200;
+    public const int NeighbourhoodLimitCeiling = 5000;
+
+    public const int DefaultSearchResults = 10;
+    public const int SearchResultsCeiling = 100;
+
+    public const int DefaultCoStars = 50;
+    public const int CoStarsCeiling = 1000;
+
+    public const int SearchTextMaxLength = 200;
+
+    /// <summary>Checks <paramref name="value"/> lies in [min, ceiling] and names the argument when it does not.</summary>
+    public static int Check(string argument, int value, int min, int ceiling)
+    {
+        if (value < min || value > ceiling)
+            throw GraphQueryException.BadInput(argument, $"'{argument}' must be between {min} and {ceiling}; got {value}.");
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace FilmGraph.Core;
+
+/// <summary>
+/// The form in which names and titles are compared: lower case, accents removed, punctuation dropped, runs of
+/// space folded. "Amélie" and "AMELIE" share a key; so do "Crazy, Stupid, Love" and "crazy stupid love".
+/// </summary>
+public static class TextKey
+{
+    public static string Of(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var ch in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+                continue;
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ch != '\'' && ch != '\u2019')
+            {
+                // Apostrophes join ("O'Brien" is "obrien"); everything else separates words.
+                pendingSpace = true;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The words of a key, for prefix and typo-tolerant matching.</summary>
+    public static string[] Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Levenshtein distance, giving up (returning <paramref name="max"/> + 1) as soon as it must exceed
+    /// <paramref name="max"/>; cheap enough to run across an index of words.
+    /// </summary>
+    public static int BoundedEditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max || b.Length > 256) return max + 1;
+        Span<int> prev = stackalloc int[b.Length + 1];
+        Span<int> cur = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > max) return max + 1;
+            var swap = prev; prev = cur; cur = swap;
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>How many typos a word of this length tolerates.</summary>
+    public static int TypoAllowance(int length) => length < 4 ? 0 : length < 8 ? 1 : 2;
+}

@@ -1,0 +1,79 @@
+namespace FilmGraph.Core;
+
+/// <summary>
+/// The rules every store follows, written once.
+/// <para>
+/// <b>Chain order.</b> Read a chain as the sequence of ids film1, person1, film2, person2, ..., filmN (the start is
+/// the same for all). Among shortest chains, chains compare element by element in ordinal string order. The
+/// single-chain query returns the least chain; the plural query returns the least <c>first</c> chains, in order.
+/// When a person has several of the <c>via</c> types to a film, the link reports the first in enum order.
+/// </para>
+/// <para>
+/// <b>Replacement.</b> A was dropped from film F in role R (DROPPED_FROM with role R) and B, another person, was cast
+/// in F as R (CAST_IN with role R). Roles match when equal ignoring case and surrounding space; a drop with no role
+/// replaces nobody. Replacements list in film id, role, dropped id, cast id order.
+/// </para>
+/// </summary>
+public static class Traversal
+{
+    /// <summary>Ordinal comparison of two equally long chains by the rule above.</summary>
+    public static readonly IComparer<Chain> ChainOrder = Comparer<Chain>.Create(CompareChains);
+
+    private static int CompareChains(Chain? a, Chain? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        var byLength = a.Length.CompareTo(b.Length);
+        if (byLength != 0) return byLength;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var c = string.CompareOrdinal(a.Links[i].Film.Id, b.Links[i].Film.Id);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(a.Links[i].To.Id, b.Links[i].To.Id);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    public static void CheckPersonFilmTypes(string argument, IReadOnlyList<RelationshipType> types)
+    {
+        if (types.Count == 0)
+            throw GraphQueryException.BadInput(argument, $"'{argument}' needs at least one relationship type.");
+        if (types.Contains(RelationshipType.ConflictedWith))
+            throw GraphQueryException.BadInput(argument,
+                $"'{argument}' takes person-to-film types only; CONFLICTED_WITH links two people and cannot form a co-star chain.");
+    }
+
+    public static bool RolesMatch(string? dropped, string? cast) =>
+        !string.IsNullOrWhiteSpace(dropped) && cast is not null &&
+        string.Equals(dropped.Trim(), cast.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Derives the replacements on one film from its credits (any types; only drops and casts count).</summary>
+    public static IEnumerable<Replacement> Replacements(IReadOnlyList<Credit> filmCredits)
+    {
+        var casts = filmCredits.Where(c => c.Type == RelationshipType.CastIn).ToList();
+        return
+            from drop in filmCredits
+            where drop.Type == RelationshipType.DroppedFrom
+            from cast in casts
+            where cast.Person.Id != drop.Person.Id && RolesMatch(drop.Properties.Role, cast.Properties.Role)
+            select new Replacement(drop.Film, cast.Properties.Role, drop.Person, cast.Person, drop.Properties.Reason, drop.Properties.Source);
+    }
+
+    public static readonly IComparer<Replacement> ReplacementOrder = Comparer<Replacement>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a!.Film.Id, b!.Film.Id);
+        if (c == 0) c = string.CompareOrdinal(a.Role, b.Role);
+        if (c == 0) c = string.CompareOrdinal(a.Dropped.Id, b.Dropped.Id);
+        if (c == 0) c = string.CompareOrdinal(a.Cast.Id, b.Cast.Id);
+        return c;
+    });
+
+    /// <summary>Co-stars, most shared films first, then by person id.</summary>
+    public static readonly IComparer<CoStar> CoStarOrder = Comparer<CoStar>.Create((a, b) =>
+    {
+        var c = b!.SharedFilms.Count.CompareTo(a!.SharedFilms.Count);
+        return c != 0 ? c : string.CompareOrdinal(a.Person.Id, b.Person.Id);
+    });
+}
