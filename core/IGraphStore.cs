@@ -57,6 +57,9 @@ public interface IGraphWriter
     /// Durable and visible to the next query when it returns.
     /// </summary>
     Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default);
+
+    /// <summary>The problems <see cref="WriteAsync"/> would refuse the batch for, without writing anything.</summary>
+    Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default);
 }
 
 public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable

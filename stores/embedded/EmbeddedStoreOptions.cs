@@ -1,0 +1,29 @@
+namespace FilmGraph.Store.Embedded;
+
+/// <summary>Settings of the embedded store; bound from the configuration section <c>FilmGraph:Embedded</c>.</summary>
+public sealed class EmbeddedStoreOptions
+{
+    /// <summary>The environment variable both the API and the importer read the store file from.</summary>
+    public const string PathVariable = "FilmGraph__Embedded__Path";
+
+    public const string DefaultPath = "filmgraph.db";
+
+    /// <summary>The SQLite file; created when missing.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    /// <summary>
+    /// Whether to build the in-memory traversal index. A process that only writes (the importer) skips it and
+    /// still gets exact created/updated/unchanged counts from the file.
+    /// </summary>
+    public bool BuildIndex { get; set; } = true;
+
+    /// <summary>
+    /// How often to look for changes another process committed to the file (an import while the API runs),
+    /// and reload when there are. Zero turns it off.
+    /// </summary>
+    public TimeSpan ExternalChangePoll { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The path from <see cref="PathVariable"/>, else <see cref="DefaultPath"/>.</summary>
+    public static string PathFromEnvironment() =>
+        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } p ? p : DefaultPath;
+}
