@@ -367,7 +367,7 @@ internal sealed class GraphDocumentReader
         if (_token.OversizeBytes > 0)
         {
             _doc.Add(_token.Line, path,
-                $"text is {_token.OversizeBytes:N0} bytes long; the most allowed is {maxLength} characters.", place);
+                $"text is {_token.OversizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes long; the most allowed is {maxLength} characters.", place);
             return "";
         }
         var text = _token.Text!;
@@ -387,7 +387,6 @@ internal sealed class GraphDocumentReader
             return value;
         var found = _token.Type switch
         {
-            JsonTokenType.Number => _token.Text,
             JsonTokenType.String => $"the string \"{Shorten(_token.Text)}\" (write numbers without quotes)",
             _ => Describe(_token),
         };
