@@ -1,7 +1,5 @@
-using FilmGraph.Contract;
 using FilmGraph.Core;
 using FilmGraph.Formats;
-using FilmGraph.Store.Embedded;
 
 namespace FilmGraph.Importer.Tests;
 
@@ -11,22 +9,20 @@ namespace FilmGraph.Importer.Tests;
 /// </summary>
 public sealed class CorpusTests : IAsyncLifetime
 {
-    private readonly TempStorePath _temp = new();
-    private IGraphStore? _store;
+    private TempStore? _temp;
 
-    private IGraphStore Store => _store!;
+    private IGraphStore Store => _temp!.Store;
 
     public async Task InitializeAsync()
     {
-        _store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = _temp.File, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero });
+        _temp = await TempStore.OpenAsync();
         var seeded = await GraphImport.ImportFileAsync(RepoFiles.Sample, Store, new ImportOptions());
         Assert.True(seeded.Applied, string.Join("\n", seeded.Errors));
     }
 
     public async Task DisposeAsync()
     {
-        if (_store is not null) await _store.DisposeAsync();
-        _temp.Dispose();
+        if (_temp is not null) await _temp.DisposeAsync();
     }
 
     public static TheoryData<string, string[]> BadFiles => new()
@@ -103,7 +99,7 @@ public sealed class CorpusTests : IAsyncLifetime
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_gives_its_errors_and_writes_nothing(string name, string[] expected)
     {
-        var before = RepoFiles.Fingerprint(_temp.File);
+        var before = RepoFiles.Fingerprint(_temp!.File);
         var path = RepoFiles.Corpus(name);
 
         var report = await GraphImport.ImportFileAsync(path, Store, new ImportOptions());
@@ -112,7 +108,7 @@ public sealed class CorpusTests : IAsyncLifetime
         Assert.Equal(WriteSummary.Zero, report.Summary);
         Assert.All(report.Errors, e => Assert.Equal(path, e.File));
         Assert.Equal(expected, report.Errors.Select(e => $"{e.Line}: {e.Path}: {e.Message}"));
-        Assert.Equal(before, RepoFiles.Fingerprint(_temp.File));
+        Assert.Equal(before, RepoFiles.Fingerprint(_temp!.File));
     }
 
     [Theory]
@@ -128,7 +124,7 @@ public sealed class CorpusTests : IAsyncLifetime
     [Fact]
     public async Task A_relationship_may_point_at_nodes_already_in_the_store()
     {
-        var file = Path.Combine(_temp.Directory, "more.json");
+        var file = Path.Combine(_temp!.Directory, "more.json");
         await File.WriteAllTextAsync(file, """
             { "relationships": [ { "type": "WROTE", "from": "damien-chazelle", "to": "la-la-land-2016" } ] }
             """);
