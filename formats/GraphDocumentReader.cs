@@ -156,8 +156,8 @@ internal sealed class GraphDocumentReader
                 ReadArray(path, item);
             });
         }
+        // The reader refuses anything after the document here.
         Next();
-        if (!_token.IsEnd) _doc.Add(_token.Line, "$", "more data after the end of the document.");
     }
 
     private void ReadArray(string path, Action<int> item)
@@ -183,6 +183,7 @@ internal sealed class GraphDocumentReader
     /// </summary>
     private void ReadMembers(string path, string what, string[] known, RecordPlace? place, string prefix, Action<string, string> member)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             Next();
@@ -201,6 +202,13 @@ internal sealed class GraphDocumentReader
             if (!known.Contains(name))
             {
                 _doc.Add(line, memberPath, $"unknown property '{name}' (a {what} has: {string.Join(", ", known)}).", place);
+                SkipValue();
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                // JSON readers disagree on which of two equal names wins; neither should be dropped unseen.
+                _doc.Add(line, memberPath, $"property '{name}' appears twice in this {what}.", place);
                 SkipValue();
                 continue;
             }

@@ -8,10 +8,7 @@ namespace FilmGraph.Formats;
 /// One JSON token with the line it starts on. <c>Text</c> is the value of a string or property name, or the literal
 /// text of a number. <c>OversizeBytes</c> is non-zero for a string too long to hold: its text is then empty.
 /// </summary>
-internal readonly record struct JsonToken(JsonTokenType Type, int Line, string? Text, long OversizeBytes = 0)
-{
-    public bool IsEnd => Type == JsonTokenType.None;
-}
+internal readonly record struct JsonToken(JsonTokenType Type, int Line, string? Text, long OversizeBytes = 0);
 
 /// <summary>The input is not JSON, or ends too early; reading cannot go on past this point.</summary>
 internal sealed class JsonSyntaxException(int line, string message) : Exception(message)
@@ -192,7 +189,7 @@ internal sealed partial class JsonTokenReader(Stream stream)
     private JsonSyntaxException Syntax(JsonException e, int depth)
     {
         var line = (int)(e.LineNumber ?? 0) + 1 + _droppedNewlines;
-        if (_eof && !_sawToken)
+        if (_eof && !_sawToken && SkipSpace(_start) == _end)
             return new JsonSyntaxException(1, "the file is empty; expected a JSON object { \"people\": [...], \"films\": [...], \"relationships\": [...] }.");
         if (_eof && depth > 0 && e.Message.Contains("end of", StringComparison.Ordinal))
             return new JsonSyntaxException(line, "the file ends before the JSON is complete (an object or array is still open).");

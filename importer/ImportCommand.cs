@@ -14,7 +14,8 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string storePath, bool dryRun, CancellationToken ct)
     {
         var missing = files.Where(f => !File.Exists(f)).ToList();
-        foreach (var file in missing) Console.Error.WriteLine($"filmgraph-import: {file}: no such file.");
+        foreach (var file in missing)
+            Console.Error.WriteLine(file.StartsWith('-') ? $"filmgraph-import: unknown option '{file}'." : $"filmgraph-import: {file}: no such file.");
         if (missing.Count > 0) return UsageError;
 
         IGraphWriter writer;

@@ -74,6 +74,14 @@ public sealed class CorpusTests : IAsyncLifetime
             ]
         },
         {
+            "duplicate-property.json",
+            [
+                "3: $.people[0].name: property 'name' appears twice in this person.",
+                "6: $.relationships[0].source.quote: property 'quote' appears twice in this source.",
+            ]
+        },
+        { "garbage.json", ["1: $: invalid JSON: 'nul' is an invalid JSON literal. Expected the literal 'null'."] },
+        {
             "missing-fields.json",
             [
                 "3: $.people[0].id: missing 'id'.",
