@@ -85,11 +85,14 @@ internal static class ImportCommand
 
     private static string Outcome(string file, ImportReport report, bool dryRun)
     {
-        var records = $"{report.Records.People} people, {report.Records.Films} films, {report.Records.Relationships} relationships";
+        var records = $"{Count(report.Records.People, "person", "people")}, {Count(report.Records.Films, "film", "films")}, " +
+                      Count(report.Records.Relationships, "relationship", "relationships");
         if (!report.Succeeded)
-            return $"{file}: {report.Errors.Count} error{(report.Errors.Count == 1 ? "" : "s")}; nothing from this file was written.";
+            return $"{file}: {Count(report.Errors.Count, "error", "errors")}; nothing from this file was written.";
         return dryRun ? $"{file}: valid ({records}); dry run, nothing written." : $"{file}: imported {records}.";
     }
+
+    private static string Count(long n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
     private static Table CountsTable(WriteSummary written, long people, long films, long relationships)
     {
