@@ -11,16 +11,16 @@ public class BoltException : Exception
     public string? Code { get; }
 
     /// <summary>GQL status (Bolt 5.7+), e.g. <c>42001</c>.</summary>
-    public string? GqlStatus { get; init; }
+    public string? GqlStatus { get; internal set; }
 
     /// <summary>GQL status description (Bolt 5.7+).</summary>
-    public string? GqlStatusDescription { get; init; }
+    public string? GqlStatusDescription { get; internal set; }
 
     /// <summary>GQL diagnostic record (Bolt 5.7+), as the server sent it.</summary>
-    public IReadOnlyDictionary<string, object?>? DiagnosticRecord { get; init; }
+    public IReadOnlyDictionary<string, object?>? DiagnosticRecord { get; internal set; }
 
     /// <summary>The next error in the GQL cause chain (Bolt 5.7+).</summary>
-    public BoltException? GqlCause { get; init; }
+    public BoltException? GqlCause { get; internal set; }
 
     /// <summary>True when a managed transaction may run again after this error.</summary>
     public virtual bool IsRetryable => false;
@@ -31,6 +31,9 @@ public class BoltClientException : BoltException
 {
     public BoltClientException(string message, Exception? inner = null) : base(message, inner) { }
     public BoltClientException(string code, string message, Exception? inner = null) : base(code, message, inner) { }
+
+    /// <summary>A write reached a server that can no longer take writes; the routing table is refreshed and the work retried.</summary>
+    public override bool IsRetryable => Code is "Neo.ClientError.Cluster.NotALeader" or "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase";
 }
 
 /// <summary>The credentials were refused.</summary>
