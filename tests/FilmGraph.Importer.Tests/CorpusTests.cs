@@ -115,7 +115,7 @@ public sealed class CorpusTests : IAsyncLifetime
         Assert.False(report.Applied);
         Assert.Equal(WriteSummary.Zero, report.Summary);
         Assert.All(report.Errors, e => Assert.Equal(path, e.File));
-        Assert.Equal(expected, report.Errors.Select(e => $"{e.Line}: {e.Path}: {e.Message}"));
+        Assert.Equal(expected, ErrorLines.Of(report));
         Assert.Equal(before, RepoFiles.Fingerprint(_temp!.File));
     }
 
@@ -126,7 +126,7 @@ public sealed class CorpusTests : IAsyncLifetime
         var report = await GraphImport.ImportFileAsync(RepoFiles.Corpus(name), Store, new ImportOptions(DryRun: true));
 
         Assert.False(report.Applied);
-        Assert.Equal(expected, report.Errors.Select(e => $"{e.Line}: {e.Path}: {e.Message}"));
+        Assert.Equal(expected, ErrorLines.Of(report));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class OversizeTests
                 "6: $.people[1].born: expected a whole number, found the string \"1\" (write numbers without quotes).",
                 "9: $.films[0].id: text is 70,000 bytes long; the most allowed is 200 characters.",
             ],
-            report.Errors.Select(e => $"{e.Line}: {e.Path}: {e.Message}"));
+            ErrorLines.Of(report));
         Assert.Equal(before, RepoFiles.Fingerprint(temp.File));
     }
 
