@@ -76,7 +76,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, tx, index.Nodes, batch, ct);
+            var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
             tx.Commit();
             Volatile.Write(ref _index, Follow(index, applied));
             return applied.Summary;
