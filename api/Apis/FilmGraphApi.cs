@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace FilmGraph.Api.Apis;
+
+public static class FilmGraphApi
+{
+    internal const string ReadyTag = "ready";
+
+    /// <summary>
+    /// <c>/graphql</c> (POST; GET for queries), <c>/healthz</c> (the process is up), <c>/readyz</c> (the store can
+    /// answer) and the explorer page at <c>/</c>.
+    /// </summary>
+    public static WebApplication MapFilmGraphApi(this WebApplication app)
+    {
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+
+        app.MapGet("/", () => Results.Text(ExplorerPage.Html, "text/html; charset=utf-8"));
+        return app;
+    }
+}
