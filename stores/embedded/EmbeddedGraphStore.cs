@@ -1,9 +1,389 @@
 using FilmGraph.Core;
+using FilmGraph.Store.Embedded.Index;
+using FilmGraph.Store.Embedded.Sqlite;
+using FilmGraph.Store.Embedded.Walks;
+using Microsoft.Data.Sqlite;
 
 namespace FilmGraph.Store.Embedded;
 
-public sealed class EmbeddedGraphStore
+/// <summary>
+/// The default store: a SQLite file is the record, and an in-memory index built from it answers traversals.
+/// One writer at a time (a lock here, an immediate transaction in the file); readers take the current index
+/// version and never wait. Relationship properties are read from the file when a result needs them.
+/// </summary>
+public sealed class EmbeddedGraphStore : IGraphStore
 {
+    private readonly EmbeddedStoreOptions _options;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Timer? _poll;
+    private GraphIndex _index;
+    private bool _disposed;
+
+    private EmbeddedGraphStore(EmbeddedStoreOptions options)
+    {
+        _options = options;
+        _writer = StoreFile.OpenWriter(options.Path);
+        _index = IndexLoader.Load(_writer, options.BuildIndex);
+        if (options.ExternalChangePoll > TimeSpan.Zero)
+            _poll = new Timer(_ => ReloadIfChangedElsewhere(), null, options.ExternalChangePoll, options.ExternalChangePoll);
+    }
+
+    /// <summary>Opens (creating when missing) the store file and builds the index.</summary>
+    public static EmbeddedGraphStore Open(EmbeddedStoreOptions options) => new(options);
+
     public static Task<IGraphStore> OpenAsync(EmbeddedStoreOptions options, CancellationToken ct = default) =>
-        throw new NotImplementedException("landing shortly");
+        Task.Run<IGraphStore>(() => Open(options), ct);
+
+    public string Description => $"embedded: {Path.GetFullPath(_options.Path)}";
+
+    /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
+    public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
+
+    public Task<bool> IsReadyAsync(CancellationToken ct = default) => Task.FromResult(!_disposed);
+
+    private GraphIndex Current => Volatile.Read(ref _index);
+
+    /// <summary>The current index, with traversal structures; a write-only store has none.</summary>
+    private GraphIndex Readable
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var index = Current;
+            if (index.Names is null) throw new InvalidOperationException("This store was opened write-only (BuildIndex = false) and cannot answer queries.");
+            return index;
+        }
+    }
+
+    private SqliteConnection OpenReader() => StoreFile.OpenReader(_options.Path);
+
+    // ---- writes ------------------------------------------------------------------------------------------
+
+    public async Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var tx = _writer.BeginTransaction(deferred: false);
+            // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
+            var index = CatchUp(_index);
+            var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
+            if (problems.Count > 0) throw new GraphWriteException(problems);
+            if (batch.IsEmpty) return WriteSummary.Zero;
+            var applied = BatchWriter.Apply(_writer, tx, index.Nodes, batch, ct);
+            tx.Commit();
+            Volatile.Write(ref _index, Follow(index, applied));
+            return applied.Summary;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return BatchValidator.Validate(batch, CatchUp(_index).Nodes.KindOf);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The index after a committed batch: nodes appended or changed, edges added, names noted.</summary>
+    private GraphIndex Follow(GraphIndex index, AppliedBatch applied)
+    {
+        var nodes = index.Nodes.With(applied.Appended, applied.Changed);
+        if (index.Names is null) return new GraphIndex(nodes, index.Adjacency, null, index.DataVersion);
+        var adjacency = index.Adjacency.With(applied.CreatedEdges, nodes.Count);
+        var touched = applied.Appended.Concat(applied.Changed).Select(r => r.Node).ToList();
+        var names = index.Names.RecentCount + touched.Count > Math.Max(4096, nodes.Count / 16)
+            ? NameIndex.Build(nodes)
+            : index.Names.WithRecent(touched);
+        return new GraphIndex(nodes, adjacency, names, index.DataVersion);
+    }
+
+    /// <summary>Reloads from the file when another process committed to it; called holding the write lock.</summary>
+    private GraphIndex CatchUp(GraphIndex index)
+    {
+        if (StoreFile.DataVersion(_writer) == index.DataVersion) return index;
+        var reloaded = IndexLoader.Load(_writer, _options.BuildIndex);
+        Volatile.Write(ref _index, reloaded);
+        return reloaded;
+    }
+
+    private void ReloadIfChangedElsewhere()
+    {
+        if (_disposed || !_writeLock.Wait(0)) return;
+        try
+        {
+            if (!_disposed) CatchUp(_index);
+        }
+        catch (SqliteException)
+        {
+            // The file is busy or mid-change: the next poll, or the next write, catches up.
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    // ---- nodes and search -----------------------------------------------------------------------------------
+
+    public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
+    {
+        var nodes = Readable.Nodes;
+        var node = nodes.IndexOf(id);
+        return Task.FromResult(node >= 0 && nodes.Kind(node) == NodeKind.Person ? nodes.Person(node) : null);
+    }
+
+    public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
+    {
+        var nodes = Readable.Nodes;
+        var node = nodes.IndexOf(id);
+        return Task.FromResult(node >= 0 && nodes.Kind(node) == NodeKind.Film ? nodes.Film(node) : null);
+    }
+
+    public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
+    {
+        var index = Readable;
+        IReadOnlyList<Person> people = index.Names!.Exact(index.Nodes, TextKey.Of(name))
+            .Where(n => index.Nodes.Kind(n) == NodeKind.Person)
+            .Select(index.Nodes.Person).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return Task.FromResult(people);
+    }
+
+    public Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
+    {
+        var index = Readable;
+        IReadOnlyList<Film> films = index.Names!.Exact(index.Nodes, TextKey.Of(title))
+            .Where(n => index.Nodes.Kind(n) == NodeKind.Film && (year is null || index.Nodes.Year(n) == year))
+            .Select(index.Nodes.Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        return Task.FromResult(films);
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
+    {
+        Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
+        if (text.Length > Limits.SearchTextMaxLength)
+            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
+        var index = Readable;
+        var nodes = index.Nodes;
+        IReadOnlyList<SearchHit> hits = index.Names!.Search(nodes, text, first).Select(h => nodes.Kind(h.Node) == NodeKind.Person
+            ? new SearchHit(NodeKind.Person, nodes.Id(h.Node), nodes.Label(h.Node), h.Score, nodes.Person(h.Node), null)
+            : new SearchHit(NodeKind.Film, nodes.Id(h.Node), nodes.Label(h.Node), h.Score, null, nodes.Film(h.Node))).ToList();
+        return Task.FromResult(hits);
+    }
+
+    public Task<GraphStats> StatsAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var index = Current;
+        long people = 0;
+        for (var n = 0; n < index.Nodes.Count; n++) if (index.Nodes.Kind(n) == NodeKind.Person) people++;
+        long relationships;
+        if (index.Names is not null) relationships = index.Adjacency.BaseEdges + index.Adjacency.OverlayEdges;
+        else
+        {
+            using var connection = OpenReader();
+            relationships = (long)StoreFile.Scalar(connection, "SELECT count(*) FROM edges")!;
+        }
+        return Task.FromResult(new GraphStats(people, index.Nodes.Count - people, relationships));
+    }
+
+    // ---- credits, conflicts, co-stars ------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
+    {
+        var index = Readable;
+        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        using var connection = OpenReader();
+        IReadOnlyList<Credit> credits = EdgeRows.From(connection, person)
+            .Where(e => e.Type != RelationshipType.ConflictedWith && (types is null || types.Contains(e.Type)) && e.Target < index.NodeCount)
+            .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties))
+            .OrderBy(c => c.Film.Id, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
+        return Task.FromResult(credits);
+    }
+
+    public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
+    {
+        var index = Readable;
+        var film = index.RequireNode(filmId, NodeKind.Film, "id");
+        using var connection = OpenReader();
+        return Task.FromResult(FilmCredits(index, connection, film, types));
+    }
+
+    private static IReadOnlyList<Credit> FilmCredits(GraphIndex index, SqliteConnection connection, int film, IReadOnlyCollection<RelationshipType>? types) =>
+        EdgeRows.To(connection, film)
+            .Where(e => (types is null || types.Contains(e.Type)) && e.Source < index.NodeCount)
+            .Select(e => new Credit(index.Nodes.Person(e.Source), index.Nodes.Film(film), e.Type, e.Properties))
+            .OrderBy(c => c.Type).ThenBy(c => c.Person.Id, StringComparer.Ordinal).ToList();
+
+    public Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default)
+    {
+        var index = Readable;
+        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        using var connection = OpenReader();
+        var outgoing = EdgeRows.From(connection, person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
+        var incoming = EdgeRows.To(connection, person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
+        IReadOnlyList<Conflict> conflicts = outgoing.Concat(incoming)
+            .Where(c => c.Other < index.NodeCount)
+            .Select(c =>
+            {
+                var context = c.e.Properties.Context;
+                var contextNode = context is null ? -1 : index.Nodes.IndexOf(context);
+                var film = contextNode >= 0 && index.Nodes.Kind(contextNode) == NodeKind.Film ? index.Nodes.Film(contextNode) : null;
+                return new Conflict(index.Nodes.Person(c.Other), c.Out, film, context, c.e.Properties.Description, c.e.Properties.Source);
+            })
+            .OrderBy(c => c.Other.Id, StringComparer.Ordinal).ThenBy(c => !c.Outgoing).ToList();
+        return Task.FromResult(conflicts);
+    }
+
+    public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
+    {
+        Limits.Check("first", first, 1, Limits.CoStarsCeiling);
+        var index = Readable;
+        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person)
+            .Select(kv => new CoStar(index.Nodes.Person(kv.Key),
+                kv.Value.Distinct().Select(index.Nodes.Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList()))
+            .Order(Traversal.CoStarOrder).Take(first).ToList();
+        return Task.FromResult(coStars);
+    }
+
+    // ---- chains and walks ------------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
+    {
+        query.Validated();
+        Limits.Check("first", first, 1, Limits.ChainsCeiling);
+        var index = Readable;
+        var from = index.RequireNode(query.From, NodeKind.Person, "from");
+        var to = index.RequireNode(query.To, NodeKind.Person, "to");
+        var paths = new ChainFinder(index, query).Paths(from, to, first);
+        if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
+        using var connection = OpenReader();
+        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, connection, p, query.Via)).ToList();
+        return Task.FromResult(chains);
+    }
+
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        var index = Readable;
+        var from = index.RequireNode(query.From, NodeKind.Person, "from");
+        var to = index.RequireNode(query.To, NodeKind.Person, "to");
+        return Task.FromResult(new ChainFinder(index, query).Distance(from, to));
+    }
+
+    private static Chain ToChain(GraphIndex index, SqliteConnection connection, int[] path, IReadOnlyList<RelationshipType> via)
+    {
+        var links = new List<ChainLink>(path.Length / 2);
+        for (var i = 0; i + 2 < path.Length; i += 2)
+        {
+            int from = path[i], film = path[i + 1], to = path[i + 2];
+            var fromType = LinkType(from, film);
+            var toType = LinkType(to, film);
+            links.Add(new ChainLink(index.Nodes.Person(from), index.Nodes.Film(film), index.Nodes.Person(to),
+                fromType, EdgeRows.Properties(connection, from, fromType, film)?.Role,
+                toType, EdgeRows.Properties(connection, to, toType, film)?.Role));
+        }
+        return new Chain(links);
+
+        RelationshipType LinkType(int person, int film) => via.Distinct().Order().First(t => index.Adjacency.HasEdge(t, person, film));
+    }
+
+    public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        var index = Readable;
+        var person = index.RequireNode(query.Id, NodeKind.Person, "id");
+        return Task.FromResult(new Reach(query.Id, GraphWalks.Reach(index, person, query)));
+    }
+
+    public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        var index = Readable;
+        var start = index.Nodes.IndexOf(query.Id);
+        if (start < 0) throw new GraphQueryException(ErrorCodes.NotFound, $"No person or film has id '{query.Id}'.", "id");
+        var types = query.Types.Count == 0 ? RelationshipTypes.All : query.Types;
+        var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query with { Types = types });
+        var nodes = index.Nodes;
+
+        using var connection = OpenReader();
+        var roles = new Dictionary<(int, RelationshipType, int), string?>();
+        foreach (var source in edges.Select(e => e.Source).Distinct())
+            foreach (var row in EdgeRows.From(connection, source))
+                roles[(row.Source, row.Type, row.Target)] = row.Properties.Role;
+
+        var subgraph = new Subgraph(
+            included.Select(n => new SubgraphNode(nodes.Id(n.Node), nodes.Kind(n.Node), nodes.Label(n.Node), nodes.Year(n.Node), n.Distance)).ToList(),
+            edges.Select(e => new SubgraphEdge(e.Type, nodes.Id(e.Source), nodes.Id(e.Target), roles.GetValueOrDefault((e.Source, e.Type, e.Target))))
+                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal).ToList(),
+            truncated);
+        return Task.FromResult(subgraph);
+    }
+
+    // ---- replacements ----------------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default)
+    {
+        var index = Readable;
+        IEnumerable<int> films;
+        if (filmId is not null) films = [index.RequireNode(filmId, NodeKind.Film, "film")];
+        else films = Enumerable.Range(0, index.NodeCount).Where(n => HasDrops(index, n));
+        return Task.FromResult(Replacements(index, films, _ => true));
+    }
+
+    public Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default)
+    {
+        var index = Readable;
+        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        var films = new SortedSet<int>();
+        foreach (var type in (ReadOnlySpan<RelationshipType>)[RelationshipType.DroppedFrom, RelationshipType.CastIn])
+        {
+            index.Adjacency.Neighbours(Adjacency.Slot(type, Direction.Out), person, out var rows, out var recent);
+            foreach (var film in (int[])[.. rows, .. recent]) if (HasDrops(index, film)) films.Add(film);
+        }
+        return Task.FromResult(Replacements(index, films, r => r.Dropped.Id == personId || r.Cast.Id == personId));
+    }
+
+    private static bool HasDrops(GraphIndex index, int node) =>
+        index.Nodes.Kind(node) == NodeKind.Film && index.Adjacency.Degree(Adjacency.Slot(RelationshipType.DroppedFrom, Direction.In), node) > 0;
+
+    private IReadOnlyList<Replacement> Replacements(GraphIndex index, IEnumerable<int> films, Func<Replacement, bool> keep)
+    {
+        using var connection = OpenReader();
+        return films
+            .SelectMany(film => Traversal.Replacements(FilmCredits(index, connection, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom])))
+            .Where(keep).Order(Traversal.ReplacementOrder).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        if (_poll is not null) await _poll.DisposeAsync().ConfigureAwait(false);
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            _writer.Dispose();
+            // Pooled connections would keep the file open (and its WAL un-checkpointed) after the store is gone.
+            SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: true)));
+            SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: false)));
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 }

@@ -1,0 +1,157 @@
+using FilmGraph.Core;
+
+namespace FilmGraph.Store.Embedded.Index;
+
+public enum Direction { Out = 0, In = 1 }
+
+/// <summary>
+/// Neighbours by relationship type and direction. The bulk lives in compressed sparse rows (per slot: an offsets
+/// array over nodes and one targets array, each node's targets sorted), built once; edges created since then sit in
+/// a small overlay copied on write. When the overlay outgrows <see cref="OverlayLimit"/> the whole is compacted
+/// into new rows, so a single write never rebuilds the index and the cost of rebuilding is spread over many.
+/// Instances are immutable once published.
+/// </summary>
+internal sealed class Adjacency
+{
+    public const int TypeCount = 7;
+    public const int SlotCount = TypeCount * 2;
+
+    private readonly int[][] _offsets;
+    private readonly int[][] _targets;
+    private readonly Dictionary<int, int[]>?[] _overlay;
+
+    /// <summary>Nodes covered by the compressed rows; nodes added later have only overlay edges.</summary>
+    public int BaseNodes { get; }
+    public long BaseEdges { get; }
+    public int OverlayEdges { get; }
+
+    public int OverlayLimit => (int)Math.Max(16_384, BaseEdges / 8);
+
+    public static int Slot(RelationshipType type, Direction direction) => (int)type * 2 + (int)direction;
+
+    private Adjacency(int[][] offsets, int[][] targets, Dictionary<int, int[]>?[] overlay, int baseNodes, long baseEdges, int overlayEdges)
+    {
+        (_offsets, _targets, _overlay, BaseNodes, BaseEdges, OverlayEdges) = (offsets, targets, overlay, baseNodes, baseEdges, overlayEdges);
+    }
+
+    /// <summary>Builds the rows from parallel arrays of edges (source node, type, target node), each stored once.</summary>
+    public static Adjacency Build(int nodeCount, ReadOnlySpan<int> sources, ReadOnlySpan<byte> types, ReadOnlySpan<int> targets)
+    {
+        var offsets = new int[SlotCount][];
+        var rows = new int[SlotCount][];
+        var degree = new int[SlotCount][];
+        var counts = new int[SlotCount];
+        for (var i = 0; i < types.Length; i++)
+        {
+            counts[types[i] * 2]++;
+            counts[types[i] * 2 + 1]++;
+        }
+        for (var s = 0; s < SlotCount; s++)
+        {
+            offsets[s] = new int[nodeCount + 1];
+            rows[s] = new int[counts[s]];
+        }
+        // Count per node, turn counts into starts, then place; the "degree" arrays track the next free place.
+        for (var i = 0; i < types.Length; i++)
+        {
+            offsets[types[i] * 2][sources[i] + 1]++;
+            offsets[types[i] * 2 + 1][targets[i] + 1]++;
+        }
+        for (var s = 0; s < SlotCount; s++)
+        {
+            var o = offsets[s];
+            for (var n = 0; n < nodeCount; n++) o[n + 1] += o[n];
+            degree[s] = new int[nodeCount];
+        }
+        for (var i = 0; i < types.Length; i++)
+        {
+            int outSlot = types[i] * 2, inSlot = outSlot + 1;
+            rows[outSlot][offsets[outSlot][sources[i]] + degree[outSlot][sources[i]]++] = targets[i];
+            rows[inSlot][offsets[inSlot][targets[i]] + degree[inSlot][targets[i]]++] = sources[i];
+        }
+        for (var s = 0; s < SlotCount; s++)
+        {
+            var o = offsets[s];
+            for (var n = 0; n < nodeCount; n++)
+                if (o[n + 1] - o[n] > 1) Array.Sort(rows[s], o[n], o[n + 1] - o[n]);
+        }
+        return new Adjacency(offsets, rows, new Dictionary<int, int[]>?[SlotCount], nodeCount, types.Length, 0);
+    }
+
+    public static Adjacency Empty => Build(0, [], [], []);
+
+    /// <summary>The neighbours of <paramref name="node"/> in a slot: the compressed part and the overlay part.</summary>
+    public void Neighbours(int slot, int node, out ReadOnlySpan<int> rows, out ReadOnlySpan<int> recent)
+    {
+        if (node < BaseNodes)
+        {
+            var o = _offsets[slot];
+            rows = _targets[slot].AsSpan(o[node], o[node + 1] - o[node]);
+        }
+        else rows = default;
+        recent = _overlay[slot] is { } overlay && overlay.TryGetValue(node, out var extra) ? extra : default;
+    }
+
+    public int Degree(int slot, int node)
+    {
+        Neighbours(slot, node, out var rows, out var recent);
+        return rows.Length + recent.Length;
+    }
+
+    public bool HasEdge(RelationshipType type, int source, int target)
+    {
+        Neighbours(Slot(type, Direction.Out), source, out var rows, out var recent);
+        return rows.BinarySearch(target) >= 0 || recent.Contains(target);
+    }
+
+    /// <summary>A version with the given new edges (none of them already present) added to the overlay.</summary>
+    public Adjacency With(IReadOnlyList<(int Source, RelationshipType Type, int Target)> created, int nodeCount)
+    {
+        if (created.Count == 0) return this;
+        if (OverlayEdges + created.Count > OverlayLimit) return Compact(created, nodeCount);
+        var overlay = (Dictionary<int, int[]>?[])_overlay.Clone();
+        var copied = new bool[SlotCount];
+        foreach (var (source, type, target) in created)
+        {
+            Append(Slot(type, Direction.Out), source, target);
+            Append(Slot(type, Direction.In), target, source);
+        }
+        return new Adjacency(_offsets, _targets, overlay, BaseNodes, BaseEdges, OverlayEdges + created.Count);
+
+        void Append(int slot, int node, int neighbour)
+        {
+            if (!copied[slot])
+            {
+                overlay[slot] = overlay[slot] is { } old ? new Dictionary<int, int[]>(old) : [];
+                copied[slot] = true;
+            }
+            var map = overlay[slot]!;
+            map[node] = map.TryGetValue(node, out var list) ? [.. list, neighbour] : [neighbour];
+        }
+    }
+
+    private Adjacency Compact(IReadOnlyList<(int Source, RelationshipType Type, int Target)> created, int nodeCount)
+    {
+        var total = checked((int)BaseEdges + OverlayEdges + created.Count);
+        var sources = new int[total];
+        var types = new byte[total];
+        var targets = new int[total];
+        var n = 0;
+        for (var t = 0; t < TypeCount; t++)
+        {
+            var slot = Slot((RelationshipType)t, Direction.Out);
+            for (var node = 0; node < nodeCount; node++)
+            {
+                Neighbours(slot, node, out var rows, out var recent);
+                foreach (var target in rows) { sources[n] = node; types[n] = (byte)t; targets[n++] = target; }
+                foreach (var target in recent) { sources[n] = node; types[n] = (byte)t; targets[n++] = target; }
+            }
+        }
+        foreach (var (source, type, target) in created) { sources[n] = source; types[n] = (byte)type; targets[n++] = target; }
+        return Build(nodeCount, sources, types, targets);
+    }
+
+    /// <summary>Bytes held by the rows and the overlay's arrays (not counting dictionary overhead).</summary>
+    public long ApproximateBytes =>
+        _offsets.Sum(o => (long)o.Length * sizeof(int)) + _targets.Sum(t => (long)t.Length * sizeof(int)) + OverlayEdges * 2L * sizeof(int);
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+
+namespace FilmGraph.Store.Embedded.Sqlite;
+
+/// <summary>
+/// The SQLite file: schema, connection settings and the statements that read it. Nodes are numbered by
+/// <c>seq</c> (dense, from 1) so that edges store two integers rather than two id strings.
+/// </summary>
+internal static class StoreFile
+{
+    public const int SchemaVersion = 1;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS nodes (
+            seq     INTEGER PRIMARY KEY,
+            id      TEXT NOT NULL UNIQUE,
+            kind    INTEGER NOT NULL,
+            label   TEXT NOT NULL,
+            year    INTEGER,
+            aliases TEXT
+        );
+        CREATE TABLE IF NOT EXISTS edges (
+            src INTEGER NOT NULL,
+            type INTEGER NOT NULL,
+            dst INTEGER NOT NULL,
+            role TEXT, billing INTEGER, reason TEXT, context TEXT, description TEXT,
+            source_document TEXT, source_quote TEXT,
+            PRIMARY KEY (src, type, dst)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS edges_by_dst ON edges (dst, type, src);
+        """;
+
+    public static string ConnectionString(string path, bool readOnly) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Opens the writer's connection, creating the schema when the file is new.</summary>
+    public static SqliteConnection OpenWriter(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        var connection = new SqliteConnection(ConnectionString(path, readOnly: false));
+        connection.Open();
+        // WAL: readers never wait for the writer. FULL: a write is on disk when it returns, power loss included.
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+        using var tx = connection.BeginTransaction();
+        Execute(connection, Schema, tx);
+        var version = Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'", tx);
+        if (version is null)
+            Execute(connection, $"INSERT INTO meta (key, value) VALUES ('schema', '{SchemaVersion}')", tx);
+        else if (Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != SchemaVersion)
+            throw new InvalidDataException($"{path} has store schema {version}; this version of FilmGraph reads schema {SchemaVersion}.");
+        tx.Commit();
+        return connection;
+    }
+
+    public static SqliteConnection OpenReader(string path)
+    {
+        var connection = new SqliteConnection(ConnectionString(path, readOnly: true));
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A counter SQLite changes whenever another connection commits to the file.</summary>
+    public static long DataVersion(SqliteConnection connection) => (long)Scalar(connection, "PRAGMA data_version")!;
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command.ExecuteScalar();
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}
