@@ -68,7 +68,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         {
             using var tx = _writer.BeginTransaction(deferred: false);
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
-            var index = CatchUp(_index);
+            var index = CatchUp(_index, tx);
             var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
@@ -89,7 +89,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return BatchValidator.Validate(batch, CatchUp(_index).Nodes.KindOf);
+            return BatchValidator.Validate(batch, CatchUp(_index, null).Nodes.KindOf);
         }
         finally
         {
@@ -111,10 +111,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
     }
 
     /// <summary>Reloads from the file when another process committed to it; called holding the write lock.</summary>
-    private GraphIndex CatchUp(GraphIndex index)
+    private GraphIndex CatchUp(GraphIndex index, SqliteTransaction? tx)
     {
-        if (StoreFile.DataVersion(_writer) == index.DataVersion) return index;
-        var reloaded = IndexLoader.Load(_writer, _options.BuildIndex);
+        if (StoreFile.DataVersion(_writer, tx) == index.DataVersion) return index;
+        var reloaded = IndexLoader.Load(_writer, _options.BuildIndex, tx);
         Volatile.Write(ref _index, reloaded);
         return reloaded;
     }
@@ -124,7 +124,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         if (_disposed || !_writeLock.Wait(0)) return;
         try
         {
-            if (!_disposed) CatchUp(_index);
+            if (!_disposed) CatchUp(_index, null);
         }
         catch (SqliteException)
         {

@@ -8,11 +8,11 @@ namespace FilmGraph.Store.Embedded.Sqlite;
 /// <summary>Reads the file into a fresh <see cref="GraphIndex"/>: the node table always, adjacency and names when asked.</summary>
 internal static class IndexLoader
 {
-    public static GraphIndex Load(SqliteConnection connection, bool buildIndex)
+    public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx = null)
     {
-        var dataVersion = StoreFile.DataVersion(connection);
+        var dataVersion = StoreFile.DataVersion(connection, tx);
         var rows = new List<NodeRow>();
-        using (var command = StoreFile.Command(connection, "SELECT seq, id, kind, label, year, aliases FROM nodes ORDER BY seq"))
+        using (var command = StoreFile.Command(connection, tx, "SELECT seq, id, kind, label, year, aliases FROM nodes ORDER BY seq"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -31,7 +31,7 @@ internal static class IndexLoader
         var sources = new GrowableArray<int>();
         var types = new GrowableArray<byte>();
         var targets = new GrowableArray<int>();
-        using (var command = StoreFile.Command(connection, "SELECT src, type, dst FROM edges"))
+        using (var command = StoreFile.Command(connection, tx, "SELECT src, type, dst FROM edges"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

@@ -67,7 +67,8 @@ internal static class StoreFile
     }
 
     /// <summary>A counter SQLite changes whenever another connection commits to the file.</summary>
-    public static long DataVersion(SqliteConnection connection) => (long)Scalar(connection, "PRAGMA data_version")!;
+    public static long DataVersion(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        (long)Scalar(connection, "PRAGMA data_version", tx)!;
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
@@ -85,10 +86,14 @@ internal static class StoreFile
         return command.ExecuteScalar();
     }
 
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Command(connection, null, sql, parameters);
+
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = tx;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }

@@ -1,0 +1,28 @@
+namespace FilmGraph.Bolt;
+
+/// <summary>An authentication token as HELLO/LOGON carry it.</summary>
+public sealed class BoltAuth
+{
+    private BoltAuth(IReadOnlyDictionary<string, object?> token) => Token = token;
+
+    internal IReadOnlyDictionary<string, object?> Token { get; }
+
+    public string Scheme => (string)Token["scheme"]!;
+
+    public static BoltAuth Basic(string username, string password, string? realm = null)
+    {
+        var token = new Dictionary<string, object?> { ["scheme"] = "basic", ["principal"] = username, ["credentials"] = password };
+        if (realm is not null)
+        {
+            token["realm"] = realm;
+        }
+        return new BoltAuth(token);
+    }
+
+    public static BoltAuth Bearer(string token) => new(new Dictionary<string, object?> { ["scheme"] = "bearer", ["credentials"] = token });
+
+    public static BoltAuth None() => new(new Dictionary<string, object?> { ["scheme"] = "none" });
+
+    /// <summary>Credentials are never printed.</summary>
+    public override string ToString() => $"BoltAuth({Scheme})";
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using FilmGraph.Bolt.Pool;
+
+namespace FilmGraph.Bolt;
+
+/// <summary>
+/// A sequence of work against one database, causally chained by bookmarks: each transaction sees
+/// the writes of the ones before it, even on another cluster member. Not thread-safe; one session
+/// per logical flow of work.
+/// </summary>
+public sealed class BoltSession : IAsyncDisposable
+{
+    private readonly IConnectionProvider _provider;
+    private readonly BoltDriverOptions _options;
+    private readonly BoltAccessMode _defaultMode;
+    private List<string> _bookmarks;
+    private BoltResult? _openResult;
+    private BoltTransaction? _openTransaction;
+    private bool _disposed;
+
+    internal BoltSession(IConnectionProvider provider, BoltDriverOptions options, string? database, BoltAccessMode defaultMode, IEnumerable<string>? bookmarks)
+    {
+        _provider = provider;
+        _options = options;
+        Database = database;
+        _defaultMode = defaultMode;
+        _bookmarks = bookmarks?.ToList() ?? [];
+    }
+
+    public string? Database { get; }
+
+    /// <summary>Bookmarks of the last committed work; hand them to another session to read its writes.</summary>
+    public IReadOnlyList<string> LastBookmarks => _bookmarks;
+
+    /// <summary>An auto-commit query. Records stream as the result is iterated; the bookmark is taken when it completes.</summary>
+    public Task<BoltResult> RunAsync(string query, CancellationToken cancellationToken = default) =>
+        RunAsync(query, null, null, cancellationToken);
+
+    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, cancellationToken).ConfigureAwait(false);
+        var result = new BoltResult(lease, query, parameters, _options.FetchSize, async (finished, error) =>
+        {
+            if (error is null && finished.Summary?.Bookmark is { } bookmark)
+            {
+                _bookmarks = [bookmark];
+            }
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        });
+        _openResult = result;
+        await result.StartAsync(Extra(_defaultMode, config), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public Task<BoltTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        BeginTransactionAsync(null, _defaultMode, cancellationToken);
+
+    public async Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, BoltAccessMode mode, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Database, mode, _bookmarks, cancellationToken).ConfigureAwait(false);
+        var transaction = new BoltTransaction(lease, _options.FetchSize, bookmark =>
+        {
+            if (bookmark is not null)
+            {
+                _bookmarks = [bookmark];
+            }
+        }, () =>
+        {
+            _openTransaction = null;
+            return lease.ReleaseAsync();
+        });
+        _openTransaction = transaction;
+        try
+        {
+            await transaction.BeginAsync(Extra(mode, config), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _openTransaction = null;
+            await lease.ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+        return transaction;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a read transaction, retrying it on transient failures.</summary>
+    public Task<T> ExecuteReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(BoltAccessMode.Read, work, null, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction, retrying it on transient failures.</summary>
+    public Task<T> ExecuteWriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(BoltAccessMode.Write, work, null, cancellationToken);
+
+    public Task ExecuteWriteAsync(Func<BoltTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        ExecuteAsync<bool>(BoltAccessMode.Write, async tx => { await work(tx).ConfigureAwait(false); return true; }, null, cancellationToken);
+
+    /// <summary>
+    /// The retry loop of managed transactions: the work may run more than once, so it must not have
+    /// side effects outside the transaction. Delays grow exponentially with jitter until the time budget
+    /// <see cref="BoltDriverOptions.MaxTransactionRetryTime"/> is spent.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(BoltAccessMode mode, Func<BoltTransaction, Task<T>> work, BoltTransactionConfig? config, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var delay = _options.RetryInitialDelay;
+        var failures = new List<Exception>();
+        while (true)
+        {
+            try
+            {
+                await using var transaction = await BeginTransactionAsync(config, mode, cancellationToken).ConfigureAwait(false);
+                var value = await work(transaction).ConfigureAwait(false);
+                if (transaction.IsOpen)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                return value;
+            }
+            catch (BoltException e) when (e.IsRetryable && !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(e);
+                var jittered = delay * (0.8 + Random.Shared.NextDouble() * 0.4);
+                if (clock.Elapsed + jittered > _options.MaxTransactionRetryTime)
+                {
+                    throw new BoltServiceUnavailableException(
+                        $"The transaction failed {failures.Count} times within {_options.MaxTransactionRetryTime.TotalSeconds:0.#} s; last error: {e.Message}",
+                        new AggregateException(failures));
+                }
+                await Task.Delay(jittered, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+    }
+
+    private Dictionary<string, object?> Extra(BoltAccessMode mode, BoltTransactionConfig? config)
+    {
+        var extra = new Dictionary<string, object?>();
+        if (_bookmarks.Count > 0)
+        {
+            extra["bookmarks"] = _bookmarks.ToArray();
+        }
+        if (config?.Timeout is { } timeout)
+        {
+            extra["tx_timeout"] = (long)Math.Ceiling(timeout.TotalMilliseconds);
+        }
+        if (config?.Metadata is { Count: > 0 } metadata)
+        {
+            extra["tx_metadata"] = metadata;
+        }
+        if (mode == BoltAccessMode.Read)
+        {
+            extra["mode"] = "r";
+        }
+        if (Database is not null)
+        {
+            extra["db"] = Database;
+        }
+        return extra;
+    }
+
+    /// <summary>Finishes what the previous call left open, because one session runs one thing at a time.</summary>
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_openTransaction is { IsOpen: true })
+        {
+            throw new BoltClientException("A transaction is open in this session; commit or roll it back first.");
+        }
+        if (_openResult is { IsComplete: false } open)
+        {
+            await open.ConsumeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        _openResult = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (_openTransaction is { } transaction)
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_openResult is { IsComplete: false } open)
+        {
+            try
+            {
+                await open.ConsumeAsync().ConfigureAwait(false);
+            }
+            catch (BoltException)
+            {
+                // The caller is leaving; the connection was reset or discarded either way.
+            }
+        }
+    }
+}

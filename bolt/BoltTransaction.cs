@@ -1,0 +1,183 @@
+using FilmGraph.Bolt.Pool;
+using FilmGraph.Bolt.Protocol;
+
+namespace FilmGraph.Bolt;
+
+/// <summary>Settings of one transaction: timeout and metadata are passed to the server as they are.</summary>
+public sealed record BoltTransactionConfig
+{
+    public TimeSpan? Timeout { get; init; }
+
+    public IReadOnlyDictionary<string, object?>? Metadata { get; init; }
+}
+
+/// <summary>
+/// An explicit transaction on one connection. Queries run in order; starting a new one reads the
+/// previous result into memory first. Disposing without commit rolls back.
+/// </summary>
+public sealed class BoltTransaction : IAsyncDisposable
+{
+    private static readonly Dictionary<string, object?> NoExtra = [];
+
+    private readonly ConnectionLease _lease;
+    private readonly int _fetchSize;
+    private readonly Action<string?> _onCommitted;
+    private readonly Func<ValueTask> _onClosed;
+    private BoltResult? _current;
+    private State _state = State.Open;
+
+    private enum State
+    {
+        Open,
+        Failed,
+        Committed,
+        RolledBack,
+    }
+
+    internal BoltTransaction(ConnectionLease lease, int fetchSize, Action<string?> onCommitted, Func<ValueTask> onClosed)
+    {
+        _lease = lease;
+        _fetchSize = fetchSize;
+        _onCommitted = onCommitted;
+        _onClosed = onClosed;
+    }
+
+    public bool IsOpen => _state == State.Open;
+
+    internal async Task BeginAsync(IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
+    {
+        _lease.Connection.Send(MessageTags.Begin, extra);
+        await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (reply.Kind != ResponseKind.Success)
+        {
+            _state = State.Failed;
+            throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<BoltResult> RunAsync(string query, CancellationToken cancellationToken = default) =>
+        RunAsync(query, null, cancellationToken);
+
+    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNotOpen();
+        await BufferCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var result = new BoltResult(_lease, query, parameters, _fetchSize, OnResultFinished);
+        _current = result;
+        await result.StartAsync(NoExtra, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private ValueTask OnResultFinished(BoltResult result, Exception? error)
+    {
+        if (error is not null)
+        {
+            // A failed query fails the whole transaction on the server; the connection was reset already.
+            _state = State.Failed;
+        }
+        return default;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfNotOpen();
+        try
+        {
+            await BufferCurrentAsync(cancellationToken).ConfigureAwait(false);
+            ThrowIfNotOpen();
+            _lease.Connection.Send(MessageTags.Commit);
+            await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (reply.Kind != ResponseKind.Success)
+            {
+                _state = State.Failed;
+                throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
+            _state = State.Committed;
+            _onCommitted(reply.Get("bookmark") as string);
+        }
+        catch
+        {
+            if (_state == State.Open)
+            {
+                _state = State.Failed;
+            }
+            throw;
+        }
+        finally
+        {
+            if (_state != State.Open)
+            {
+                await _onClosed().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state == State.Failed)
+        {
+            // The server ended it already when the failure was reset.
+            _state = State.RolledBack;
+            await _onClosed().ConfigureAwait(false);
+            return;
+        }
+        ThrowIfNotOpen();
+        try
+        {
+            _current = null;
+            _lease.Connection.Send(MessageTags.Rollback);
+            await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+            BoltResponse reply;
+            do
+            {
+                // Records of an unread result come before ROLLBACK's answer.
+                reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            while (_lease.Connection.Pending > 0 || reply.Kind == ResponseKind.Record);
+            if (reply.Kind != ResponseKind.Success)
+            {
+                throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _state = State.RolledBack;
+            await _onClosed().ConfigureAwait(false);
+        }
+    }
+
+    private async Task BufferCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { IsComplete: false } current)
+        {
+            await current.BufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void ThrowIfNotOpen()
+    {
+        if (_state != State.Open)
+        {
+            throw new BoltClientException(_state == State.Failed
+                ? "The transaction failed earlier and can only be rolled back."
+                : $"The transaction is already {(_state == State.Committed ? "committed" : "rolled back")}.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_state is State.Open or State.Failed)
+        {
+            try
+            {
+                await RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (BoltException)
+            {
+                // Rolling back on dispose is best effort; a broken connection is discarded by the pool.
+            }
+        }
+    }
+}

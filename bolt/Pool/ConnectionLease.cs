@@ -1,0 +1,81 @@
+using FilmGraph.Bolt.Protocol;
+
+namespace FilmGraph.Bolt.Pool;
+
+/// <summary>
+/// A connection borrowed for one unit of work. Reads and flushes go through here so that a lost
+/// server or a routing failure is reported to the provider in one place.
+/// </summary>
+internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool pool, IConnectionProvider provider, string? database)
+{
+    private int _released;
+
+    public BoltConnection Connection { get; } = connection;
+
+    public ServerAddress Address => Connection.Address;
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BoltServiceUnavailableException)
+        {
+            provider.OnServerUnavailable(Address);
+            throw;
+        }
+    }
+
+    public async ValueTask<BoltResponse> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Connection.ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BoltServiceUnavailableException)
+        {
+            provider.OnServerUnavailable(Address);
+            throw;
+        }
+    }
+
+    /// <summary>Turns a FAILURE into its exception and resets the connection so it can go back to the pool.</summary>
+    public async ValueTask<BoltException> FailAsync(BoltResponse failure, CancellationToken cancellationToken)
+    {
+        var exception = failure.Kind == ResponseKind.Failure
+            ? Failures.ToException(failure.Metadata)
+            : new BoltProtocolException($"Expected a summary, got {failure.Kind}.");
+        if (Failures.IsRoutingFailure(exception.Code))
+        {
+            provider.OnWriterGone(Address, database);
+        }
+        if (!Connection.IsBroken)
+        {
+            try
+            {
+                await Connection.ResetAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BoltServiceUnavailableException)
+            {
+                provider.OnServerUnavailable(Address);
+            }
+        }
+        return exception;
+    }
+
+    public ValueTask ReleaseAsync() =>
+        Interlocked.Exchange(ref _released, 1) == 0 ? pool.ReleaseAsync(Connection) : default;
+}
+
+/// <summary>Where sessions get connections: one server for bolt://, a routing table for neo4j://.</summary>
+internal interface IConnectionProvider : IAsyncDisposable
+{
+    Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken);
+
+    void OnServerUnavailable(ServerAddress address);
+
+    void OnWriterGone(ServerAddress address, string? database);
+
+    IEnumerable<ConnectionPool> Pools { get; }
+}

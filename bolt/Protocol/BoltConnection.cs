@@ -1,0 +1,490 @@
+using System.Diagnostics;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using FilmGraph.Bolt.PackStream;
+
+namespace FilmGraph.Bolt.Protocol;
+
+/// <summary>
+/// One Bolt connection: owns the socket, the read and write buffers and the handshake. It knows
+/// how to send requests and read responses, not what they mean for a session. Used by one caller
+/// at a time; the pool guarantees that.
+/// </summary>
+internal sealed class BoltConnection : IAsyncDisposable
+{
+    private const int ReadBufferSize = 128 * 1024; // a whole maximal chunk plus headers always fits
+
+    private readonly Socket _socket;
+    private readonly ConnectionSettings _settings;
+    private readonly WriteBuffer _write = new();
+    private readonly ReadBuffer _read;
+    private Stream _stream;
+    private byte[] _assembly = [];
+    private readonly Queue<byte> _pending = new();
+    private bool _utcDateTime = true;
+    private TimeSpan? _readTimeout;
+    private Exception? _broken;
+
+    private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings)
+    {
+        _socket = socket;
+        _stream = stream;
+        _settings = settings;
+        Address = address;
+        _read = new ReadBuffer(this, ReadBufferSize);
+    }
+
+    public ServerAddress Address { get; }
+
+    public BoltVersion Version { get; private set; }
+
+    public string? ServerAgent { get; private set; }
+
+    public string? ConnectionId { get; private set; }
+
+    public long CreatedAt { get; } = Stopwatch.GetTimestamp();
+
+    public long LastUsedAt { get; set; } = Stopwatch.GetTimestamp();
+
+    public bool IsBroken => _broken is not null;
+
+    /// <summary>Requests sent whose summary (SUCCESS, FAILURE or IGNORED) has not been read yet.</summary>
+    public int Pending => _pending.Count;
+
+    /// <summary>True while the server holds state for this connection (an open transaction, or a failure not yet reset).</summary>
+    public bool NeedsReset { get; private set; }
+
+    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            connectTimeout.CancelAfter(settings.ConnectTimeout);
+            try
+            {
+                await socket.ConnectAsync(address.Host, address.Port, connectTimeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
+                throw new BoltServiceUnavailableException($"Cannot connect to {address}: {why}.", e);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
+        try
+        {
+            if (settings.Tls != TlsMode.None)
+            {
+                await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await connection.HandshakeAsync(cancellationToken).ConfigureAwait(false);
+            await connection.HelloAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StartTlsAsync(CancellationToken cancellationToken)
+    {
+        var trustAny = _settings.Tls == TlsMode.TrustAny;
+        var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = Address.Host,
+            // +ssc asks to accept whatever certificate the server shows, typically a self-signed one.
+            RemoteCertificateValidationCallback = (_, _, _, errors) => trustAny || errors == SslPolicyErrors.None,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_settings.ConnectTimeout);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
+        {
+            throw new BoltServiceUnavailableException($"TLS with {Address} failed: {e.Message}", e);
+        }
+        _stream = ssl;
+    }
+
+    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    {
+        _write.Write(Handshake.ClientHello());
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var answer = await ReadUInt32Async(cancellationToken).ConfigureAwait(false);
+        if (answer != Handshake.ManifestV1)
+        {
+            Version = Handshake.AcceptLegacy(answer);
+        }
+        else
+        {
+            var count = await ReadVarIntAsync(cancellationToken).ConfigureAwait(false);
+            if (count > Handshake.MaxManifestEntries)
+            {
+                throw Break(new BoltProtocolException($"The server's handshake manifest lists {count} versions."));
+            }
+            var offered = new List<uint>((int)count);
+            for (var i = 0UL; i < count; i++)
+            {
+                offered.Add(await ReadUInt32Async(cancellationToken).ConfigureAwait(false));
+            }
+            await ReadVarIntAsync(cancellationToken).ConfigureAwait(false); // server capabilities: none are used
+            var chosen = Handshake.ChooseFromManifest(offered);
+            var reply = new List<byte>(5);
+            var encoded = chosen is { } v ? Handshake.Encode(v) : Handshake.NoVersion;
+            reply.AddRange([(byte)(encoded >> 24), (byte)(encoded >> 16), (byte)(encoded >> 8), (byte)encoded]);
+            Handshake.WriteVarInt(reply, 0);
+            _write.Write(reply.ToArray());
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            Version = chosen ?? throw new BoltServiceUnavailableException(
+                $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks.");
+        }
+        _utcDateTime = Version >= BoltVersion.V5_0;
+    }
+
+    private async ValueTask<uint> ReadUInt32Async(CancellationToken cancellationToken)
+    {
+        await _read.EnsureAsync(4, cancellationToken).ConfigureAwait(false);
+        return _read.TakeUInt32();
+    }
+
+    private async ValueTask<ulong> ReadVarIntAsync(CancellationToken cancellationToken)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            await _read.EnsureAsync(1, cancellationToken).ConfigureAwait(false);
+            var b = _read.Take(1)[0];
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+        throw Break(new BoltProtocolException("The server's handshake manifest holds an overlong number."));
+    }
+
+    private async Task HelloAsync(CancellationToken cancellationToken)
+    {
+        var extra = new Dictionary<string, object?> { ["user_agent"] = _settings.UserAgent };
+        var separateLogon = Version >= BoltVersion.V5_1;
+        if (!separateLogon)
+        {
+            foreach (var (key, value) in _settings.AuthToken)
+            {
+                extra[key] = value;
+            }
+        }
+        if (_settings.RoutingContext is not null)
+        {
+            extra["routing"] = _settings.RoutingContext;
+        }
+        if (Version == BoltVersion.V4_4)
+        {
+            // Asks a 4.4 server for Bolt 5's UTC-based date-times.
+            extra["patch_bolt"] = new[] { "utc" };
+        }
+        if (Version >= BoltVersion.V5_3)
+        {
+            extra["bolt_agent"] = BoltAgent;
+        }
+        Send(MessageTags.Hello, extra);
+        if (separateLogon)
+        {
+            Send(MessageTags.Logon, _settings.AuthToken);
+        }
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var hello = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+        if (hello.Kind != ResponseKind.Success)
+        {
+            throw Break(hello.Kind == ResponseKind.Failure ? Failures.ToException(hello.Metadata) : new BoltProtocolException("HELLO was ignored."));
+        }
+        ServerAgent = hello.Get("server") as string;
+        ConnectionId = hello.Get("connection_id") as string;
+        if (hello.Get("hints") is IReadOnlyDictionary<string, object?> hints && hints.GetValueOrDefault("connection.recv_timeout_seconds") is long seconds && seconds > 0)
+        {
+            _readTimeout = TimeSpan.FromSeconds(seconds);
+        }
+        if (Version == BoltVersion.V4_4 && hello.Get("patch_bolt") is IEnumerable<object?> patches && patches.Contains("utc"))
+        {
+            _utcDateTime = true;
+        }
+        if (separateLogon)
+        {
+            var logon = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+            if (logon.Kind != ResponseKind.Success)
+            {
+                throw Break(logon.Kind == ResponseKind.Failure ? Failures.ToException(logon.Metadata) : new BoltProtocolException("LOGON was ignored."));
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, object?> BoltAgent = new()
+    {
+        ["product"] = $"FilmGraph.Bolt/{typeof(BoltConnection).Assembly.GetName().Version?.ToString(3)}",
+        ["platform"] = $"{RuntimeInformation.OSDescription}; {RuntimeInformation.OSArchitecture}",
+        ["language"] = $"C#/{Environment.Version}",
+        ["language_details"] = RuntimeInformation.FrameworkDescription,
+    };
+
+    /// <summary>Queues one request message; nothing is sent until <see cref="FlushAsync"/>.</summary>
+    public void Send(byte tag, params ReadOnlySpan<object?> fields)
+    {
+        ThrowIfBroken();
+        _write.BeginMessage();
+        try
+        {
+            var writer = new PackStreamWriter(_write, _utcDateTime);
+            writer.WriteStructHeader(fields.Length, tag);
+            foreach (var field in fields)
+            {
+                writer.WriteValue(field);
+            }
+        }
+        catch
+        {
+            _write.AbandonMessage();
+            throw;
+        }
+        _write.EndMessage();
+        if (tag != MessageTags.Goodbye)
+        {
+            _pending.Enqueue(tag);
+        }
+        if (tag == MessageTags.Begin)
+        {
+            NeedsReset = true;
+        }
+    }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfBroken();
+        if (_write.Length == 0)
+        {
+            return;
+        }
+        try
+        {
+            await _stream.WriteAsync(_write.Written, cancellationToken).ConfigureAwait(false);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not BoltException)
+        {
+            throw Break(e, cancellationToken);
+        }
+        finally
+        {
+            _write.Clear();
+        }
+        LastUsedAt = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>The one place bytes come off the socket: read timeout, cancellation and tear-down on failure.</summary>
+    internal async ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken cancellationToken)
+    {
+        ThrowIfBroken();
+        using var timeout = _readTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeout?.CancelAfter(_readTimeout!.Value);
+        try
+        {
+            var count = await _stream.ReadAsync(into, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+            return count > 0 ? count : throw new EndOfStreamException("The server closed the connection.");
+        }
+        catch (Exception e) when (e is not BoltException)
+        {
+            throw Break(e, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the next message, skipping keep-alive NOOPs between messages.</summary>
+    public async ValueTask<BoltResponse> ReadResponseAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _read.EnsureAsync(2, cancellationToken).ConfigureAwait(false);
+            var size = _read.TakeUInt16();
+            if (size == 0)
+            {
+                continue;
+            }
+            await _read.EnsureAsync(size + 2, cancellationToken).ConfigureAwait(false);
+            if (_read.Peek(size + 2)[size..] is [0, 0])
+            {
+                var response = Decode(_read.Peek(size), out var error);
+                _read.Skip(size + 2);
+                return Complete(response, error);
+            }
+            var length = await AssembleAsync(size, cancellationToken).ConfigureAwait(false);
+            var assembled = Decode(_assembly.AsSpan(0, length), out var assemblyError);
+            if (_assembly.Length > 1 << 20)
+            {
+                _assembly = [];
+            }
+            return Complete(assembled, assemblyError);
+        }
+    }
+
+    private async ValueTask<int> AssembleAsync(int firstChunk, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        var chunk = firstChunk;
+        while (chunk != 0)
+        {
+            if ((long)length + chunk > _settings.MaxMessageSize)
+            {
+                throw Break(new BoltProtocolException($"The server sent a message larger than the {_settings.MaxMessageSize}-byte limit."));
+            }
+            await _read.EnsureAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (_assembly.Length < length + chunk)
+            {
+                // Grows with the bytes that actually arrived, never with a size the peer merely claims.
+                Array.Resize(ref _assembly, Math.Max(length + chunk, Math.Min(_assembly.Length * 2, _settings.MaxMessageSize)));
+            }
+            _read.Take(chunk).CopyTo(_assembly.AsSpan(length));
+            length += chunk;
+            await _read.EnsureAsync(2, cancellationToken).ConfigureAwait(false);
+            chunk = _read.TakeUInt16();
+        }
+        return length;
+    }
+
+    private BoltResponse Complete(BoltResponse response, Exception? error)
+    {
+        if (error is BoltProtocolException)
+        {
+            throw Break(error);
+        }
+        if (response.IsSummary && _pending.TryDequeue(out var request))
+        {
+            if (response.Kind == ResponseKind.Failure)
+            {
+                NeedsReset = true;
+            }
+            else if (response.Kind == ResponseKind.Success && request is MessageTags.Commit or MessageTags.Rollback or MessageTags.Reset)
+            {
+                NeedsReset = false;
+            }
+        }
+        LastUsedAt = Stopwatch.GetTimestamp();
+        if (error is not null)
+        {
+            // The message was read whole, so the connection is still in step; only this value was unusable.
+            throw error;
+        }
+        return response;
+    }
+
+    private BoltResponse Decode(ReadOnlySpan<byte> message, out Exception? error)
+    {
+        error = null;
+        var reader = new PackStreamReader(message, _settings.MaxNestingDepth);
+        var kind = ResponseKind.Record;
+        try
+        {
+            var fields = reader.ReadStructHeader(out var tag);
+            kind = (ResponseKind)tag;
+            BoltResponse response;
+            switch (kind)
+            {
+                case ResponseKind.Record when fields == 1:
+                    var count = reader.ReadListHeader();
+                    reader.CheckCount(count, 1);
+                    var values = new object?[count];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = reader.ReadValue();
+                    }
+                    response = new BoltResponse(kind, null, values);
+                    break;
+                case ResponseKind.Success or ResponseKind.Failure when fields == 1:
+                    response = new BoltResponse(kind, reader.ReadMap(), null);
+                    break;
+                case ResponseKind.Ignored when fields == 0:
+                    response = new BoltResponse(kind, null, null);
+                    break;
+                default:
+                    throw reader.Malformed($"unexpected message 0x{tag:X2} with {fields} fields");
+            }
+            return reader.AtEnd ? response : throw reader.Malformed("bytes follow the end of the message");
+        }
+        catch (BoltException e)
+        {
+            error = e;
+            return new BoltResponse(kind, null, null);
+        }
+    }
+
+    /// <summary>Interrupts whatever the server is doing and brings the connection back to a clean, idle state.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        Send(MessageTags.Reset);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var last = default(BoltResponse);
+        while (_pending.Count > 0)
+        {
+            last = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (last.Kind != ResponseKind.Success)
+        {
+            throw Break(new BoltProtocolException($"RESET was answered with {last.Kind}."));
+        }
+    }
+
+    public void ThrowIfBroken()
+    {
+        if (_broken is not null)
+        {
+            throw new BoltServiceUnavailableException($"The connection to {Address} is closed: {_broken.Message}", _broken);
+        }
+    }
+
+    /// <summary>The one place a connection is torn down after an error; returns what the caller should throw.</summary>
+    public Exception Break(Exception cause, CancellationToken cancellationToken = default)
+    {
+        var result = cause switch
+        {
+            OperationCanceledException when cancellationToken.IsCancellationRequested => cause,
+            OperationCanceledException => new BoltServiceUnavailableException($"The server {Address} did not answer within {_readTimeout?.TotalSeconds:0.#} s.", cause),
+            BoltException => cause,
+            _ => new BoltServiceUnavailableException($"The connection to {Address} was lost: {cause.Message}", cause),
+        };
+        if (_broken is null)
+        {
+            _broken = result;
+            _stream.Dispose();
+            _socket.Dispose();
+        }
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_broken is null)
+        {
+            try
+            {
+                Send(MessageTags.Goodbye);
+                using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await FlushAsync(quick.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is BoltException or OperationCanceledException or IOException)
+            {
+                // Saying goodbye is a courtesy; the socket closes either way.
+            }
+            Break(new ObjectDisposedException(nameof(BoltConnection)));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using FilmGraph.Bolt.Pool;
+using FilmGraph.Bolt.Protocol;
+
+namespace FilmGraph.Bolt.Routing;
+
+/// <summary>
+/// neo4j://: a routing table per database, fetched with ROUTE from the known routers (the URI's
+/// server last of all) and refreshed when it expires, lacks a server for the wanted mode, or a
+/// writer turned out not to be one.
+/// </summary>
+internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools) : IConnectionProvider
+{
+    private const string DefaultDatabaseKey = "";
+
+    private readonly ConcurrentDictionary<string, RoutingTable> _tables = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+
+    public IEnumerable<ConnectionPool> Pools => pools.All;
+
+    internal RoutingTable? TableFor(string? database) => _tables.GetValueOrDefault(database ?? DefaultDatabaseKey);
+
+    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    {
+        var table = await GetTableAsync(database, mode, bookmarks, cancellationToken).ConfigureAwait(false);
+        foreach (var address in table.Candidates(mode))
+        {
+            var pool = pools.Get(address);
+            try
+            {
+                var connection = await pool.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                return new ConnectionLease(connection, pool, this, database);
+            }
+            catch (BoltServiceUnavailableException)
+            {
+                OnServerUnavailable(address);
+            }
+        }
+        throw new BoltSessionExpiredException($"No {(mode == BoltAccessMode.Read ? "reader" : "writer")} for database '{database ?? "(default)"}' could be reached.");
+    }
+
+    private async Task<RoutingTable> GetTableAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    {
+        var key = database ?? DefaultDatabaseKey;
+        if (_tables.TryGetValue(key, out var table) && table.IsFresh(mode))
+        {
+            return table;
+        }
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_tables.TryGetValue(key, out table) && table.IsFresh(mode))
+            {
+                return table;
+            }
+            var fresh = await FetchAsync(database, table?.Routers ?? [], bookmarks, cancellationToken).ConfigureAwait(false);
+            _tables[key] = fresh;
+            return fresh;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private async Task<RoutingTable> FetchAsync(string? database, IReadOnlyList<ServerAddress> knownRouters, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    {
+        var routers = knownRouters.Where(r => r != seed).Append(seed).ToList();
+        var failures = new List<Exception>();
+        foreach (var router in routers)
+        {
+            var pool = pools.Get(router);
+            BoltConnection connection;
+            try
+            {
+                connection = await pool.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BoltServiceUnavailableException e)
+            {
+                failures.Add(e);
+                continue;
+            }
+            var lease = new ConnectionLease(connection, pool, this, database);
+            try
+            {
+                var extra = new Dictionary<string, object?>();
+                if (database is not null)
+                {
+                    extra["db"] = database;
+                }
+                connection.Send(MessageTags.Route, routingContext, bookmarks, extra);
+                await lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+                var reply = await lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (reply.Kind != ResponseKind.Success)
+                {
+                    // A router that answers with an error (unknown database, no access) speaks for the cluster.
+                    throw await lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+                }
+                if (reply.Get("rt") is not IReadOnlyDictionary<string, object?> rt)
+                {
+                    throw new BoltProtocolException("A ROUTE reply lacks its routing table.");
+                }
+                var table = RoutingTable.Parse(database, rt);
+                if (table.Routers.Count == 0 || table.Readers.Count == 0)
+                {
+                    failures.Add(new BoltServiceUnavailableException($"Router {router} returned a table without routers or readers."));
+                    continue;
+                }
+                return table;
+            }
+            catch (BoltServiceUnavailableException e)
+            {
+                failures.Add(e);
+            }
+            finally
+            {
+                await lease.ReleaseAsync().ConfigureAwait(false);
+            }
+        }
+        throw new BoltServiceUnavailableException(
+            $"No router could provide a routing table for database '{database ?? "(default)"}': {string.Join("; ", failures.Select(f => f.Message))}",
+            failures.LastOrDefault());
+    }
+
+    public void OnServerUnavailable(ServerAddress address)
+    {
+        foreach (var table in _tables.Values)
+        {
+            table.Forget(address);
+        }
+        _ = pools.PurgeAsync(address).AsTask();
+    }
+
+    public void OnWriterGone(ServerAddress address, string? database)
+    {
+        if (_tables.TryGetValue(database ?? DefaultDatabaseKey, out var table))
+        {
+            table.ForgetWriter(address);
+        }
+    }
+
+    public ValueTask DisposeAsync() => pools.DisposeAsync();
+}

@@ -1,0 +1,302 @@
+using FilmGraph.Core;
+
+namespace FilmGraph.Contract;
+
+/// <summary>
+/// The rules every store must follow, stated once. A store's test project derives from this and says how to make
+/// an empty store; every store then answers the same questions the same way.
+/// </summary>
+public abstract class GraphStoreContract : IAsyncLifetime
+{
+    private IGraphStore? _store;
+
+    protected IGraphStore Store => _store ?? throw new InvalidOperationException("The store is not open.");
+
+    /// <summary>An empty store, owned by the test.</summary>
+    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        _store = await CreateEmptyStoreAsync();
+        await _store.WriteAsync(ContractGraph.Batch());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
+    }
+
+    private static ChainQuery Q(string from, string to) => new() { From = from, To = to };
+
+    private static string[] Ids(Chain chain) => chain.Links.SelectMany(l => new[] { l.Film.Id, l.To.Id }).ToArray();
+
+    // ---- chains ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_person_reaches_themself_with_a_chain_of_length_zero()
+    {
+        var chains = await Store.ShortestChainsAsync(Q("ada", "ada"), 10);
+        Assert.Equal(0, Assert.Single(chains).Length);
+        Assert.Equal(0, await Store.SeparationAsync(Q("ada", "ada")));
+    }
+
+    [Fact]
+    public async Task No_chain_is_an_empty_answer_not_an_error()
+    {
+        Assert.Empty(await Store.ShortestChainsAsync(Q("ada", "xavier"), 10));
+        Assert.Null(await Store.SeparationAsync(Q("ada", "xavier")));
+    }
+
+    [Fact]
+    public async Task Several_shortest_chains_come_in_film_then_person_id_order()
+    {
+        var chains = await Store.ShortestChainsAsync(Q("ada", "dora"), 10);
+        Assert.Equal(2, chains.Count);
+        Assert.Equal(["f1", "ben", "f2", "dora"], Ids(chains[0]));
+        Assert.Equal(["f3", "cleo", "f4", "dora"], Ids(chains[1]));
+        var single = Assert.Single(await Store.ShortestChainsAsync(Q("ada", "dora"), 1));
+        Assert.Equal(Ids(chains[0]), Ids(single));
+    }
+
+    [Fact]
+    public async Task Links_carry_people_films_types_and_roles()
+    {
+        var chain = (await Store.ShortestChainsAsync(Q("ada", "ben"), 1))[0];
+        var link = Assert.Single(chain.Links);
+        Assert.Equal(("ada", "f1", "ben"), (link.From.Id, link.Film.Id, link.To.Id));
+        Assert.Equal("Ada Lovelace", link.From.Name);
+        Assert.Equal(1990, link.Film.Year);
+        Assert.Equal((RelationshipType.CastIn, "Ada in First"), (link.FromType, link.FromRole));
+        Assert.Equal((RelationshipType.CastIn, "Hero"), (link.ToType, link.ToRole));
+    }
+
+    [Fact]
+    public async Task Separation_counts_films()
+    {
+        Assert.Equal(1, await Store.SeparationAsync(Q("ada", "ben")));
+        Assert.Equal(2, await Store.SeparationAsync(Q("ada", "dora")));
+        Assert.Equal(3, await Store.SeparationAsync(Q("ada", "eve")));
+        Assert.Equal(4, await Store.SeparationAsync(Q("ada", "gus")));
+    }
+
+    [Fact]
+    public async Task MaxHops_bounds_the_search()
+    {
+        Assert.Null(await Store.SeparationAsync(Q("ada", "eve") with { MaxHops = 2 }));
+        Assert.Empty(await Store.ShortestChainsAsync(Q("ada", "eve") with { MaxHops = 2 }, 5));
+        Assert.Equal(3, await Store.SeparationAsync(Q("ada", "eve") with { MaxHops = 3 }));
+        Assert.Null(await Store.SeparationAsync(Q("ada", "ben") with { MaxHops = 0 }));
+    }
+
+    [Fact]
+    public async Task Excluded_films_and_people_are_not_walked_through()
+    {
+        var noF1 = await Store.ShortestChainsAsync(Q("ada", "dora") with { ExcludeFilms = new HashSet<string> { "f1" } }, 10);
+        Assert.Equal(["f3", "cleo", "f4", "dora"], Ids(Assert.Single(noF1)));
+        var noCleo = await Store.ShortestChainsAsync(Q("ada", "dora") with { ExcludePeople = new HashSet<string> { "cleo" } }, 10);
+        Assert.Equal(["f1", "ben", "f2", "dora"], Ids(Assert.Single(noCleo)));
+        var neither = Q("ada", "dora") with { ExcludePeople = new HashSet<string> { "cleo", "ben" } };
+        Assert.Null(await Store.SeparationAsync(neither));
+    }
+
+    [Fact]
+    public async Task Year_range_keeps_films_inside_it_and_drops_films_without_a_year()
+    {
+        var from1998 = await Store.ShortestChainsAsync(Q("ada", "dora") with { FromYear = 1998 }, 10);
+        Assert.Equal(["f3", "cleo", "f4", "dora"], Ids(Assert.Single(from1998)));
+        var to2004 = await Store.ShortestChainsAsync(Q("ada", "dora") with { ToYear = 2004 }, 10);
+        Assert.Equal(["f1", "ben", "f2", "dora"], Ids(Assert.Single(to2004)));
+        Assert.Equal(4, await Store.SeparationAsync(Q("ada", "gus")));
+        Assert.Null(await Store.SeparationAsync(Q("ada", "gus") with { FromYear = 1900 }));
+    }
+
+    [Fact]
+    public async Task Via_chooses_the_person_film_types_walked()
+    {
+        Assert.Null(await Store.SeparationAsync(Q("hugo", "iris")));
+        var via = Q("hugo", "iris") with { Via = [RelationshipType.CastIn, RelationshipType.Directed] };
+        var link = Assert.Single(Assert.Single(await Store.ShortestChainsAsync(via, 10)).Links);
+        Assert.Equal((RelationshipType.Directed, (string?)null), (link.FromType, link.FromRole));
+        Assert.Equal((RelationshipType.CastIn, "Iris in Seventh"), (link.ToType, link.ToRole));
+
+        Assert.Null(await Store.SeparationAsync(Q("will", "ben")));
+        Assert.Equal(1, await Store.SeparationAsync(Q("will", "ben") with { Via = [RelationshipType.CastIn, RelationshipType.DroppedFrom] }));
+    }
+
+    [Fact]
+    public async Task Bad_chain_arguments_are_refused_naming_the_argument()
+    {
+        var conflict = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.ShortestChainsAsync(Q("ada", "cleo") with { Via = [RelationshipType.ConflictedWith] }, 1));
+        Assert.Equal((ErrorCodes.BadUserInput, "via"), (conflict.Code, conflict.Argument));
+
+        var hops = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.SeparationAsync(Q("ada", "cleo") with { MaxHops = Limits.MaxHopsCeiling + 1 }));
+        Assert.Equal((ErrorCodes.BadUserInput, "maxHops"), (hops.Code, hops.Argument));
+
+        var missing = await Assert.ThrowsAsync<GraphQueryException>(() => Store.SeparationAsync(Q("ada", "nobody")));
+        Assert.Equal((ErrorCodes.NotFound, "to"), (missing.Code, missing.Argument));
+
+        var film = await Assert.ThrowsAsync<GraphQueryException>(() => Store.SeparationAsync(Q("f1", "ada")));
+        Assert.Equal((ErrorCodes.BadUserInput, "from"), (film.Code, film.Argument));
+
+        var years = await Assert.ThrowsAsync<GraphQueryException>(() => Store.SeparationAsync(Q("ada", "ben") with { FromYear = 2000, ToYear = 1990 }));
+        Assert.Equal(ErrorCodes.BadUserInput, years.Code);
+
+        var first = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ShortestChainsAsync(Q("ada", "ben"), Limits.ChainsCeiling + 1));
+        Assert.Equal((ErrorCodes.BadUserInput, "first"), (first.Code, first.Argument));
+    }
+
+    // ---- people, films, search ------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Nodes_are_found_by_id_and_kind()
+    {
+        Assert.Equal(new Person("ben", "Ben Ångström", 1950, ["Benny A"]), await Store.GetPersonAsync("ben"));
+        Assert.Equal(new Film("f6", "Sixth Sense"), await Store.GetFilmAsync("f6"));
+        Assert.Null(await Store.GetPersonAsync("f1"));
+        Assert.Null(await Store.GetFilmAsync("nothing"));
+    }
+
+    [Fact]
+    public async Task Names_match_without_case_or_accents_and_by_alias()
+    {
+        Assert.Equal("ben", Assert.Single(await Store.FindPeopleByNameAsync("ben angstrom")).Id);
+        Assert.Equal("ben", Assert.Single(await Store.FindPeopleByNameAsync("BENNY A")).Id);
+        Assert.Empty(await Store.FindPeopleByNameAsync("Martin"));
+        Assert.Equal("f3", Assert.Single(await Store.FindFilmsByTitleAsync("third rail", null)).Id);
+        Assert.Empty(await Store.FindFilmsByTitleAsync("third rail", 1999));
+    }
+
+    [Fact]
+    public async Task Search_ranks_exact_then_prefix_then_typos()
+    {
+        var martins = await Store.SearchAsync("martin", 10);
+        Assert.Equal(["cleo", "dora"], martins.Select(h => h.Id).Order().ToArray());
+        Assert.Equal("cleo", (await Store.SearchAsync("cleo mar", 10))[0].Id);
+        Assert.Equal("ben", (await Store.SearchAsync("angstrom", 10))[0].Id);
+        Assert.Equal("ada", (await Store.SearchAsync("Lovelase", 10))[0].Id);
+        var film = (await Store.SearchAsync("seventh", 10))[0];
+        Assert.Equal((NodeKind.Film, "f7"), (film.Kind, film.Film!.Id));
+        Assert.Empty(await Store.SearchAsync("zzzzzz", 10));
+    }
+
+    // ---- credits, conflicts, co-stars, replacements ---------------------------------------------------------
+
+    [Fact]
+    public async Task Credits_list_types_roles_and_sources()
+    {
+        var ada = await Store.PersonCreditsAsync("ada", null);
+        Assert.Equal(["f1", "f3"], ada.Select(c => c.Film.Id).ToArray());
+        Assert.Equal("Ada in First", ada[0].Properties.Role);
+        Assert.Equal(ContractGraph.Notes, ada[0].Properties.Source);
+
+        var f1 = await Store.FilmCreditsAsync("f1", null);
+        Assert.Equal([("ada", RelationshipType.CastIn), ("ben", RelationshipType.CastIn), ("will", RelationshipType.DroppedFrom)],
+            f1.Select(c => (c.Person.Id, c.Type)).ToArray());
+        Assert.Equal("schedule", f1[2].Properties.Reason);
+        Assert.Equal(["will"], (await Store.FilmCreditsAsync("f1", [RelationshipType.DroppedFrom])).Select(c => c.Person.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task Conflicts_are_seen_from_both_sides_with_their_direction()
+    {
+        var ada = Assert.Single(await Store.ConflictsAsync("ada"));
+        Assert.Equal(("cleo", true, "f3", "a quarrel"), (ada.Other.Id, ada.Outgoing, ada.Context!.Id, ada.Description));
+        var cleo = Assert.Single(await Store.ConflictsAsync("cleo"));
+        Assert.Equal(("ada", false), (cleo.Other.Id, cleo.Outgoing));
+        Assert.Empty(await Store.ConflictsAsync("ben"));
+    }
+
+    [Fact]
+    public async Task CoStars_share_cast_films_most_shared_first()
+    {
+        var ben = await Store.CoStarsAsync("ben", 10);
+        Assert.Equal([("ada", "f1"), ("dora", "f2")], ben.Select(c => (c.Person.Id, Assert.Single(c.SharedFilms).Id)).ToArray());
+        Assert.Single(await Store.CoStarsAsync("ben", 1));
+    }
+
+    [Fact]
+    public async Task Replacements_pair_a_drop_with_the_cast_in_the_same_role()
+    {
+        var f1 = Assert.Single(await Store.ReplacementsAsync("f1"));
+        Assert.Equal(("f1", "will", "ben", "schedule"), (f1.Film.Id, f1.Dropped.Id, f1.Cast.Id, f1.Reason));
+        Assert.Equal("Hero", f1.Role);
+        Assert.Single(await Store.ReplacementsAsync(null));
+        Assert.Empty(await Store.ReplacementsAsync("f2"));
+        Assert.Single(await Store.ReplacementsOfPersonAsync("will"));
+        Assert.Single(await Store.ReplacementsOfPersonAsync("ben"));
+        Assert.Empty(await Store.ReplacementsOfPersonAsync("ada"));
+    }
+
+    // ---- walks ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Reach_counts_people_at_each_distance()
+    {
+        var reach = await Store.ReachAsync(new ReachQuery("ada", 6, [RelationshipType.CastIn]));
+        Assert.Equal([(0, 1L), (1, 2L), (2, 1L), (3, 1L), (4, 1L)], reach.Levels.Select(l => (l.Distance, l.People)).ToArray());
+        Assert.Equal(5, reach.Reachable);
+        Assert.Equal((1 + 1 + 2 + 3 + 4) / 5.0, reach.AverageDistance);
+        var near = await Store.ReachAsync(new ReachQuery("ada", 1, [RelationshipType.CastIn]));
+        Assert.Equal(2, near.Reachable);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_holds_nodes_within_depth_and_the_edges_between_them()
+    {
+        var one = await Store.NeighbourhoodAsync(new NeighbourhoodQuery("ada", 1, [], 200));
+        Assert.Equal(["ada", "cleo", "f1", "f3"], one.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(one.Edges, e => e is { Type: RelationshipType.ConflictedWith, From: "ada", To: "cleo" });
+        Assert.Contains(one.Edges, e => e is { Type: RelationshipType.CastIn, From: "ada", To: "f1", Role: "Ada in First" });
+        Assert.Contains(one.Edges, e => e is { Type: RelationshipType.CastIn, From: "cleo", To: "f3" });
+        Assert.False(one.Truncated);
+
+        var castOnly = await Store.NeighbourhoodAsync(new NeighbourhoodQuery("ada", 2, [RelationshipType.CastIn], 200));
+        Assert.Equal(["ada", "ben", "cleo", "f1", "f3"], castOnly.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(2, castOnly.Nodes.Single(n => n.Id == "ben").Distance);
+
+        var cut = await Store.NeighbourhoodAsync(new NeighbourhoodQuery("ada", 3, [], 3));
+        Assert.Equal(3, cut.Nodes.Count);
+        Assert.True(cut.Truncated);
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Writing_the_same_batch_again_changes_nothing()
+    {
+        var again = await Store.WriteAsync(ContractGraph.Batch());
+        Assert.Equal(new Counts(0, 0, 10), again.People);
+        Assert.Equal(new Counts(0, 0, 7), again.Films);
+        Assert.Equal(new Counts(0, 0, 16), again.Relationships);
+    }
+
+    [Fact]
+    public async Task Upserts_count_created_and_updated_and_are_visible_at_once()
+    {
+        var summary = await Store.WriteAsync(GraphBatch.Of(
+            people: [new Person("xavier", "Xavier Xu-Renamed"), new Person("zoe", "Zoë Zed")],
+            relationships: [new Relationship(RelationshipType.CastIn, "zoe", "f7"), new Relationship(RelationshipType.CastIn, "xavier", "f7"),
+                new Relationship(RelationshipType.CastIn, "ada", "f1", new RelationshipProperties(Role: "Ada, recast"))]));
+        Assert.Equal(new Counts(1, 1, 0), summary.People);
+        Assert.Equal(new Counts(2, 1, 0), summary.Relationships);
+        Assert.Equal("Xavier Xu-Renamed", (await Store.GetPersonAsync("xavier"))!.Name);
+        Assert.Equal(1, await Store.SeparationAsync(Q("zoe", "hugo") with { Via = [RelationshipType.CastIn, RelationshipType.Directed] }));
+        Assert.Equal(1, await Store.SeparationAsync(Q("zoe", "xavier")));
+        Assert.Equal("zoe", (await Store.SearchAsync("zoe zed", 5))[0].Id);
+        Assert.Equal("Ada, recast", (await Store.PersonCreditsAsync("ada", [RelationshipType.CastIn]))[0].Properties.Role);
+    }
+
+    [Fact]
+    public async Task An_invalid_batch_is_refused_whole()
+    {
+        var bad = GraphBatch.Of(
+            people: [new Person("newcomer", "New Comer")],
+            relationships: [new Relationship(RelationshipType.CastIn, "newcomer", "no-such-film")]);
+        var error = await Assert.ThrowsAsync<GraphWriteException>(() => Store.WriteAsync(bad));
+        Assert.Contains(error.Problems, p => p.Place == "relationships[0].to" && p.Message.Contains("no-such-film"));
+        Assert.Null(await Store.GetPersonAsync("newcomer"));
+        Assert.Equal(error.Problems, await Store.ValidateAsync(bad));
+    }
+}

@@ -1,0 +1,61 @@
+using FilmGraph.Core;
+
+namespace FilmGraph.Core.Tests;
+
+public sealed class BatchValidatorTests
+{
+    private static readonly Func<string, NodeKind?> EmptyStore = _ => null;
+
+    private static IReadOnlyList<WriteProblem> Check(GraphBatch batch, Func<string, NodeKind?>? stored = null) =>
+        BatchValidator.Validate(batch, stored ?? EmptyStore);
+
+    [Fact]
+    public void A_consistent_batch_has_no_problems() =>
+        Assert.Empty(Check(GraphBatch.Of(
+            people: [new Person("p", "P"), new Person("p", "P")],
+            films: [new Film("f", "F", 2000)],
+            relationships: [new Relationship(RelationshipType.CastIn, "p", "f")])));
+
+    [Fact]
+    public void Every_problem_is_reported_with_its_place()
+    {
+        var problems = Check(GraphBatch.Of(
+            people: [new Person("", "Nameless"), new Person("p", "P"), new Person("p", "Other P", 1900), new Person("q", " ")],
+            films: [new Film("f", "F", 1200), new Film("p", "Clash")],
+            relationships:
+            [
+                new Relationship(RelationshipType.CastIn, "p", "nowhere"),
+                new Relationship(RelationshipType.ConflictedWith, "p", "f"),
+                new Relationship(RelationshipType.ConflictedWith, "q", "q"),
+                new Relationship(RelationshipType.CastIn, "f", "f"),
+            ]));
+        var byPlace = problems.ToDictionary(p => p.Place, p => p.Message);
+        Assert.Equal("missing id.", byPlace["people[0].id"]);
+        Assert.Contains("duplicate person 'p'", byPlace["people[2]"]);
+        Assert.Equal("value is blank.", byPlace["people[3].name"]);
+        Assert.Contains("1200", byPlace["films[0].year"]);
+        Assert.Contains("already used by a person", byPlace["films[1].id"]);
+        Assert.Contains("'nowhere' is no film", byPlace["relationships[0].to"]);
+        Assert.Contains("needs a person here, but 'f' is a film", byPlace["relationships[1].to"]);
+        Assert.Contains("conflict with themself", byPlace["relationships[2]"]);
+        Assert.Contains("needs a person here", byPlace["relationships[3].from"]);
+        Assert.Equal(9, problems.Count);
+    }
+
+    [Fact]
+    public void Endpoints_may_be_already_stored()
+    {
+        var stored = new Dictionary<string, NodeKind> { ["old-person"] = NodeKind.Person, ["old-film"] = NodeKind.Film };
+        Assert.Empty(Check(GraphBatch.Of(relationships: [new Relationship(RelationshipType.Directed, "old-person", "old-film")]),
+            id => stored.TryGetValue(id, out var k) ? k : null));
+    }
+
+    [Fact]
+    public void Oversized_text_is_refused_without_echoing_it()
+    {
+        var huge = new string('x', BatchValidator.MaxTextLength + 1);
+        var problem = Assert.Single(Check(GraphBatch.Of(people: [new Person("p", huge)])));
+        Assert.Equal("people[0].name", problem.Place);
+        Assert.DoesNotContain(huge, problem.Message);
+    }
+}
