@@ -27,11 +27,16 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         GraphQLRequest request;
         try
         {
-            request = HttpMethods.IsGet(http.Request.Method) ? ReadGet(http.Request) : await ReadPostAsync(http.Request);
+            request = http.Request.Method switch
+            {
+                var m when HttpMethods.IsGet(m) => ReadGet(http.Request),
+                var m when HttpMethods.IsPost(m) => await ReadPostAsync(http.Request),
+                var m => throw BadGraphQLRequest.MethodNotAllowed($"/graphql answers GET and POST, not {m}.", "GET, POST"),
+            };
         }
         catch (BadGraphQLRequest bad)
         {
-            if (bad.Status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = HttpMethods.Post;
+            if (bad.Allow is not null) http.Response.Headers.Allow = bad.Allow;
             var error = new ExecutionError(bad.Message) { Code = bad.Code };
             await WriteAsync(http, bad.Status, new ExecutionResult { Errors = [error] }, wantsGraphQLResponse);
             return;
@@ -66,7 +71,8 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         }
         catch (JsonException e)
         {
-            throw BadGraphQLRequest.Malformed($"The body is not a GraphQL request in JSON: {e.Message}");
+            throw BadGraphQLRequest.Malformed(
+                $"The body is not a GraphQL request (a JSON object with query, variables, operationName, extensions): {Where(e)}.");
         }
         return Checked(request);
     }
@@ -82,8 +88,7 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         });
         if (SelectedOperation(request) is OperationType.Mutation or OperationType.Subscription)
         {
-            throw new BadGraphQLRequest(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
-                "GET runs queries only; send mutations with POST.");
+            throw BadGraphQLRequest.MethodNotAllowed("GET runs queries only; send mutations and subscriptions with POST.", HttpMethods.Post);
         }
         return request;
     }
@@ -98,9 +103,13 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         }
         catch (JsonException e)
         {
-            throw BadGraphQLRequest.Malformed($"'{parameter}' is not a JSON object: {e.Message}");
+            throw BadGraphQLRequest.Malformed($"'{parameter}' is not a JSON object: {Where(e)}.");
         }
     }
+
+    // The exception's own message can name .NET types; the position is what the caller needs.
+    private static string Where(JsonException e) =>
+        e.LineNumber is long line ? $"the problem is at line {line + 1}, byte {e.BytePositionInLine + 1}" : "the JSON is malformed";
 
     private static GraphQLRequest Checked(GraphQLRequest? request)
     {
@@ -147,11 +156,17 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private sealed class BadGraphQLRequest(int status, string code, string message) : Exception(message)
+    private sealed class BadGraphQLRequest(int status, string code, string message, string? allow = null) : Exception(message)
     {
         public int Status { get; } = status;
         public string Code { get; } = code;
 
+        /// <summary>The methods to list in the Allow header of a 405.</summary>
+        public string? Allow { get; } = allow;
+
         public static BadGraphQLRequest Malformed(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+
+        public static BadGraphQLRequest MethodNotAllowed(string message, string allow) =>
+            new(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", message, allow);
     }
 }

@@ -26,6 +26,7 @@ public static class FilmGraphExtensions
             .AddGraphTypes(typeof(FilmGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
+            .AddValidationRule<ReadOnlySchemaRule>()
             .AddComplexityAnalyzer(c => c.MaxDepth = GraphQLErrors.MaxQueryDepth)
             .ConfigureExecutionOptions(options =>
             {
