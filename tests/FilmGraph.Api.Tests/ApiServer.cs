@@ -73,9 +73,9 @@ public sealed class ApiServer : IAsyncLifetime
     }
 
     /// <summary>POSTs a GraphQL request and returns the status, the media type and the parsed body.</summary>
-    public async Task<GraphQLAnswer> PostAsync(string query, object? variables = null, string? accept = null)
+    public async Task<GraphQLAnswer> PostAsync(string query, object? variables = null, string? accept = null, string? operationName = null)
     {
-        var body = JsonSerializer.Serialize(new { query, variables });
+        var body = JsonSerializer.Serialize(new { query, variables, operationName });
         return await SendAsync(HttpMethod.Post, "/graphql", new StringContent(body, Encoding.UTF8, "application/json"), accept);
     }
 
