@@ -25,7 +25,9 @@ public sealed class ApiServer : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("filmgraph-api-").FullName;
     private WebApplication? _app;
 
-    public HttpClient Http { get; } = new();
+    private readonly HttpClient _http = new();
+
+    public GraphQLClient Client => new(_http);
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -35,7 +37,7 @@ public sealed class ApiServer : IAsyncLifetime
         {
             ["FilmGraph:Seed:Path"] = Path.Combine(RepositoryRoot, "data", "la-la-land.json"),
         });
-        Http.BaseAddress = new Uri(Address(_app));
+        _http.BaseAddress = new Uri(Address(_app));
     }
 
     /// <summary>Starts an instance over a fresh store in this fixture's folder, with the given settings on top.</summary>
@@ -62,7 +64,7 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        _http.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -71,6 +73,19 @@ public sealed class ApiServer : IAsyncLifetime
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { /* a file the OS still holds; the temp folder is cleaned eventually */ }
     }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FilmGraph.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds FilmGraph.sln.");
+    }
+}
+
+/// <summary>Requests to one running API.</summary>
+public sealed class GraphQLClient(HttpClient http)
+{
+    public HttpClient Http => http;
 
     /// <summary>POSTs a GraphQL request and returns the status, the media type and the parsed body.</summary>
     public async Task<GraphQLAnswer> PostAsync(string query, object? variables = null, string? accept = null, string? operationName = null)
@@ -83,9 +98,9 @@ public sealed class ApiServer : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (accept is not null) request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
-        using var response = await Http.SendAsync(request);
+        using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers, text);
+        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers, response.Content.Headers, text);
     }
 
     /// <summary>Runs a query that must succeed and returns its data.</summary>
@@ -97,15 +112,9 @@ public sealed class ApiServer : IAsyncLifetime
         return answer.Json["data"]!;
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FilmGraph.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds FilmGraph.sln.");
-    }
 }
 
-public sealed record GraphQLAnswer(int Status, string? MediaType, HttpResponseHeaders Headers, string Body)
+public sealed record GraphQLAnswer(int Status, string? MediaType, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, string Body)
 {
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
 

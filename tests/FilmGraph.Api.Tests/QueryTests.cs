@@ -9,21 +9,21 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Person_by_id_has_its_fields()
     {
-        var data = await server.DataAsync("""{ person(id: "emma-stone") { id name born aliases } }""");
+        var data = await server.Client.DataAsync("""{ person(id: "emma-stone") { id name born aliases } }""");
         JsonAssert.Equal("""{ "person": { "id": "emma-stone", "name": "Emma Stone", "born": null, "aliases": [] } }""", data);
     }
 
     [Fact]
     public async Task Person_by_name_ignores_case_and_spacing()
     {
-        var data = await server.DataAsync("""{ person(name: "  EMMA   stone ") { id } }""");
+        var data = await server.Client.DataAsync("""{ person(name: "  EMMA   stone ") { id } }""");
         JsonAssert.Equal("""{ "person": { "id": "emma-stone" } }""", data);
     }
 
     [Fact]
     public async Task Person_credits_are_by_film_then_type_with_sources()
     {
-        var data = await server.DataAsync("""{ person(id: "emma-stone") { credits { film { id } type role billing reason source { document } } } }""");
+        var data = await server.Client.DataAsync("""{ person(id: "emma-stone") { credits { film { id } type role billing reason source { document } } } }""");
         JsonAssert.Equal("""
             { "person": { "credits": [
               { "film": { "id": "crazy-stupid-love-2011" }, "type": "CAST_IN", "role": null, "billing": null, "reason": null, "source": { "document": "la-la-land-article.txt" } },
@@ -36,7 +36,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Person_credits_filter_by_type()
     {
-        var data = await server.DataAsync("""{ person(id: "ryan-gosling") { credits(types: [DROPPED_FROM]) { film { id } type role reason source { document quote } } } }""");
+        var data = await server.Client.DataAsync("""{ person(id: "ryan-gosling") { credits(types: [DROPPED_FROM]) { film { id } type role reason source { document quote } } } }""");
         JsonAssert.Equal("""
             { "person": { "credits": [
               { "film": { "id": "beauty-and-the-beast-2017" }, "type": "DROPPED_FROM", "role": null, "reason": "He was working on La La Land.",
@@ -48,7 +48,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task CoStars_most_shared_first()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { all: person(id: "emma-stone") { coStars { person { id } sharedFilms { id } } }
               one: person(id: "emma-stone") { coStars(first: 1) { person { id } } } }
             """);
@@ -63,7 +63,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Conflicts_show_from_both_sides()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { teller: person(id: "miles-teller") { conflicts { person { id } outgoing context { id } contextText description source { document } } }
               chazelle: person(id: "damien-chazelle") { conflicts { person { id } outgoing context { id } } }
               stone: person(id: "emma-stone") { conflicts { person { id } } } }
@@ -81,7 +81,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Replaced_lists_whom_the_person_replaced_and_replacedBy_who_replaced_them()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { gosling: person(id: "ryan-gosling") { replaced { film { id } role dropped { id } cast { id } } replacedBy { role } }
               teller: person(id: "miles-teller") { replaced { role } replacedBy { film { id } role dropped { id } cast { id } reason } }
               stone: person(id: "emma-stone") { replaced { role dropped { id } } replacedBy { role } }
@@ -101,7 +101,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Film_by_id_with_credits_by_type_then_person()
     {
-        var data = await server.DataAsync("""{ film(id: "la-la-land-2016") { id title year credits { person { id } type role } } }""");
+        var data = await server.Client.DataAsync("""{ film(id: "la-la-land-2016") { id title year credits { person { id } type role } } }""");
         JsonAssert.Equal("""
             { "film": { "id": "la-la-land-2016", "title": "La La Land", "year": 2016, "credits": [
               { "person": { "id": "emma-stone" }, "type": "CAST_IN", "role": "Mia" },
@@ -118,7 +118,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Film_by_title_and_year_with_filtered_credits()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { byTitle: film(title: "crazy stupid love") { id year }
               byYear: film(title: "Whiplash", year: 2014) { id credits(types: [DIRECTED]) { person { id } type } } }
             """);
@@ -131,7 +131,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Film_replacements()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { laLaLand: film(id: "la-la-land-2016") { replacements { role dropped { id } cast { id } } }
               whiplash: film(id: "whiplash-2014") { replacements { role } } }
             """);
@@ -145,7 +145,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Search_finds_people_and_films_best_first()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { people: search(text: "emma") { kind id label score person { id } film { id } }
               films: search(text: "la la") { kind id label film { id year } }
               one: search(text: "emma", first: 1) { id }
@@ -163,7 +163,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task CoStarChains_Emma_Stone_to_Ryan_Gosling_are_three_of_length_one_in_film_order()
     {
-        var data = await server.DataAsync($$"""{ coStarChains(from: "emma-stone", to: "ryan-gosling") { length links { {{LinkFields}} } } }""");
+        var data = await server.Client.DataAsync($$"""{ coStarChains(from: "emma-stone", to: "ryan-gosling") { length links { {{LinkFields}} } } }""");
         JsonAssert.Equal("""
             { "coStarChains": [
               { "length": 1, "links": [ { "from": { "id": "emma-stone" }, "film": { "id": "crazy-stupid-love-2011" }, "to": { "id": "ryan-gosling" },
@@ -179,7 +179,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task CoStarChains_first_keeps_the_least()
     {
-        var data = await server.DataAsync("""{ coStarChains(from: "emma-stone", to: "ryan-gosling", first: 2) { links { film { id } } } }""");
+        var data = await server.Client.DataAsync("""{ coStarChains(from: "emma-stone", to: "ryan-gosling", first: 2) { links { film { id } } } }""");
         JsonAssert.Equal("""
             { "coStarChains": [ { "links": [ { "film": { "id": "crazy-stupid-love-2011" } } ] }, { "links": [ { "film": { "id": "gangster-squad-2013" } } ] } ] }
             """, data);
@@ -188,7 +188,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task CoStarChain_Emma_Watson_to_Ryan_Gosling_needs_DROPPED_FROM()
     {
-        var data = await server.DataAsync($$"""
+        var data = await server.Client.DataAsync($$"""
             { castOnly: coStarChain(from: "emma-watson", to: "ryan-gosling") { length }
               withDrops: coStarChain(from: "emma-watson", to: "ryan-gosling", via: [CAST_IN, DROPPED_FROM]) { length links { {{LinkFields}} } } }
             """);
@@ -202,7 +202,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task CoStarChain_filters_exclude_films_people_and_years()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { noCrazy: coStarChain(from: "emma-stone", to: "ryan-gosling", excludeFilms: ["crazy-stupid-love-2011"]) { links { film { id } } }
               recent: coStarChain(from: "emma-stone", to: "ryan-gosling", fromYear: 2014) { links { film { id } } }
               early: coStarChain(from: "emma-stone", to: "ryan-gosling", fromYear: 2012, toYear: 2013) { links { film { id } } }
@@ -227,7 +227,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Separation_counts_films_or_is_null()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { one: separation(from: "emma-stone", to: "ryan-gosling")
               self: separation(from: "emma-stone", to: "emma-stone")
               none: separation(from: "emma-watson", to: "ryan-gosling")
@@ -241,7 +241,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Neighbourhood_has_nodes_edges_and_truncation()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { all: neighbourhood(id: "emma-watson") { nodes { id kind label year distance } edges { type from to role } truncated }
               cast: neighbourhood(id: "emma-watson", types: [CAST_IN]) { nodes { id } edges { type from to } truncated }
               cut: neighbourhood(id: "emma-watson", limit: 2) { truncated } }
@@ -264,7 +264,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Reach_counts_people_at_each_distance()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { stone: reach(id: "emma-stone") { id levels { distance people } reachable averageDistance }
               watson: reach(id: "emma-watson", via: [CAST_IN, DROPPED_FROM]) { levels { distance people } reachable averageDistance }
               teller: reach(id: "miles-teller") { levels { distance people } reachable averageDistance }
@@ -282,7 +282,7 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Replacements_on_La_La_Land_and_everywhere()
     {
-        var data = await server.DataAsync("""
+        var data = await server.Client.DataAsync("""
             { laLaLand: replacements(film: "la-la-land-2016") { film { id title } role dropped { id name } cast { id name } reason source { document quote } }
               everywhere: replacements { film { id } role dropped { id } cast { id } }
               whiplash: replacements(film: "whiplash-2014") { role } }
@@ -307,14 +307,14 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Stats_count_the_sample()
     {
-        var data = await server.DataAsync("{ stats { people films relationships } }");
+        var data = await server.Client.DataAsync("{ stats { people films relationships } }");
         JsonAssert.Equal("""{ "stats": { "people": 8, "films": 5, "relationships": 16 } }""", data);
     }
 
     [Fact]
     public async Task Variables_and_operation_name_select_what_runs()
     {
-        var answer = await server.PostAsync(
+        var answer = await server.Client.PostAsync(
             "query A($id: ID!) { person(id: $id) { name } } query B { stats { films } }",
             variables: new { id = "john-legend" }, operationName: "A");
         Assert.Equal(200, answer.Status);
