@@ -1,3 +1,6 @@
+using FilmGraph.Api.Schema;
+using GraphQL;
+using GraphQL.Utilities;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FilmGraph.Api.Apis;
@@ -8,7 +11,7 @@ public static class FilmGraphApi
 
     /// <summary>
     /// <c>/graphql</c> (POST; GET for queries), <c>/healthz</c> (the process is up), <c>/readyz</c> (the store can
-    /// answer) and the explorer page at <c>/</c>.
+    /// answer), the schema in SDL at <c>/schema.graphql</c> and the explorer page at <c>/</c>.
     /// </summary>
     public static WebApplication MapFilmGraphApi(this WebApplication app)
     {
@@ -19,6 +22,13 @@ public static class FilmGraphApi
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
 
         app.MapGet("/", () => Results.Text(ExplorerPage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/schema.graphql", (FilmGraphSchema schema) => Results.Text(SchemaText(schema), "text/plain; charset=utf-8"));
         return app;
+    }
+
+    private static string SchemaText(FilmGraphSchema schema)
+    {
+        schema.Initialize();
+        return schema.Print(new PrintOptions { IncludeDescriptions = true });
     }
 }

@@ -9,8 +9,8 @@ internal sealed class StatsType : ObjectGraphType<GraphStats>
     {
         Name = "Stats";
         Description = "How much the graph holds.";
-        Field<NonNullGraphType<IntGraphType>, int>("people").Resolve(ctx => checked((int)ctx.Source.People));
-        Field<NonNullGraphType<IntGraphType>, int>("films").Resolve(ctx => checked((int)ctx.Source.Films));
-        Field<NonNullGraphType<IntGraphType>, int>("relationships").Resolve(ctx => checked((int)ctx.Source.Relationships));
+        Field<NonNullGraphType<IntGraphType>, int>("people").Description("People in the graph.").Resolve(ctx => checked((int)ctx.Source.People));
+        Field<NonNullGraphType<IntGraphType>, int>("films").Description("Films in the graph.").Resolve(ctx => checked((int)ctx.Source.Films));
+        Field<NonNullGraphType<IntGraphType>, int>("relationships").Description("Stored relationships (derived ones, such as replacements, not counted).").Resolve(ctx => checked((int)ctx.Source.Relationships));
     }
 }

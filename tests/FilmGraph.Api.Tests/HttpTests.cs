@@ -220,6 +220,38 @@ public sealed class HttpTests(ApiServer server)
     }
 
     [Fact]
+    public async Task The_schema_is_served_as_SDL_and_matches_api_schema_graphql()
+    {
+        using var response = await server.Client.Http.GetAsync("/schema.graphql");
+        Assert.Equal(200, (int)response.StatusCode);
+        var served = await response.Content.ReadAsStringAsync();
+        // api/schema.graphql is the contract as committed; a change to the schema shows up in review as a change to it.
+        var committed = await File.ReadAllTextAsync(Path.Combine(ApiServer.RepositoryRoot, "api", "schema.graphql"));
+        Assert.Equal(committed.ReplaceLineEndings(), served.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task A_store_that_holds_data_is_not_seeded_again()
+    {
+        var store = Path.Combine(Path.GetTempPath(), $"filmgraph-reseed-{Guid.NewGuid():N}.db");
+        var other = Path.Combine(Path.GetTempPath(), $"filmgraph-other-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(other, """{ "people": [ { "id": "someone-else", "name": "Someone Else" } ], "films": [], "relationships": [] }""");
+        try
+        {
+            await using (await server.StartAsync(new Dictionary<string, string?> { ["FilmGraph:Embedded:Path"] = store })) { }
+            await using var again = await server.StartAsync(new Dictionary<string, string?> { ["FilmGraph:Embedded:Path"] = store, ["FilmGraph:Seed:Path"] = other });
+            using var http = new HttpClient { BaseAddress = new Uri(ApiServer.Address(again)) };
+            JsonAssert.Equal("""{ "stats": { "people": 8 }, "person": null }""",
+                (await new GraphQLClient(http).PostAsync("""{ stats { people } person(id: "someone-else") { id } }""")).Json["data"]);
+        }
+        finally
+        {
+            File.Delete(other);
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(store)!, Path.GetFileName(store) + "*")) File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task The_explorer_page_is_served_at_the_root()
     {
         using var response = await server.Client.Http.GetAsync("/");
