@@ -13,7 +13,6 @@ public static class FilmGraphExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.Configure<FilmGraphOptions>(configuration.GetSection(FilmGraphOptions.Section));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         AddStore(services, configuration);
 

@@ -34,30 +34,3 @@ internal static class GraphQLErrors
         return Task.CompletedTask;
     }
 }
-
-/// <summary>A <see cref="GraphQueryException"/> as a GraphQL error: its code, and the argument at fault when known.</summary>
-internal sealed class QueryError : ExecutionError
-{
-    public QueryError(GraphQueryException e) : base(e.Message)
-    {
-        Code = e.Code;
-        Argument = e.Argument;
-    }
-
-    public string? Argument { get; }
-}
-
-/// <summary>Adds <c>extensions.argument</c>; leaves out the <c>codes</c> list, which repeats <c>code</c> here.</summary>
-internal sealed class FilmGraphErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false })
-{
-    public override ErrorInfo GetInfo(ExecutionError executionError)
-    {
-        var info = base.GetInfo(executionError);
-        if (executionError is QueryError { Argument: { } argument })
-        {
-            info.Extensions ??= new Dictionary<string, object?>();
-            info.Extensions["argument"] = argument;
-        }
-        return info;
-    }
-}

@@ -4,12 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace FilmGraph.Api.Extensions;
 
-/// <summary>Opens a kind of store; the configuration's <c>FilmGraph:Store</c> picks which one is registered.</summary>
-internal interface IGraphStoreOpener
-{
-    Task<IGraphStore> OpenAsync(CancellationToken ct);
-}
-
 /// <summary>
 /// Owns the store for the life of the process: opens it before the server takes requests, loads the seed data into
 /// an empty store, and closes it on shutdown. Resolvers reach the store through <see cref="Store"/>.

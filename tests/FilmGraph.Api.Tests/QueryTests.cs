@@ -101,16 +101,16 @@ public sealed class QueryTests(ApiServer server)
     [Fact]
     public async Task Film_by_id_with_credits_by_type_then_person()
     {
-        var data = await server.Client.DataAsync("""{ film(id: "la-la-land-2016") { id title year credits { person { id } type role } } }""");
+        var data = await server.Client.DataAsync("""{ film(id: "la-la-land-2016") { id title year credits { person { id } type role billing reason } } }""");
         JsonAssert.Equal("""
             { "film": { "id": "la-la-land-2016", "title": "La La Land", "year": 2016, "credits": [
-              { "person": { "id": "emma-stone" }, "type": "CAST_IN", "role": "Mia" },
-              { "person": { "id": "john-legend" }, "type": "CAST_IN", "role": "Keith" },
-              { "person": { "id": "ryan-gosling" }, "type": "CAST_IN", "role": "Sebastian" },
-              { "person": { "id": "emma-watson" }, "type": "DROPPED_FROM", "role": "Mia" },
-              { "person": { "id": "miles-teller" }, "type": "DROPPED_FROM", "role": "Sebastian" },
-              { "person": { "id": "damien-chazelle" }, "type": "DIRECTED", "role": null },
-              { "person": { "id": "justin-hurwitz" }, "type": "COMPOSED", "role": null }
+              { "person": { "id": "emma-stone" }, "type": "CAST_IN", "role": "Mia", "billing": null, "reason": null },
+              { "person": { "id": "john-legend" }, "type": "CAST_IN", "role": "Keith", "billing": null, "reason": null },
+              { "person": { "id": "ryan-gosling" }, "type": "CAST_IN", "role": "Sebastian", "billing": null, "reason": null },
+              { "person": { "id": "emma-watson" }, "type": "DROPPED_FROM", "role": "Mia", "billing": null, "reason": "Scheduling conflicts with Beauty and the Beast." },
+              { "person": { "id": "miles-teller" }, "type": "DROPPED_FROM", "role": "Sebastian", "billing": null, "reason": "The director decided he wasn't right for the role." },
+              { "person": { "id": "damien-chazelle" }, "type": "DIRECTED", "role": null, "billing": null, "reason": null },
+              { "person": { "id": "justin-hurwitz" }, "type": "COMPOSED", "role": null, "billing": null, "reason": null }
             ] } }
             """, data);
     }
@@ -120,11 +120,12 @@ public sealed class QueryTests(ApiServer server)
     {
         var data = await server.Client.DataAsync("""
             { byTitle: film(title: "crazy stupid love") { id year }
-              byYear: film(title: "Whiplash", year: 2014) { id credits(types: [DIRECTED]) { person { id } type } } }
+              byYear: film(title: "Whiplash", year: 2014) { id credits(types: [DIRECTED]) { person { id } type source { document quote } } } }
             """);
         JsonAssert.Equal("""
             { "byTitle": { "id": "crazy-stupid-love-2011", "year": 2011 },
-              "byYear": { "id": "whiplash-2014", "credits": [ { "person": { "id": "damien-chazelle" }, "type": "DIRECTED" } ] } }
+              "byYear": { "id": "whiplash-2014", "credits": [ { "person": { "id": "damien-chazelle" }, "type": "DIRECTED",
+                                                                      "source": { "document": "Whiplash (2014), film credits", "quote": null } } ] } }
             """, data);
     }
 
