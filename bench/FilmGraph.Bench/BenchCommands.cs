@@ -101,6 +101,9 @@ public static class BenchCommands
         var stats = await store.StatsAsync();
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Report("open_seconds", seconds.ToString("F2", CultureInfo.InvariantCulture));
+        var t = store.OpenTimings;
+        Report("open_phases_seconds", string.Create(CultureInfo.InvariantCulture,
+            $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (names alongside edges)"));
         Report("people", stats.People);
         Report("films", stats.Films);
         Report("relationships", stats.Relationships);
