@@ -4,8 +4,9 @@ using GraphQLParser.AST;
 namespace FilmGraph.Api.Extensions;
 
 /// <summary>
-/// Refuses mutations and subscriptions at validation: the schema has neither. Reported here, as a validation error,
-/// rather than left to execution, where it would surface as a failure of the server instead of the request.
+/// Refuses mutations and subscriptions at validation: the schema has neither. Left alone, such a document reaches the
+/// complexity analyzer, which throws on an operation type the schema lacks, and the caller would see an internal
+/// error instead of a validation error naming the problem.
 /// </summary>
 internal sealed class ReadOnlySchemaRule : ValidationRuleBase
 {
