@@ -300,8 +300,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var fromType = LinkType(from, film);
             var toType = LinkType(to, film);
             links.Add(new ChainLink(index.Nodes.Person(from), index.Nodes.Film(film), index.Nodes.Person(to),
-                fromType, rows.Properties(from, fromType, film)?.Role,
-                toType, rows.Properties(to, toType, film)?.Role));
+                fromType, rows.Role(from, fromType, film),
+                toType, rows.Role(to, toType, film)));
         }
         return new Chain(links);
 

@@ -17,7 +17,7 @@ internal sealed class EdgeRows : IDisposable
     private const string Select = "SELECT src, type, dst, role, billing, reason, context, description, source_document, source_quote FROM edges";
 
     private readonly SqliteConnection _connection;
-    private readonly Statement _from, _to, _one;
+    private readonly Statement _from, _to, _role;
     private readonly Pool _owner;
 
     private EdgeRows(string path, Pool owner)
@@ -26,17 +26,21 @@ internal sealed class EdgeRows : IDisposable
         _connection = StoreFile.OpenReader(path);
         _from = new Statement(_connection, $"{Select} WHERE src = ?1 ORDER BY type, dst");
         _to = new Statement(_connection, $"{Select} WHERE dst = ?1 ORDER BY type, src");
-        _one = new Statement(_connection, $"{Select} WHERE src = ?1 AND type = ?2 AND dst = ?3");
+        _role = new Statement(_connection, "SELECT role FROM edges WHERE src = ?1 AND type = ?2 AND dst = ?3");
     }
 
     public List<EdgeRow> From(int source) => Rows(_from.Bind(1, source + 1));
 
     public List<EdgeRow> To(int target) => Rows(_to.Bind(1, target + 1));
 
-    public RelationshipProperties? Properties(int source, RelationshipType type, int target)
+    /// <summary>Only the role: what a chain link shows, read without the other columns.</summary>
+    public string? Role(int source, RelationshipType type, int target)
     {
-        var rows = Rows(_one.Bind(1, source + 1).Bind(2, (int)type).Bind(3, target + 1));
-        return rows.Count == 0 ? null : rows[0].Properties;
+        var s = _role.Bind(1, source + 1).Bind(2, (int)type).Bind(3, target + 1);
+        if (!s.Next()) return null;
+        var role = s.Text(0);
+        s.Reset();
+        return role;
     }
 
     private static List<EdgeRow> Rows(Statement s)
@@ -55,13 +59,13 @@ internal sealed class EdgeRows : IDisposable
     /// <summary>Returns the reader to its pool, ready for its next query even if this one stopped half way.</summary>
     public void Dispose()
     {
-        _from.Reset(); _to.Reset(); _one.Reset();
+        _from.Reset(); _to.Reset(); _role.Reset();
         _owner.Return(this);
     }
 
     private void Close()
     {
-        _from.Dispose(); _to.Dispose(); _one.Dispose();
+        _from.Dispose(); _to.Dispose(); _role.Dispose();
         _connection.Dispose();
     }
 
