@@ -43,7 +43,7 @@ internal static class Scripts
     /// <summary>Bolt 6.0 can only be reached through the manifest.</summary>
     public static readonly string RunManifest = Greeting().Replace("!: BOLT 5.4", "!: MANIFEST 6.0 5.8 5.4", StringComparison.Ordinal) + "\n" + ReturnOne() + "\n" + Goodbye;
 
-    public const string NoVersion = "!: BOLT 3.0";
+    public const string NoVersion = "!: BOLT 1.0";
 
     /// <summary>"HTTP/1.1 400 Bad Request" — what the HTTP port answers to the Bolt preamble.</summary>
     public const string Http = "!: HANDSHAKE 485454502F312E312034303020426164205265717565737420";
