@@ -140,15 +140,7 @@ public class PoolAndConcurrencyTests
         var script = Greeting("5.7") + """
 
             C: RUN "RETURN 1/0" {} {}
-            S: FAILURE {"neo4j_code": "Neo.ClientError.Statement.ArithmeticError", "message": "/ by zero", "gql_status": "22012", "description": "error: data exception - division by zero", "diagnostic_record": {"OPERATION": ""}, "cause": {"message": "inner", "gql_status": "22000", "description": "data exception"}}
-            {?
-            C: PULL {"n": 1000}
-            S: IGNORED
-            ?}
-            C: RESET
-            S: SUCCESS {}
-            ?: GOODBYE
-            """;
+            """ + FailAndReset("""{"neo4j_code": "Neo.ClientError.Statement.ArithmeticError", "message": "/ by zero", "gql_status": "22012", "description": "error: data exception - division by zero", "diagnostic_record": {"OPERATION": ""}, "cause": {"message": "inner", "gql_status": "22000", "description": "data exception"}}""") + Goodbye;
         await using var peer = ScriptedPeer.Start(script);
         await using (var driver = ScriptedConversationTests.Driver(peer.Uri()))
         await using (var session = driver.Session())
@@ -165,30 +157,16 @@ public class PoolAndConcurrencyTests
     [Fact]
     public async Task Transient_errors_are_retried_and_client_errors_are_not()
     {
-        var transient = Greeting() + """
+        const string beginAndCreate = """
 
             C: BEGIN {}
             S: SUCCESS {}
             C: RUN "CREATE (n)" {} {}
-            S: FAILURE {"code": "Neo.TransientError.Transaction.DeadlockDetected", "message": "deadlock"}
-            {?
-            C: PULL {"n": 1000}
-            S: IGNORED
-            ?}
-            C: RESET
-            S: SUCCESS {}
-            C: BEGIN {}
-            S: SUCCESS {}
-            C: RUN "CREATE (n)" {} {}
-            S: FAILURE {"code": "Neo.ClientError.Schema.ConstraintValidationFailed", "message": "exists"}
-            {?
-            C: PULL {"n": 1000}
-            S: IGNORED
-            ?}
-            C: RESET
-            S: SUCCESS {}
-            ?: GOODBYE
             """;
+        var transient = Greeting()
+            + beginAndCreate + FailAndReset("""{"code": "Neo.TransientError.Transaction.DeadlockDetected", "message": "deadlock"}""")
+            + beginAndCreate + FailAndReset("""{"code": "Neo.ClientError.Schema.ConstraintValidationFailed", "message": "exists"}""")
+            + Goodbye;
         await using var peer = ScriptedPeer.Start(transient);
         await using (var driver = ScriptedConversationTests.Driver(peer.Uri()))
         await using (var session = driver.Session())

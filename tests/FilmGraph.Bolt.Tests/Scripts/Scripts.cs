@@ -20,6 +20,31 @@ internal static class Scripts
 
     public const string Goodbye = "?: GOODBYE";
 
+    /// <summary>
+    /// A FAILURE for the RUN just received: a client that pipelined PULL gets IGNORED for it, and
+    /// then resets the connection.
+    /// </summary>
+    public static string FailAndReset(string failure, bool resetRequired = true) => "\n" + $$"""
+        S: FAILURE {{failure}}
+        {?
+        C: PULL {"n": 1000}
+        S: IGNORED
+        ?}
+        {{(resetRequired ? "" : "{?")}}
+        C: RESET
+        S: SUCCESS {}
+        {{(resetRequired ? "" : "?}")}}
+        """ + "\n";
+
+    private const string FirstBatchOfFive = """
+        C: RUN "UNWIND range(1, 5) AS n RETURN n" {} {}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 2}
+        S: RECORD [1]
+        S: RECORD [2]
+        S: SUCCESS {"has_more": true}
+        """;
+
     public static string ReturnOne(string extra = "{}") => $$"""
         C: RUN "RETURN 1 AS n" {} {{extra}}
         S: SUCCESS {"fields": ["n"], "t_first": 2}
@@ -58,14 +83,8 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
-    public static readonly string Batches = Greeting() + """
+    public static readonly string Batches = Greeting() + "\n" + FirstBatchOfFive + """
 
-        C: RUN "UNWIND range(1, 5) AS n RETURN n" {} {}
-        S: SUCCESS {"fields": ["n"]}
-        C: PULL {"n": 2}
-        S: RECORD [1]
-        S: RECORD [2]
-        S: SUCCESS {"has_more": true}
         C: PULL {"n": 2}
         S: <NOOP>
         S: RECORD [3]
@@ -77,14 +96,8 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
-    public static readonly string Discard = Greeting() + """
+    public static readonly string Discard = Greeting() + "\n" + FirstBatchOfFive + """
 
-        C: RUN "UNWIND range(1, 5) AS n RETURN n" {} {}
-        S: SUCCESS {"fields": ["n"]}
-        C: PULL {"n": 2}
-        S: RECORD [1]
-        S: RECORD [2]
-        S: SUCCESS {"has_more": true}
         C: DISCARD {"n": -1}
         S: SUCCESS {"type": "r"}
         ?: GOODBYE
@@ -93,14 +106,7 @@ internal static class Scripts
     public static readonly string FailureThenReset = Greeting() + """
 
         C: RUN "RETURN 1 +" {} {}
-        S: FAILURE {"code": "Neo.ClientError.Statement.SyntaxError", "message": "Invalid input: expected an expression"}
-        {?
-        C: PULL {"n": 1000}
-        S: IGNORED
-        ?}
-        C: RESET
-        S: SUCCESS {}
-        """ + "\n" + ReturnOne() + "\n" + Goodbye;
+        """ + FailAndReset("""{"code": "Neo.ClientError.Statement.SyntaxError", "message": "Invalid input: expected an expression"}""") + "\n" + ReturnOne() + "\n" + Goodbye;
 
     public static readonly string Bookmarks = Greeting() + """
 
@@ -203,17 +209,7 @@ internal static class Scripts
         C: BEGIN {"db": "neo4j"}
         S: SUCCESS {}
         C: RUN "CREATE (n)" {} {}
-        S: FAILURE {"code": "Neo.ClientError.Cluster.NotALeader", "message": "No write operations are allowed on this database."}
-        {?
-        C: PULL {"n": 1000}
-        S: IGNORED
-        ?}
-        {?
-        C: RESET
-        S: SUCCESS {}
-        ?}
-        ?: GOODBYE
-        """;
+        """ + FailAndReset("""{"code": "Neo.ClientError.Cluster.NotALeader", "message": "No write operations are allowed on this database."}""", resetRequired: false) + "\n" + Goodbye;
 
     /// <summary>Any number of queries on any number of connections; each answer echoes the caller's parameter.</summary>
     public static readonly string Echo = Greeting() + """
