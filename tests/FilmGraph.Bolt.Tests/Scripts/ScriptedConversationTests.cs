@@ -215,4 +215,56 @@ public class ScriptedConversationTests
         await peer.AssertCompletedAsync();
         Assert.Equal(2, peer.Accepted);
     }
+
+    [Fact]
+    public async Task The_store_call_shape_sends_plain_dotnet_parameters()
+    {
+        var script = Greeting() + """
+
+            C: BEGIN {"db": "movies"}
+            S: SUCCESS {}
+            C: RUN "MERGE (m:Movie {title: $title}) SET m += $props RETURN m" {"title": "The Matrix", "props": {"released": 1999, "rating": 8.7, "tags": ["sci-fi", "action"], "premiere": {"#struct": [68, 10681]}, "sequel": null, "seen": true}} {}
+            S: SUCCESS {"fields": ["m"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [78, 1, ["Movie"], {"title": "The Matrix"}, "4:movies:1"]}]
+            S: SUCCESS {"type": "rw", "stats": {"nodes-created": 1, "properties-set": 6, "labels-added": 1}}
+            C: COMMIT
+            S: SUCCESS {"bookmark": "bm:movies:1"}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        var ct = CancellationToken.None;
+        var parameters = new Dictionary<string, object?>
+        {
+            ["title"] = "The Matrix",
+            ["props"] = new Dictionary<string, object?>
+            {
+                ["released"] = 1999,
+                ["rating"] = 8.7,
+                ["tags"] = new[] { "sci-fi", "action" },
+                ["premiere"] = new DateOnly(1999, 3, 31),
+                ["sequel"] = null,
+                ["seen"] = true,
+            },
+        };
+        await using (var driver = BoltDriver.Create(new Uri(peer.Uri()), BoltAuth.Basic(User, Password), FastOptions))
+        await using (var session = driver.Session("movies"))
+        {
+            var (rows, summary) = await session.ExecuteWriteAsync(async tx =>
+            {
+                var result = await tx.RunAsync("MERGE (m:Movie {title: $title}) SET m += $props RETURN m", parameters, ct);
+                var list = new List<BoltRecord>();
+                await foreach (var r in result.WithCancellation(ct))
+                {
+                    list.Add(r);
+                }
+                return (list, await result.ConsumeAsync(ct));
+            }, ct);
+            var movie = Assert.IsType<BoltNode>(Assert.Single(rows)["m"]);
+            Assert.Equal(("The Matrix", "4:movies:1"), ((string)movie["title"]!, movie.ElementId));
+            Assert.Equal((1, 6, 1), (summary.Counters.NodesCreated, summary.Counters.PropertiesSet, summary.Counters.LabelsAdded));
+            Assert.Equal(["bm:movies:1"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
 }
