@@ -79,15 +79,24 @@ internal sealed class BoltConnection : IAsyncDisposable
             }
         }
         var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
+        // A server that accepts the socket but never answers must not hold the caller forever.
+        using var greetingTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        greetingTimeout.CancelAfter(settings.ConnectTimeout);
         try
         {
             if (settings.Tls != TlsMode.None)
             {
-                await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
+                await connection.StartTlsAsync(greetingTimeout.Token).ConfigureAwait(false);
             }
-            await connection.HandshakeAsync(cancellationToken).ConfigureAwait(false);
-            await connection.HelloAsync(cancellationToken).ConfigureAwait(false);
+            await connection.HandshakeAsync(greetingTimeout.Token).ConfigureAwait(false);
+            await connection.HelloAsync(greetingTimeout.Token).ConfigureAwait(false);
             return connection;
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new BoltServiceUnavailableException(
+                $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
         }
         catch
         {
@@ -106,11 +115,9 @@ internal sealed class BoltConnection : IAsyncDisposable
             // +ssc asks to accept whatever certificate the server shows, typically a self-signed one.
             RemoteCertificateValidationCallback = (_, _, _, errors) => trustAny || errors == SslPolicyErrors.None,
         };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.ConnectTimeout);
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
+            await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
         {

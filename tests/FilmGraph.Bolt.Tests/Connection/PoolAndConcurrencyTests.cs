@@ -182,4 +182,26 @@ public class PoolAndConcurrencyTests
         }
         await peer.AssertCompletedAsync();
     }
+
+    [Fact]
+    public async Task A_server_that_never_answers_the_handshake_times_out()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var accept = listener.AcceptSocketAsync();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            await using var driver = ScriptedConversationTests.Driver($"bolt://127.0.0.1:{port}", ScriptedConversationTests.FastOptions with { ConnectionTimeout = TimeSpan.FromMilliseconds(300) });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => driver.VerifyConnectivityAsync());
+            Assert.Contains("did not complete the Bolt handshake", error.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            (await accept).Dispose();
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 }
