@@ -267,4 +267,71 @@ public class ScriptedConversationTests
         }
         await peer.AssertCompletedAsync();
     }
+
+    [Fact]
+    public async Task Auto_commit_bookmark_and_read_mode_and_a_second_query_in_one_transaction()
+    {
+        var script = Greeting() + """
+
+            C: RUN "RETURN 1 AS n" {} {"mode": "r"}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            S: RECORD [1]
+            S: SUCCESS {"type": "r", "bookmark": "bm:auto"}
+            C: BEGIN {"bookmarks": ["bm:auto"], "mode": "r", "tx_timeout": 1500, "tx_metadata": {"app": "filmgraph"}}
+            S: SUCCESS {}
+            C: RUN "UNWIND [1, 2] AS x RETURN x" {} {}
+            S: SUCCESS {"fields": ["x"], "qid": 0}
+            C: PULL {"n": 1000}
+            S: RECORD [1]
+            S: RECORD [2]
+            S: SUCCESS {"type": "r"}
+            C: RUN "RETURN 3 AS y" {} {}
+            S: SUCCESS {"fields": ["y"], "qid": 1}
+            C: PULL {"n": 1000}
+            S: RECORD [3]
+            S: SUCCESS {"type": "r"}
+            C: COMMIT
+            S: SUCCESS {}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session(defaultAccessMode: BoltAccessMode.Read))
+        {
+            var first = await session.RunAsync("RETURN 1 AS n");
+            Assert.Equal(1L, (await first.SingleAsync())["n"]);
+            Assert.Equal(["bm:auto"], session.LastBookmarks);
+            var config = new BoltTransactionConfig { Timeout = TimeSpan.FromMilliseconds(1500), Metadata = new Dictionary<string, object?> { ["app"] = "filmgraph" } };
+            await using var tx = await session.BeginTransactionAsync(config, BoltAccessMode.Read);
+            var xs = await tx.RunAsync("UNWIND [1, 2] AS x RETURN x");
+            var ys = await tx.RunAsync("RETURN 3 AS y");
+            Assert.Equal([1L, 2L], (await xs.ToListAsync()).Select(r => (long)r[0]!));
+            Assert.Equal(3L, (await ys.SingleAsync())["y"]);
+            await tx.CommitAsync();
+            Assert.Equal(["bm:auto"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task Cancelling_a_read_drops_that_connection_and_frees_the_pool_slot()
+    {
+        var script = Greeting() + """
+
+            C: RUN "RETURN 1 AS n" {} {}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var result = await session.RunAsync("RETURN 1 AS n");
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => result.ToListAsync(cancel.Token));
+            Assert.Equal((0, 0), (driver.ConnectionsInUse, driver.ConnectionsIdle));
+        }
+        await peer.AssertCompletedAsync();
+    }
 }
