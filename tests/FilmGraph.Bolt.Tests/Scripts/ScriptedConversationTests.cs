@@ -334,4 +334,32 @@ public class ScriptedConversationTests
         }
         await peer.AssertCompletedAsync();
     }
+
+    [Theory]
+    [InlineData(false, 70, 3600)] // 4.4 without the utc patch: wall-clock seconds
+    [InlineData(true, 73, 0)] // patch acknowledged: UTC seconds, as Bolt 5
+    public async Task Bolt_4_4_sends_date_times_as_the_server_agreed(bool patched, int tag, int seconds)
+    {
+        var script = $$$"""
+            !: BOLT 4.4
+            !: AUTO RESET
+            C: HELLO {"user_agent": "*", "scheme": "basic", "principal": "{{{User}}}", "credentials": "{{{Password}}}", "...": "*"}
+            S: SUCCESS {"server": "Neo4j/4.4.30", "connection_id": "bolt-1"{{{(patched ? ", \"patch_bolt\": [\"utc\"]" : "")}}}}
+            C: RUN "RETURN $t AS t" {"t": {"#struct": [{{{tag}}}, {{{seconds}}}, 0, 3600]}} {}
+            S: SUCCESS {"fields": ["t"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [{{{tag}}}, {{{seconds}}}, 0, 3600]}]
+            S: SUCCESS {"type": "r"}
+            ?: GOODBYE
+            """;
+        var value = new DateTimeOffset(1970, 1, 1, 1, 0, 0, TimeSpan.FromHours(1));
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var record = await (await session.RunAsync("RETURN $t AS t", new Dictionary<string, object?> { ["t"] = value })).SingleAsync();
+            Assert.Equal(value, record["t"]);
+        }
+        await peer.AssertCompletedAsync();
+    }
 }
