@@ -9,7 +9,7 @@ public class PoolAndConcurrencyTests
     private static async Task<long> EchoAsync(BoltDriver driver, long i)
     {
         await using var session = driver.Session();
-        var record = await (await session.RunAsync("RETURN $i AS i", new Dictionary<string, object?> { ["i"] = i })).SingleAsync();
+        var record = await (await session.RunAsync("RETURN $i AS i", new Dictionary<string, object?> { ["i"] = i }, CancellationToken.None)).SingleAsync();
         return record.Get<long>("i");
     }
 
