@@ -204,4 +204,27 @@ public class PoolAndConcurrencyTests
             listener.Stop();
         }
     }
+
+    [Fact]
+    public async Task The_servers_receive_timeout_hint_ends_a_silent_wait()
+    {
+        var script = Greeting().Replace("\"connection_id\": \"bolt-1\"}", "\"connection_id\": \"bolt-1\", \"hints\": {\"connection.recv_timeout_seconds\": 1}}", StringComparison.Ordinal) + """
+
+            C: RUN "RETURN 1 AS n" {} {}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = ScriptedConversationTests.Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var result = await session.RunAsync("RETURN 1 AS n");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => result.ToListAsync());
+            Assert.Contains("did not answer within 1 s", error.Message, StringComparison.Ordinal);
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        }
+        await peer.AssertCompletedAsync();
+        Assert.Contains(peer.Received, m => m.StartsWith("HELLO", StringComparison.Ordinal));
+    }
 }
