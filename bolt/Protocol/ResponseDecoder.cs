@@ -24,10 +24,18 @@ internal static class ResponseDecoder
                 case ResponseKind.Record when fields == 1:
                     var count = reader.ReadListHeader();
                     reader.CheckCount(count, 1);
-                    var values = new object?[count];
-                    for (var i = 0; i < values.Length; i++)
+                    object?[] values;
+                    if (count <= PackStreamReader.MaxPreallocated)
                     {
-                        values[i] = reader.ReadValue();
+                        values = new object?[count];
+                        for (var i = 0; i < values.Length; i++)
+                        {
+                            values[i] = reader.ReadValue();
+                        }
+                    }
+                    else
+                    {
+                        values = ListCodec.ReadBody(ref reader, count).ToArray();
                     }
                     response = new BoltResponse(kind, null, values);
                     break;
