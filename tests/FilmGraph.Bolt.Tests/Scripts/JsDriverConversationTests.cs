@@ -61,6 +61,9 @@ public class JsDriverConversationTests
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
 
     [SkippableFact]
+    public Task The_store_call_shape() => RunAsync("store-shape", StoreShape);
+
+    [SkippableFact]
     public async Task Reads_go_to_the_reader_and_writes_to_the_writer()
     {
         JsDriver.SkipIfUnavailable();

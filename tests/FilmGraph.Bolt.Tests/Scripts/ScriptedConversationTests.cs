@@ -219,19 +219,7 @@ public class ScriptedConversationTests
     [Fact]
     public async Task The_store_call_shape_sends_plain_dotnet_parameters()
     {
-        var script = Greeting() + """
-
-            C: BEGIN {"db": "movies"}
-            S: SUCCESS {}
-            C: RUN "MERGE (m:Movie {title: $title}) SET m += $props RETURN m" {"title": "The Matrix", "props": {"released": 1999, "rating": 8.7, "tags": ["sci-fi", "action"], "premiere": {"#struct": [68, 10681]}, "sequel": null, "seen": true}} {}
-            S: SUCCESS {"fields": ["m"]}
-            C: PULL {"n": 1000}
-            S: RECORD [{"#struct": [78, 1, ["Movie"], {"title": "The Matrix"}, "4:movies:1"]}]
-            S: SUCCESS {"type": "rw", "stats": {"nodes-created": 1, "properties-set": 6, "labels-added": 1}}
-            C: COMMIT
-            S: SUCCESS {"bookmark": "bm:movies:1"}
-            ?: GOODBYE
-            """;
+        var script = StoreShape;
         await using var peer = ScriptedPeer.Start(script);
         var ct = CancellationToken.None;
         var parameters = new Dictionary<string, object?>

@@ -223,4 +223,19 @@ internal static class Scripts
         *}
         ?: GOODBYE
         """;
+
+    /// <summary>The call the Neo4j store makes: a managed write with plain .NET (or JavaScript) values as parameters.</summary>
+    public static readonly string StoreShape = Greeting() + """
+
+        C: BEGIN {"db": "movies"}
+        S: SUCCESS {}
+        C: RUN "MERGE (m:Movie {title: $title}) SET m += $props RETURN m" {"title": "The Matrix", "props": {"released": 1999, "rating": 8.7, "tags": ["sci-fi", "action"], "premiere": {"#struct": [68, 10681]}, "sequel": null, "seen": true}} {}
+        S: SUCCESS {"fields": ["m"]}
+        C: PULL {"n": 1000}
+        S: RECORD [{"#struct": [78, 1, ["Movie"], {"title": "The Matrix"}, "4:movies:1"]}]
+        S: SUCCESS {"type": "rw", "stats": {"nodes-created": 1, "properties-set": 6, "labels-added": 1}}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:movies:1"}
+        ?: GOODBYE
+        """;
 }

@@ -106,6 +106,26 @@ const scenarios = {
     check(JSON.stringify(names) === '["Ann"]', `names ${names}`);
     return { names };
   },
+  async 'store-shape'(driver) {
+    const session = driver.session({ database: 'movies' });
+    const props = {
+      released: neo4j.int(1999),
+      rating: 8.7,
+      tags: ['sci-fi', 'action'],
+      premiere: new neo4j.types.Date(1999, 3, 31),
+      sequel: null,
+      seen: true,
+    };
+    const result = await session.executeWrite((tx) =>
+      tx.run('MERGE (m:Movie {title: $title}) SET m += $props RETURN m', { title: 'The Matrix', props }));
+    const bookmarks = session.lastBookmarks();
+    await session.close();
+    const movie = result.records[0].get('m');
+    check(movie.elementId === '4:movies:1' && movie.properties.title === 'The Matrix', `movie ${JSON.stringify(movie)}`);
+    check(result.summary.counters.updates().nodesCreated === 1, 'one node created');
+    check(JSON.stringify(bookmarks) === '["bm:movies:1"]', `bookmarks ${bookmarks}`);
+    return { elementId: movie.elementId };
+  },
   async 'not-a-leader'(driver) {
     const session = driver.session({ database: 'neo4j' });
     await session.executeWrite(async (tx) => tx.run('CREATE (n)'));
