@@ -55,7 +55,7 @@ public class HandshakeAndConfigTests
     {
         await using var driver = BoltDriver.Create(uri, BoltAuth.None());
         Assert.Equal(routing, driver.IsRouting);
-        Assert.Equal(address, new ServerAddress(driver.Uri.Host.Trim('[', ']'), driver.Uri.IsDefaultPort ? 7687 : driver.Uri.Port).ToString());
+        Assert.Equal(address, driver.Address.ToString());
     }
 
     [Theory]
