@@ -59,37 +59,34 @@ internal sealed class BoltConnection : IAsyncDisposable
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // One budget covers TCP connect, TLS, handshake and HELLO/LOGON: a server that accepts the
+        // socket but never answers must not hold the caller forever.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.ConnectTimeout);
+        try
         {
-            connectTimeout.CancelAfter(settings.ConnectTimeout);
-            try
-            {
-                await socket.ConnectAsync(address.Host, address.Port, connectTimeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                socket.Dispose();
-                var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
-                throw new BoltServiceUnavailableException($"Cannot connect to {address}: {why}.", e);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            await socket.ConnectAsync(address.Host, address.Port, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
+            throw new BoltServiceUnavailableException($"Cannot connect to {address}: {why}.", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
         var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
-        // A server that accepts the socket but never answers must not hold the caller forever.
-        using var greetingTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        greetingTimeout.CancelAfter(settings.ConnectTimeout);
         try
         {
             if (settings.Tls != TlsMode.None)
             {
-                await connection.StartTlsAsync(greetingTimeout.Token).ConfigureAwait(false);
+                await connection.StartTlsAsync(budget.Token).ConfigureAwait(false);
             }
-            await connection.HandshakeAsync(greetingTimeout.Token).ConfigureAwait(false);
-            await connection.HelloAsync(greetingTimeout.Token).ConfigureAwait(false);
+            await connection.HandshakeAsync(budget.Token).ConfigureAwait(false);
+            await connection.HelloAsync(budget.Token).ConfigureAwait(false);
             return connection;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
