@@ -346,10 +346,10 @@ internal static class Cypher
         {
             foreach (var hops in (int[])[1, Limits.DefaultMaxHops, Limits.MaxHopsCeiling])
             {
-                yield return new($"read.shortestPaths[{{Alternation(via)}};{hops}]", ShortestPaths(via, hops), chain);
-                yield return new($"read.shortestLength[{{Alternation(via)}};{hops}]", ShortestLength(via, hops), chain);
+                yield return new($"read.shortestPaths[{Alternation(via)};{hops}]", ShortestPaths(via, hops), chain);
+                yield return new($"read.shortestLength[{Alternation(via)};{hops}]", ShortestLength(via, hops), chain);
             }
-            yield return new($"read.coWorkers[{{Alternation(via)}}]", CoWorkers(via), P(("frontier", new[] { "ada" })));
+            yield return new($"read.coWorkers[{Alternation(via)}]", CoWorkers(via), P(("frontier", new[] { "ada" })));
         }
         yield return new("read.neighbours", Neighbours, P(("frontier", new[] { "4:x:1" }), ("types", new[] { "CAST_IN" })));
         yield return new("read.edgesAmong", EdgesAmong, P(("elements", new[] { "4:x:1" }), ("types", new[] { "CAST_IN" })));
