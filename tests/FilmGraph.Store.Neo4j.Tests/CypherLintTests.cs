@@ -1,5 +1,6 @@
 using FilmGraph.Core;
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace FilmGraph.Store.Neo4j.Tests;
 
@@ -8,7 +9,7 @@ namespace FilmGraph.Store.Neo4j.Tests;
 /// (<c>@neo4j-cypher/language-support</c>, run by node from cypher-lint/). Reported skipped only where its npm
 /// packages are not installed (<c>npm ci</c> in cypher-lint/, which .ci/run does).
 /// </summary>
-public sealed class CypherLintTests
+public sealed class CypherLintTests(ITestOutputHelper output)
 {
     private static readonly string LintFolder = RepoPaths.At("tests", "FilmGraph.Store.Neo4j.Tests", "cypher-lint");
 
@@ -47,6 +48,9 @@ public sealed class CypherLintTests
         var linted = Lint(statements);
 
         Assert.Equal(statements.Select(s => s.Name), linted.Select(l => l.Name));
+        foreach (var l in linted)
+            foreach (var d in l.Diagnostics.Where(d => d.Severity != 1))
+                output.WriteLine($"{l.Name} (severity {d.Severity}) at {d.Offset}: {d.Message}");
         var errors = linted.SelectMany(l => l.Diagnostics.Where(d => d.Severity == 1)
             .Select(d => $"{l.Name} at {d.Offset}: {d.Message}\n{statements.First(s => s.Name == l.Name).Text}")).ToList();
         Assert.True(errors.Count == 0, "Neo4j's parser refuses:\n" + string.Join("\n\n", errors));
