@@ -64,68 +64,52 @@ internal static class Cypher
         """;
 
     // Each upsert compares the stored values with the row before writing, so that it can say whether the row
-    // created, updated or left the node as it was; unchanged rows are not written at all, and re-importing the
-    // same data writes nothing. Rows are distinct by id (the store removes repeats), so no row sees another's write.
+    // created, updated or left the element as it was; unchanged rows are not written at all, and re-importing the
+    // same data writes nothing. Rows are distinct by key (the store removes repeats), so no row sees another's write.
+    // A null in a row removes the property, and a missing property equals null.
 
-    public const string UpsertPeople =
-        """
-        UNWIND $rows AS row
-        OPTIONAL MATCH (old:Person {id: row.id})
-        WITH row, CASE
-          WHEN old IS NULL THEN 'created'
-          WHEN old.name = row.name
-           AND coalesce(old.born = row.born, old.born IS NULL AND row.born IS NULL)
-           AND coalesce(old.aliases, []) = row.aliases THEN 'unchanged'
-          ELSE 'updated' END AS outcome
-        FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
-          MERGE (p:Person {id: row.id})
-          SET p.name = row.name, p.born = row.born,
-              p.aliases = CASE WHEN size(row.aliases) = 0 THEN null ELSE row.aliases END,
-              p.keys = row.keys, p.searchText = row.searchText)
-        RETURN outcome, count(*) AS rows
-        """;
+    public static readonly string UpsertPeople = Upsert(
+        "",
+        "OPTIONAL MATCH (old:Person {id: row.id})",
+        "MERGE (e:Person {id: row.id})",
+        ["name", "born", "aliases"], ["keys", "searchText"]);
 
-    public const string UpsertFilms =
-        """
-        UNWIND $rows AS row
-        OPTIONAL MATCH (old:Film {id: row.id})
-        WITH row, CASE
-          WHEN old IS NULL THEN 'created'
-          WHEN old.title = row.title
-           AND coalesce(old.year = row.year, old.year IS NULL AND row.year IS NULL) THEN 'unchanged'
-          ELSE 'updated' END AS outcome
-        FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
-          MERGE (f:Film {id: row.id})
-          SET f.title = row.title, f.year = row.year, f.keys = row.keys, f.searchText = row.searchText)
-        RETURN outcome, count(*) AS rows
-        """;
+    public static readonly string UpsertFilms = Upsert(
+        "",
+        "OPTIONAL MATCH (old:Film {id: row.id})",
+        "MERGE (e:Film {id: row.id})",
+        ["title", "year"], ["keys", "searchText"]);
 
-    /// <summary>The properties a relationship may carry, in the order rows list them.</summary>
+    /// <summary>The properties a relationship may carry, as rows name them.</summary>
     public static readonly IReadOnlyList<string> RelationshipProperties =
         ["role", "billing", "reason", "context", "description", "sourceDocument", "sourceQuote"];
 
-    private static readonly string[] Upserts = RelationshipTypes.All.Select(BuildUpsertRelationships).ToArray();
+    private static readonly string[] RelationshipUpserts = RelationshipTypes.All.Select(type => Upsert(
+        $"MATCH (a:Person {{id: row.from}})\nMATCH (b:{(type.TargetKind() == NodeKind.Person ? "Person" : "Film")} {{id: row.to}})\n",
+        $"OPTIONAL MATCH (a)-[old:{type.Name()}]->(b)",
+        $"MERGE (a)-[e:{type.Name()}]->(b)",
+        RelationshipProperties, [])).ToArray();
 
     /// <summary>The upsert of relationships of one type, merged on (type, from, to).</summary>
-    public static string UpsertRelationships(RelationshipType type) => Upserts[(int)type];
+    public static string UpsertRelationships(RelationshipType type) => RelationshipUpserts[(int)type];
 
-    private static string BuildUpsertRelationships(RelationshipType type)
+    /// <summary>
+    /// An upsert of the element <c>e</c>: <paramref name="compared"/> decide the outcome and are written with the
+    /// <paramref name="derived"/> ones, which follow from them.
+    /// </summary>
+    private static string Upsert(string match, string findOld, string merge, IReadOnlyList<string> compared, IReadOnlyList<string> derived)
     {
-        var name = type.Name();
-        var target = type.TargetKind() == NodeKind.Person ? "Person" : "Film";
-        var same = string.Join("\n   AND ", RelationshipProperties.Select(p => $"coalesce(old.{p} = row.{p}, old.{p} IS NULL AND row.{p} IS NULL)"));
-        var set = string.Join(", ", RelationshipProperties.Select(p => $"r.{p} = row.{p}"));
+        var same = string.Join("\n   AND ", compared.Select(p => $"coalesce(old.{p} = row.{p}, old.{p} IS NULL AND row.{p} IS NULL)"));
+        var set = string.Join(", ", compared.Concat(derived).Select(p => $"e.{p} = row.{p}"));
         return $$"""
             UNWIND $rows AS row
-            MATCH (a:Person {id: row.from})
-            MATCH (b:{{target}} {id: row.to})
-            OPTIONAL MATCH (a)-[old:{{name}}]->(b)
-            WITH a, b, row, CASE
+            {{match}}{{findOld}}
+            WITH *, CASE
               WHEN old IS NULL THEN 'created'
               WHEN {{same}} THEN 'unchanged'
               ELSE 'updated' END AS outcome
             FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
-              MERGE (a)-[r:{{name}}]->(b)
+              {{merge}}
               SET {{set}})
             RETURN outcome, count(*) AS rows
             """;
@@ -248,23 +232,19 @@ internal static class Cypher
 
     /// <summary>Every shortest path (up to <see cref="ShortestPathCap"/>) within <paramref name="maxHops"/> films.</summary>
     public static string ShortestPaths(IReadOnlyList<RelationshipType> via, int maxHops) =>
-        $$"""
-        MATCH (a:Person {id: $from})
-        MATCH (b:Person {id: $to})
-        MATCH p = allShortestPaths((a)-[:{{Alternation(via)}}*..{{Bound(maxHops)}}]-(b))
-        {{ChainFilter}}
-        RETURN p
-        LIMIT $cap
-        """;
+        Shortest("allShortestPaths", via, maxHops, "RETURN p\nLIMIT $cap");
 
     /// <summary>The length in relationships of one shortest path within <paramref name="maxHops"/> films.</summary>
     public static string ShortestLength(IReadOnlyList<RelationshipType> via, int maxHops) =>
+        Shortest("shortestPath", via, maxHops, "RETURN length(p) AS length");
+
+    private static string Shortest(string function, IReadOnlyList<RelationshipType> via, int maxHops, string result) =>
         $$"""
         MATCH (a:Person {id: $from})
         MATCH (b:Person {id: $to})
-        MATCH p = shortestPath((a)-[:{{Alternation(via)}}*..{{Bound(maxHops)}}]-(b))
+        MATCH p = {{function}}((a)-[:{{Alternation(via)}}*..{{Bound(maxHops)}}]-(b))
         {{ChainFilter}}
-        RETURN length(p) AS length
+        {{result}}
         """;
 
     /// <summary>One level of the reach walk: everyone sharing a film with someone in the frontier.</summary>

@@ -13,7 +13,7 @@ internal static class WriteRows
             ["id"] = p.Id,
             ["name"] = p.Name,
             ["born"] = p.Born,
-            ["aliases"] = p.Aliases.ToArray(),
+            ["aliases"] = p.Aliases.Count == 0 ? null : p.Aliases.ToArray(),
             ["keys"] = keys,
             ["searchText"] = string.Join('\n', keys),
         };
