@@ -6,6 +6,13 @@ namespace FilmGraph.Core;
 /// </summary>
 public static class BatchValidator
 {
+    /// <summary>A record's position, turned into text only when there is a problem to report.</summary>
+    private readonly record struct At(string List, int Index, string? Field = null)
+    {
+        public At this[string field] => this with { Field = Field is null ? field : $"{Field}.{field}" };
+        public override string ToString() => Field is null ? $"{List}[{Index}]" : $"{List}[{Index}].{Field}";
+    }
+
     public const int MaxIdLength = 200;
     public const int MaxTextLength = 2000;
     public const int MinYear = 1800;
@@ -21,12 +28,12 @@ public static class BatchValidator
         for (var i = 0; i < batch.People.Count; i++)
         {
             var p = batch.People[i];
-            var place = $"people[{i}]";
+            var place = new At("people", i);
             if (!CheckId(problems, place, p.Id)) continue;
-            CheckText(problems, place + ".name", p.Name, required: true);
-            CheckYear(problems, place + ".born", p.Born);
-            foreach (var alias in p.Aliases) CheckText(problems, place + ".aliases", alias, required: true);
-            CheckDuplicate(problems, place, "person", p.Id, p.Id, p, people);
+            CheckText(problems, place["name"], p.Name, required: true);
+            CheckYear(problems, place["born"], p.Born);
+            foreach (var alias in p.Aliases) CheckText(problems, place["aliases"], alias, required: true);
+            if (IsConflictingDuplicate(p.Id, p, people)) problems.Add(Duplicate(place, "person", p.Id));
             CheckKind(problems, place, p.Id, NodeKind.Person, batchKinds, storedKind);
         }
 
@@ -34,11 +41,11 @@ public static class BatchValidator
         for (var i = 0; i < batch.Films.Count; i++)
         {
             var f = batch.Films[i];
-            var place = $"films[{i}]";
+            var place = new At("films", i);
             if (!CheckId(problems, place, f.Id)) continue;
-            CheckText(problems, place + ".title", f.Title, required: true);
-            CheckYear(problems, place + ".year", f.Year);
-            CheckDuplicate(problems, place, "film", f.Id, f.Id, f, films);
+            CheckText(problems, place["title"], f.Title, required: true);
+            CheckYear(problems, place["year"], f.Year);
+            if (IsConflictingDuplicate(f.Id, f, films)) problems.Add(Duplicate(place, "film", f.Id));
             CheckKind(problems, place, f.Id, NodeKind.Film, batchKinds, storedKind);
         }
 
@@ -46,101 +53,100 @@ public static class BatchValidator
         for (var i = 0; i < batch.Relationships.Count; i++)
         {
             var r = batch.Relationships[i];
-            var place = $"relationships[{i}]";
-            var fromOk = CheckEndpoint(problems, place + ".from", r.From, NodeKind.Person, r.Type, batchKinds, storedKind);
-            var toOk = CheckEndpoint(problems, place + ".to", r.To, r.Type.TargetKind(), r.Type, batchKinds, storedKind);
+            var place = new At("relationships", i);
+            var fromOk = CheckEndpoint(problems, place["from"], r.From, NodeKind.Person, r.Type, batchKinds, storedKind);
+            var toOk = CheckEndpoint(problems, place["to"], r.To, r.Type.TargetKind(), r.Type, batchKinds, storedKind);
             if (fromOk && toOk && r.Type == RelationshipType.ConflictedWith && r.From == r.To)
-                problems.Add(new(place, $"'{r.From}' cannot be in conflict with themself."));
+                problems.Add(new(place.ToString(), $"'{r.From}' cannot be in conflict with themself."));
             var props = r.Properties;
-            CheckText(problems, place + ".role", props.Role, required: false);
-            CheckText(problems, place + ".reason", props.Reason, required: false);
-            CheckText(problems, place + ".context", props.Context, required: false);
-            CheckText(problems, place + ".description", props.Description, required: false);
+            CheckText(problems, place["role"], props.Role, required: false);
+            CheckText(problems, place["reason"], props.Reason, required: false);
+            CheckText(problems, place["context"], props.Context, required: false);
+            CheckText(problems, place["description"], props.Description, required: false);
             if (props.Source is { } source)
             {
-                CheckText(problems, place + ".source.document", source.Document, required: true);
-                CheckText(problems, place + ".source.quote", source.Quote, required: false);
+                CheckText(problems, place["source"]["document"], source.Document, required: true);
+                CheckText(problems, place["source"]["quote"], source.Quote, required: false);
             }
-            if (props.Billing is < 0) problems.Add(new(place + ".billing", $"billing must not be negative; got {props.Billing}."));
-            if (fromOk && toOk)
-                CheckDuplicate(problems, place, $"{r.Type.Name()} relationship", $"{r.From} -> {r.To}", (r.Type, r.From, r.To), r, relationships);
+            if (props.Billing is < 0) problems.Add(new(place["billing"].ToString(), $"billing must not be negative; got {props.Billing}."));
+            if (fromOk && toOk && IsConflictingDuplicate((r.Type, r.From, r.To), r, relationships))
+                problems.Add(Duplicate(place, $"{r.Type.Name()} relationship", $"{r.From} -> {r.To}"));
         }
         return problems;
     }
 
-    private static bool CheckId(List<WriteProblem> problems, string place, string? id)
+    private static bool CheckId(List<WriteProblem> problems, At place, string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(new(place + ".id", "missing id."));
+            problems.Add(new(place["id"].ToString(), "missing id."));
             return false;
         }
         if (id.Length > MaxIdLength)
         {
-            problems.Add(new(place + ".id", $"id is {id.Length} characters long; the most allowed is {MaxIdLength}."));
+            problems.Add(new(place["id"].ToString(), $"id is {id.Length} characters long; the most allowed is {MaxIdLength}."));
             return false;
         }
         if (id != id.Trim())
         {
-            problems.Add(new(place + ".id", $"id '{id}' has leading or trailing space."));
+            problems.Add(new(place["id"].ToString(), $"id '{id}' has leading or trailing space."));
             return false;
         }
         return true;
     }
 
-    private static void CheckText(List<WriteProblem> problems, string place, string? text, bool required)
+    private static void CheckText(List<WriteProblem> problems, At place, string? text, bool required)
     {
         if (text is null || text.Length == 0)
         {
-            if (required) problems.Add(new(place, "missing value."));
+            if (required) problems.Add(new(place.ToString(), "missing value."));
             return;
         }
         if (text.Length > MaxTextLength)
-            problems.Add(new(place, $"text is {text.Length} characters long; the most allowed is {MaxTextLength}."));
+            problems.Add(new(place.ToString(), $"text is {text.Length} characters long; the most allowed is {MaxTextLength}."));
         else if (required && string.IsNullOrWhiteSpace(text))
-            problems.Add(new(place, "value is blank."));
+            problems.Add(new(place.ToString(), "value is blank."));
     }
 
-    private static void CheckYear(List<WriteProblem> problems, string place, int? year)
+    private static void CheckYear(List<WriteProblem> problems, At place, int? year)
     {
         if (year is int y && (y < MinYear || y > MaxYear))
-            problems.Add(new(place, $"year {y} is outside {MinYear}..{MaxYear}."));
+            problems.Add(new(place.ToString(), $"year {y} is outside {MinYear}..{MaxYear}."));
     }
 
-    private static void CheckDuplicate<TKey, T>(List<WriteProblem> problems, string place, string what, string shownKey,
-        TKey key, T item, Dictionary<TKey, T> seen) where TKey : notnull
-    {
-        if (!seen.TryAdd(key, item) && !Equals(seen[key], item))
-            problems.Add(new(place, $"duplicate {what} '{shownKey}' with different data than an earlier record."));
-    }
+    private static bool IsConflictingDuplicate<TKey, T>(TKey key, T item, Dictionary<TKey, T> seen) where TKey : notnull =>
+        !seen.TryAdd(key, item) && !Equals(seen[key], item);
 
-    private static void CheckKind(List<WriteProblem> problems, string place, string id, NodeKind kind,
+    private static WriteProblem Duplicate(At place, string what, string shownKey) =>
+        new(place.ToString(), $"duplicate {what} '{shownKey}' with different data than an earlier record.");
+
+    private static void CheckKind(List<WriteProblem> problems, At place, string id, NodeKind kind,
         Dictionary<string, NodeKind> batchKinds, Func<string, NodeKind?> storedKind)
     {
         var other = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
         if (other is NodeKind existing && existing != kind)
-            problems.Add(new(place + ".id", $"id '{id}' is already used by a {Describe(existing)}."));
+            problems.Add(new(place["id"].ToString(), $"id '{id}' is already used by a {Describe(existing)}."));
         else
             batchKinds.TryAdd(id, kind);
     }
 
-    private static bool CheckEndpoint(List<WriteProblem> problems, string place, string? id, NodeKind wanted, RelationshipType type,
+    private static bool CheckEndpoint(List<WriteProblem> problems, At place, string? id, NodeKind wanted, RelationshipType type,
         Dictionary<string, NodeKind> batchKinds, Func<string, NodeKind?> storedKind)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(new(place, "missing id."));
+            problems.Add(new(place.ToString(), "missing id."));
             return false;
         }
         var kind = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
         if (kind is null)
         {
-            problems.Add(new(place, $"'{id}' is no {Describe(wanted)} in this data or in the store."));
+            problems.Add(new(place.ToString(), $"'{id}' is no {Describe(wanted)} in this data or in the store."));
             return false;
         }
         if (kind != wanted)
         {
-            problems.Add(new(place, $"{type.Name()} needs a {Describe(wanted)} here, but '{id}' is a {Describe(kind.Value)}."));
+            problems.Add(new(place.ToString(), $"{type.Name()} needs a {Describe(wanted)} here, but '{id}' is a {Describe(kind.Value)}."));
             return false;
         }
         return true;

@@ -24,7 +24,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         _options = options;
         _writer = StoreFile.OpenWriter(options.Path);
-        _index = IndexLoader.Load(_writer, options.BuildIndex);
+        _index = IndexLoader.Load(_writer, options.BuildIndex, null, out var timings);
+        OpenTimings = timings;
         if (options.ExternalChangePoll > TimeSpan.Zero)
             _poll = new Timer(_ => ReloadIfChangedElsewhere(), null, options.ExternalChangePoll, options.ExternalChangePoll);
     }
@@ -34,6 +35,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public static Task<IGraphStore> OpenAsync(EmbeddedStoreOptions options, CancellationToken ct = default) =>
         Task.Run<IGraphStore>(() => Open(options), ct);
+
+    /// <summary>Where the time of opening went.</summary>
+    public IndexLoadTimings OpenTimings { get; }
 
     public string Description => $"embedded: {Path.GetFullPath(_options.Path)}";
 
@@ -72,7 +76,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, tx, index.Nodes, batch, ct);
+            var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
             tx.Commit();
             Volatile.Write(ref _index, Follow(index, applied));
             return applied.Summary;
@@ -268,7 +272,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable;
         var from = index.RequireNode(query.From, NodeKind.Person, "from");
         var to = index.RequireNode(query.To, NodeKind.Person, "to");
-        var paths = new ChainFinder(index, query).Paths(from, to, first);
+        List<int[]> paths;
+        using (var finder = new ChainFinder(index, query)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         using var connection = OpenReader();
         IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, connection, p, query.Via)).ToList();
@@ -281,7 +286,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable;
         var from = index.RequireNode(query.From, NodeKind.Person, "from");
         var to = index.RequireNode(query.To, NodeKind.Person, "to");
-        return Task.FromResult(new ChainFinder(index, query).Distance(from, to));
+        using var finder = new ChainFinder(index, query);
+        return Task.FromResult(finder.Distance(from, to));
     }
 
     private static Chain ToChain(GraphIndex index, SqliteConnection connection, int[] path, IReadOnlyList<RelationshipType> via)

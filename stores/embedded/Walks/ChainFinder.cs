@@ -10,7 +10,7 @@ namespace FilmGraph.Store.Embedded.Walks;
 /// off in <see cref="Traversal.ChainOrder"/> by a depth-first walk that takes neighbours in id order.
 /// A path is returned as node indexes: person, film, person, ..., person.
 /// </summary>
-internal sealed class ChainFinder
+internal sealed class ChainFinder : IDisposable
 {
     private readonly GraphIndex _graph;
     private readonly ChainQuery _query;
@@ -29,9 +29,11 @@ internal sealed class ChainFinder
         _excluded = [];
         foreach (var id in query.ExcludeFilms.Concat(query.ExcludePeople))
             if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
-        _s = Scratch.For(graph.NodeCount);
+        _s = Scratch.Rent(graph.NodeCount);
         _gen = _s.Generation;
     }
+
+    public void Dispose() => _s.Dispose();
 
     /// <summary>The least <paramref name="first"/> shortest paths from <paramref name="a"/> to <paramref name="b"/>; empty when none is within the bound.</summary>
     public List<int[]> Paths(int a, int b, int first)
@@ -67,7 +69,8 @@ internal sealed class ChainFinder
         var meeting = new List<int>();
         while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
         {
-            var growA = frontA.Count <= frontB.Count;
+            // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
+            var growA = Cost(frontA, depthA) <= Cost(frontB, depthB);
             if (growA)
             {
                 frontA = Grow(frontA, depthA, s.MarkA, s.DistA, s.MarkB, meeting, stopAtFirst);
@@ -81,6 +84,15 @@ internal sealed class ChainFinder
             if (meeting.Count > 0) return meeting;
         }
         return meeting;
+    }
+
+    private long Cost(List<int> frontier, int depth)
+    {
+        var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
+        long cost = 0;
+        foreach (var node in frontier)
+            foreach (var slot in slots) cost += _graph.Adjacency.Degree(slot, node);
+        return cost;
     }
 
     private List<int> Grow(List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark, List<int> meeting, bool stopAtFirst)

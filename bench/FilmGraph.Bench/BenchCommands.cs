@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using FilmGraph.Core;
+using FilmGraph.Store.Embedded;
+
+namespace FilmGraph.Bench;
+
+/// <summary>
+/// The benchmark driver. Each command prints the figures BENCHMARKS.md records, one "name: value" per line.
+/// Timings are wall clock on whatever else the machine is doing: compare figures from one run, not across runs.
+/// </summary>
+public static class BenchCommands
+{
+    private const string Usage = """
+        filmgraph-bench generate <S|M|L|XL> <dir> [--seed N]      IMDb TSV (dir/imdb) and neo4j-admin CSV (dir/csv)
+        filmgraph-bench load <S|M|L|XL> <store.db> [--seed N] [--batch N]   write straight through the store
+        filmgraph-bench open <store.db>                           cold start: open and build the index
+        filmgraph-bench chains <store.db> [--pairs N] [--seed N] [--export DIR]   coStarChain latency, pairs for the peers
+        filmgraph-bench reach <store.db> [--count N] [--seed N]   full distance table from random people
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var options = Options(args);
+        var seed = int.Parse(options.GetValueOrDefault("seed", "42"), CultureInfo.InvariantCulture);
+        switch (args[0])
+        {
+            case "generate":
+                Generate(GraphSize.Parse(args[1]), args[2], seed);
+                return 0;
+            case "load":
+                await LoadAsync(GraphSize.Parse(args[1]), args[2], seed, int.Parse(options.GetValueOrDefault("batch", "50000"), CultureInfo.InvariantCulture));
+                return 0;
+            case "open":
+                await OpenAsync(args[1]);
+                return 0;
+            case "chains":
+                await ChainsAsync(args[1], int.Parse(options.GetValueOrDefault("pairs", "1000"), CultureInfo.InvariantCulture),
+                    int.Parse(options.GetValueOrDefault("seed", "7"), CultureInfo.InvariantCulture), options.GetValueOrDefault("export"));
+                return 0;
+            case "reach":
+                await ReachAsync(args[1], int.Parse(options.GetValueOrDefault("count", "5"), CultureInfo.InvariantCulture), seed);
+                return 0;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) options[args[i][2..]] = args[i + 1];
+        return options;
+    }
+
+    private static void Report(string name, object value) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value}"));
+
+    private static void Generate(GraphSize size, string directory, int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = SyntheticGraph.Generate(size, seed);
+        GraphFiles.WriteImdb(graph, Path.Combine(directory, "imdb"));
+        GraphFiles.WriteNeo4jAdminCsv(graph, Path.Combine(directory, "csv"));
+        Report("people", size.People);
+        Report("films", size.Films);
+        Report("credits", graph.Credits.Length);
+        Report("cast_links", graph.Credits.Count(c => c.Type == RelationshipType.CastIn));
+        Report("generate_seconds", clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+    }
+
+    private static async Task LoadAsync(GraphSize size, string storePath, int seed, int batchSize)
+    {
+        var graph = SyntheticGraph.Generate(size, seed);
+        var clock = Stopwatch.StartNew();
+        var total = WriteSummary.Zero;
+        await using (var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = storePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }))
+            foreach (var batch in graph.Batches(batchSize))
+                total = total.Add(await store.WriteAsync(batch));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Report("relationships_written", total.Relationships.Total);
+        Report("relationships_created", total.Relationships.Created);
+        Report("load_seconds", seconds.ToString("F1", CultureInfo.InvariantCulture));
+        Report("relationships_per_second", (total.Relationships.Total / seconds).ToString("F0", CultureInfo.InvariantCulture));
+        Report("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20));
+    }
+
+    private static async Task OpenAsync(string storePath)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        await using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = storePath, ExternalChangePoll = TimeSpan.Zero });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var stats = await store.StatsAsync();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Report("open_seconds", seconds.ToString("F2", CultureInfo.InvariantCulture));
+        var t = store.OpenTimings;
+        Report("open_phases_seconds", string.Create(CultureInfo.InvariantCulture,
+            $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (names alongside edges)"));
+        Report("people", stats.People);
+        Report("films", stats.Films);
+        Report("relationships", stats.Relationships);
+        Report("adjacency_bytes_per_relationship", ((double)store.AdjacencyBytes / stats.Relationships).ToString("F1", CultureInfo.InvariantCulture));
+        Report("managed_heap_mb", (after - before) / (1 << 20));
+        Report("managed_bytes_per_relationship", ((double)(after - before) / stats.Relationships).ToString("F1", CultureInfo.InvariantCulture));
+        Report("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20));
+    }
+
+    /// <summary>Random pairs of cast members (fixed seed) that a chain of at most six films joins.</summary>
+    private static async Task<List<(string From, string To, int Length)>> PairsAsync(EmbeddedGraphStore store, int count, int seed)
+    {
+        var stats = await store.StatsAsync();
+        var random = new Random(seed);
+        var pairs = new List<(string, string, int)>();
+        var attempts = 0;
+        while (pairs.Count < count && attempts++ < count * 20)
+        {
+            var a = SyntheticGraph.PersonId(random.Next((int)stats.People));
+            var b = SyntheticGraph.PersonId(random.Next((int)stats.People));
+            if (await store.SeparationAsync(new ChainQuery { From = a, To = b }) is int length && length > 0)
+                pairs.Add((a, b, length));
+        }
+        return pairs;
+    }
+
+    private static async Task ChainsAsync(string storePath, int count, int seed, string? exportDirectory)
+    {
+        await using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = storePath, ExternalChangePoll = TimeSpan.Zero });
+        var pairs = await PairsAsync(store, count, seed);
+        foreach (var (from, to, _) in pairs.Take(100)) await store.ShortestChainsAsync(new ChainQuery { From = from, To = to }, 1);
+
+        var micros = new List<double>(pairs.Count);
+        foreach (var (from, to, length) in pairs)
+        {
+            var clock = Stopwatch.StartNew();
+            var chain = await store.ShortestChainsAsync(new ChainQuery { From = from, To = to }, 1);
+            micros.Add(clock.Elapsed.TotalMicroseconds);
+            if (chain[0].Length != length) throw new InvalidOperationException($"{from} -> {to}: chain of {chain[0].Length}, separation {length}");
+        }
+        micros.Sort();
+        Report("pairs", pairs.Count);
+        Report("mean_length", pairs.Average(p => p.Length).ToString("F2", CultureInfo.InvariantCulture));
+        Report("chain_p50_ms", (Percentile(micros, 0.50) / 1000).ToString("F3", CultureInfo.InvariantCulture));
+        Report("chain_p99_ms", (Percentile(micros, 0.99) / 1000).ToString("F3", CultureInfo.InvariantCulture));
+        Report("chain_max_ms", (micros[^1] / 1000).ToString("F3", CultureInfo.InvariantCulture));
+
+        if (exportDirectory is not null) await ExportAsync(storePath, pairs, exportDirectory);
+    }
+
+    /// <summary>The cast graph and the pairs with their lengths, for the peers to answer the same questions.</summary>
+    private static async Task ExportAsync(string storePath, List<(string From, string To, int Length)> pairs, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "pairs.tsv"), pairs.Select(p => $"{p.From}\t{p.To}\t{p.Length}"));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT p.id, f.id FROM edges e JOIN nodes p ON p.seq = e.src JOIN nodes f ON f.seq = e.dst WHERE e.type = 0";
+        using var reader = command.ExecuteReader();
+        await using var edges = new StreamWriter(Path.Combine(directory, "cast.tsv"));
+        while (reader.Read()) await edges.WriteLineAsync($"{reader.GetString(0)}\t{reader.GetString(1)}");
+    }
+
+    private static async Task ReachAsync(string storePath, int count, int seed)
+    {
+        await using var store = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = storePath, ExternalChangePoll = TimeSpan.Zero });
+        var stats = await store.StatsAsync();
+        var random = new Random(seed);
+        var millis = new List<double>();
+        Reach? last = null;
+        for (var i = 0; i < count + 1; i++)
+        {
+            var id = SyntheticGraph.PersonId(random.Next((int)stats.People));
+            var clock = Stopwatch.StartNew();
+            last = await store.ReachAsync(new ReachQuery(id, Limits.MaxHopsCeiling, [RelationshipType.CastIn]));
+            if (i > 0) millis.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        millis.Sort();
+        Report("reach_runs", millis.Count);
+        Report("reach_median_ms", Percentile(millis, 0.5).ToString("F1", CultureInfo.InvariantCulture));
+        Report("reach_max_ms", millis[^1].ToString("F1", CultureInfo.InvariantCulture));
+        Report("last_reachable", last!.Reachable);
+        Report("last_average_distance", last.AverageDistance?.ToString("F2", CultureInfo.InvariantCulture) ?? "none");
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+}

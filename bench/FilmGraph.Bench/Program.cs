@@ -1,0 +1,3 @@
+using FilmGraph.Bench;
+
+return await BenchCommands.RunAsync(args);

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Answers the benchmark's co-star pairs with NetworkX and igraph on the same cast graph.
+
+Reads cast.tsv (person id, film id) and pairs.tsv (from, to, FilmGraph's length) written by
+`filmgraph-bench chains ... --export DIR`, times each peer per pair, and checks that every length agrees.
+Run with Debian's interpreter, which has the packages: /usr/bin/python3 bench/peers/peers.py DIR
+"""
+import statistics
+import sys
+import time
+
+import igraph
+import networkx as nx
+
+
+def main(directory):
+    edges = [line.rstrip("\n").split("\t") for line in open(f"{directory}/cast.tsv", encoding="utf-8")]
+    pairs = [line.rstrip("\n").split("\t") for line in open(f"{directory}/pairs.tsv", encoding="utf-8")]
+
+    g = nx.Graph()
+    g.add_edges_from(("p:" + p, "f:" + f) for p, f in edges)
+
+    names = sorted(set(g.nodes))
+    index = {name: i for i, name in enumerate(names)}
+    ig = igraph.Graph(n=len(names), edges=[(index["p:" + p], index["f:" + f]) for p, f in edges])
+
+    nx_times, ig_times, mismatches = [], [], 0
+    for a, b, length in pairs:
+        start = time.perf_counter()
+        path = nx.bidirectional_shortest_path(g, "p:" + a, "p:" + b)
+        nx_times.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        ig_path = ig.get_shortest_paths(index["p:" + a], to=index["p:" + b], output="vpath")[0]
+        ig_times.append(time.perf_counter() - start)
+
+        nx_len, ig_len = (len(path) - 1) // 2, (len(ig_path) - 1) // 2
+        if not (nx_len == ig_len == int(length)):
+            mismatches += 1
+            print(f"length mismatch {a} -> {b}: filmgraph {length}, networkx {nx_len}, igraph {ig_len}")
+
+    def ms(values, q):
+        values = sorted(values)
+        return 1000 * values[min(len(values) - 1, int(q * len(values)))]
+
+    print(f"pairs: {len(pairs)}")
+    print(f"networkx_bidirectional_p50_ms: {ms(nx_times, 0.5):.3f}")
+    print(f"networkx_bidirectional_p99_ms: {ms(nx_times, 0.99):.3f}")
+    print(f"igraph_p50_ms: {ms(ig_times, 0.5):.3f}")
+    print(f"igraph_p99_ms: {ms(ig_times, 0.99):.3f}")
+    print(f"length_mismatches: {mismatches}")
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,449 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FilmGraph.Core;
+
+namespace FilmGraph.Formats;
+
+/// <summary>Where one record sits in the file: its JSON path, its line, and the line of each property it has.</summary>
+internal sealed class RecordPlace(string path, int line)
+{
+    public string Path { get; } = path;
+    public int Line { get; } = line;
+
+    /// <summary>Lines by property path inside the record ("to", "source.quote").</summary>
+    public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
+
+    public bool Failed { get; set; }
+
+    public int LineOf(string property) => Lines.TryGetValue(property, out var line) ? line : Line;
+}
+
+/// <summary>
+/// What a FilmGraph JSON file holds: the batch to write, where each of its records came from, and what was wrong.
+/// A record whose own fields are wrong is left out of the batch, except that a person or film with an id stays in
+/// so that relationships to it are not reported as dangling as well.
+/// </summary>
+internal sealed partial class GraphDocument(string file)
+{
+    public string File { get; } = file;
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>Whether the JSON was read to its end, so the batch is everything the file says.</summary>
+    public bool Complete { get; set; }
+
+    public List<Person> People { get; } = [];
+    public List<Film> Films { get; } = [];
+    public List<Relationship> Relationships { get; } = [];
+    public List<RecordPlace> PeoplePlaces { get; } = [];
+    public List<RecordPlace> FilmPlaces { get; } = [];
+    public List<RecordPlace> RelationshipPlaces { get; } = [];
+
+    public GraphBatch Batch => new(People, Films, Relationships);
+
+    public void Add(int line, string path, string message, RecordPlace? place = null)
+    {
+        Errors.Add(new ImportError(File, line, path, message));
+        if (place is not null) place.Failed = true;
+    }
+
+    /// <summary>
+    /// The store's problems at their places in the file. A problem at a place this file already has an error for
+    /// (or inside one) is the same fault seen twice, and is left out.
+    /// </summary>
+    public IEnumerable<ImportError> Explain(IEnumerable<WriteProblem> problems)
+    {
+        var known = Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in problems)
+        {
+            var error = Locate(problem);
+            if (known.Any(path => error.Path == path || error.Path.StartsWith(path + ".", StringComparison.Ordinal)
+                                  || error.Path.StartsWith(path + "[", StringComparison.Ordinal)))
+                continue;
+            yield return error;
+        }
+    }
+
+    private ImportError Locate(WriteProblem problem)
+    {
+        var match = BatchPlace().Match(problem.Place);
+        if (!match.Success) return new ImportError(File, 1, "$", problem.ToString());
+        var places = match.Groups[1].Value switch
+        {
+            "people" => PeoplePlaces,
+            "films" => FilmPlaces,
+            _ => RelationshipPlaces,
+        };
+        var index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (index >= places.Count) return new ImportError(File, 1, "$", problem.ToString());
+        var place = places[index];
+        var property = match.Groups[3].Value.TrimStart('.');
+        var path = property.Length == 0 ? place.Path : $"{place.Path}.{property}";
+        return new ImportError(File, place.LineOf(property), path, Sentence(problem.Message));
+    }
+
+    private static string Sentence(string message) =>
+        message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
+
+    [GeneratedRegex(@"^(people|films|relationships)\[(\d+)\](.*)$")]
+    private static partial Regex BatchPlace();
+}
+
+/// <summary>
+/// Reads a FilmGraph JSON document: <c>{ "people": [...], "films": [...], "relationships": [...] }</c>. It goes on
+/// past every fault it can step over (a wrong value, an unknown property, a bad record) so that one run lists them
+/// all; only broken JSON stops it.
+/// </summary>
+internal sealed class GraphDocumentReader
+{
+    private static readonly string[] DocumentFields = ["people", "films", "relationships"];
+    private static readonly string[] PersonFields = ["id", "name", "born", "aliases"];
+    private static readonly string[] FilmFields = ["id", "title", "year"];
+    private static readonly string[] RelationshipFields = ["type", "from", "to", "role", "billing", "reason", "context", "description", "source"];
+    private static readonly string[] SourceFields = ["document", "quote"];
+
+    private readonly JsonTokenReader _tokens;
+    private readonly GraphDocument _doc;
+    private readonly CancellationToken _ct;
+    private JsonToken _token;
+
+    private readonly Dictionary<string, (Person Person, RecordPlace Place)> _personById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Film Film, RecordPlace Place)> _filmById = new(StringComparer.Ordinal);
+    private readonly Dictionary<(RelationshipType, string, string), (Relationship Relationship, RecordPlace Place)> _relationshipByKey = [];
+
+    private GraphDocumentReader(Stream stream, string file, CancellationToken ct)
+    {
+        _tokens = new JsonTokenReader(stream);
+        _doc = new GraphDocument(file);
+        _ct = ct;
+    }
+
+    public static GraphDocument Read(Stream stream, string file, CancellationToken ct)
+    {
+        var reader = new GraphDocumentReader(stream, file, ct);
+        try
+        {
+            reader.ReadDocument();
+            reader._doc.Complete = true;
+        }
+        catch (JsonSyntaxException e)
+        {
+            reader._doc.Add(e.Line, "$", e.Message);
+        }
+        return reader._doc;
+    }
+
+    private void Next() => _token = _tokens.Read();
+
+    private void ReadDocument()
+    {
+        Next();
+        if (_token.Type != JsonTokenType.StartObject)
+        {
+            _doc.Add(_token.Line, "$", $"expected a JSON object {{ \"people\": [...], \"films\": [...], \"relationships\": [...] }}, found {Describe(_token)}.");
+            SkipValue();
+        }
+        else
+        {
+            ReadMembers("$", "document", DocumentFields, null, "", (name, path) =>
+            {
+                Action<int> item = name switch
+                {
+                    "people" => ReadPerson,
+                    "films" => ReadFilm,
+                    _ => ReadRelationship,
+                };
+                ReadArray(path, item);
+            });
+        }
+        // The reader refuses anything after the document here.
+        Next();
+    }
+
+    private void ReadArray(string path, Action<int> item)
+    {
+        if (_token.Type != JsonTokenType.StartArray)
+        {
+            _doc.Add(_token.Line, path, $"expected an array, found {Describe(_token)}.");
+            SkipValue();
+            return;
+        }
+        for (var index = 0; ; index++)
+        {
+            Next();
+            if (_token.Type == JsonTokenType.EndArray) return;
+            _ct.ThrowIfCancellationRequested();
+            item(index);
+        }
+    }
+
+    /// <summary>
+    /// Reads the members of the object starting at the current token, handing each known one to <paramref name="member"/>
+    /// with the current token on its value. The member must leave the current token on the value's last token.
+    /// </summary>
+    private void ReadMembers(string path, string what, string[] known, RecordPlace? place, string prefix, Action<string, string> member)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            Next();
+            if (_token.Type == JsonTokenType.EndObject) return;
+            var name = _token.Text ?? "";
+            var line = _token.Line;
+            var oversize = _token.OversizeBytes;
+            Next();
+            if (oversize > 0)
+            {
+                _doc.Add(line, path, $"a property name {oversize} bytes long.", place);
+                SkipValue();
+                continue;
+            }
+            var memberPath = $"{path}.{name}";
+            if (!known.Contains(name))
+            {
+                _doc.Add(line, memberPath, $"unknown property '{name}' (a {what} has: {string.Join(", ", known)}).", place);
+                SkipValue();
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                // JSON readers disagree on which of two equal names wins; neither should be dropped unseen.
+                _doc.Add(line, memberPath, $"property '{name}' appears twice in this {what}.", place);
+                SkipValue();
+                continue;
+            }
+            place?.Lines.TryAdd(prefix + name, line);
+            member(name, memberPath);
+        }
+    }
+
+    private RecordPlace? BeginRecord(string path, string what)
+    {
+        var place = new RecordPlace(path, _token.Line);
+        if (_token.Type == JsonTokenType.StartObject) return place;
+        _doc.Add(_token.Line, path, $"expected an object for a {what}, found {Describe(_token)}.");
+        SkipValue();
+        return null;
+    }
+
+    private void ReadPerson(int index)
+    {
+        if (BeginRecord($"$.people[{index}]", "person") is not { } place) return;
+        string? id = null, name = null;
+        int? born = null;
+        List<string>? aliases = null;
+        ReadMembers(place.Path, "person", PersonFields, place, "", (field, path) =>
+        {
+            switch (field)
+            {
+                case "id": id = String(path, BatchValidator.MaxIdLength, place); break;
+                case "name": name = String(path, BatchValidator.MaxTextLength, place); break;
+                case "born": born = Int(path, place); break;
+                default: aliases = Strings(path, place); break;
+            }
+        });
+        RequireText(place, "id", id);
+        RequireText(place, "name", name);
+        if (string.IsNullOrEmpty(id)) return;
+        var person = new Person(id, name ?? "", born, aliases);
+        if (IsNewNode(_personById, id, person, place, "person")) Keep(_doc.People, _doc.PeoplePlaces, person, place);
+    }
+
+    private void ReadFilm(int index)
+    {
+        if (BeginRecord($"$.films[{index}]", "film") is not { } place) return;
+        string? id = null, title = null;
+        int? year = null;
+        ReadMembers(place.Path, "film", FilmFields, place, "", (field, path) =>
+        {
+            switch (field)
+            {
+                case "id": id = String(path, BatchValidator.MaxIdLength, place); break;
+                case "title": title = String(path, BatchValidator.MaxTextLength, place); break;
+                default: year = Int(path, place); break;
+            }
+        });
+        RequireText(place, "id", id);
+        RequireText(place, "title", title);
+        if (string.IsNullOrEmpty(id)) return;
+        var film = new Film(id, title ?? "", year);
+        if (IsNewNode(_filmById, id, film, place, "film")) Keep(_doc.Films, _doc.FilmPlaces, film, place);
+    }
+
+    private void ReadRelationship(int index)
+    {
+        if (BeginRecord($"$.relationships[{index}]", "relationship") is not { } place) return;
+        string? type = null, from = null, to = null, role = null, reason = null, context = null, description = null;
+        int? billing = null;
+        Source? source = null;
+        ReadMembers(place.Path, "relationship", RelationshipFields, place, "", (field, path) =>
+        {
+            switch (field)
+            {
+                case "type": type = String(path, BatchValidator.MaxIdLength, place); break;
+                case "from": from = String(path, BatchValidator.MaxIdLength, place); break;
+                case "to": to = String(path, BatchValidator.MaxIdLength, place); break;
+                case "role": role = String(path, BatchValidator.MaxTextLength, place); break;
+                case "billing": billing = Int(path, place); break;
+                case "reason": reason = String(path, BatchValidator.MaxTextLength, place); break;
+                case "context": context = String(path, BatchValidator.MaxTextLength, place); break;
+                case "description": description = String(path, BatchValidator.MaxTextLength, place); break;
+                default: source = ReadSource(path, place); break;
+            }
+        });
+        RequireText(place, "type", type);
+        RequireText(place, "from", from);
+        RequireText(place, "to", to);
+        RelationshipType parsed = default;
+        if (!string.IsNullOrEmpty(type) && !RelationshipTypes.TryParse(type, out parsed))
+            _doc.Add(place.LineOf("type"), place.Path + ".type", $"unknown relationship type '{type}' (known: {RelationshipTypes.NameList}).", place);
+        if (place.Failed) return;
+        var relationship = new Relationship(parsed, from!, to!, new RelationshipProperties(role, billing, reason, context, description, source));
+        var key = (parsed, from!, to!);
+        if (_relationshipByKey.TryGetValue(key, out var earlier))
+        {
+            if (!earlier.Relationship.Equals(relationship))
+                _doc.Add(place.Line, place.Path,
+                    $"duplicate {type} relationship '{from}' -> '{to}' with different data than {earlier.Place.Path} (line {earlier.Place.Line}).", place);
+            return;
+        }
+        _relationshipByKey.Add(key, (relationship, place));
+        Keep(_doc.Relationships, _doc.RelationshipPlaces, relationship, place);
+    }
+
+    private Source? ReadSource(string path, RecordPlace place)
+    {
+        if (_token.Type == JsonTokenType.Null) return null;
+        if (_token.Type != JsonTokenType.StartObject)
+        {
+            _doc.Add(_token.Line, path, $"expected an object {{ \"document\": ..., \"quote\": ... }}, found {Describe(_token)}.", place);
+            SkipValue();
+            return null;
+        }
+        var line = _token.Line;
+        string? document = null, quote = null;
+        ReadMembers(path, "source", SourceFields, place, "source.", (field, memberPath) =>
+        {
+            if (field == "document") document = String(memberPath, BatchValidator.MaxTextLength, place);
+            else quote = String(memberPath, BatchValidator.MaxTextLength, place);
+        });
+        if (string.IsNullOrEmpty(document))
+        {
+            _doc.Add(line, path + ".document", "missing 'document' (the name or URL the fact comes from).", place);
+            return null;
+        }
+        return new Source(document, quote);
+    }
+
+    private bool IsNewNode<T>(Dictionary<string, (T Node, RecordPlace Place)> seen, string id, T node, RecordPlace place, string what)
+    {
+        if (!seen.TryGetValue(id, out var earlier))
+        {
+            seen.Add(id, (node, place));
+            return true;
+        }
+        if (!Equals(earlier.Node, node))
+            _doc.Add(place.Line, place.Path, $"duplicate {what} id '{id}' with different data than {earlier.Place.Path} (line {earlier.Place.Line}).", place);
+        return false;
+    }
+
+    private static void Keep<T>(List<T> records, List<RecordPlace> places, T record, RecordPlace place)
+    {
+        records.Add(record);
+        places.Add(place);
+    }
+
+    private void RequireText(RecordPlace place, string field, string? value)
+    {
+        var path = place.Path + "." + field;
+        if (value is null) _doc.Add(place.Line, path, $"missing '{field}'.", place);
+        // An empty value may stand in for a wrong one, which has its error already.
+        else if (value.Length == 0 && !HasError(path)) _doc.Add(place.LineOf(field), path, $"'{field}' is empty.", place);
+    }
+
+    private bool HasError(string path) => _doc.Errors.Any(e => e.Path == path);
+
+    private string? String(string path, int maxLength, RecordPlace place)
+    {
+        if (_token.Type == JsonTokenType.Null) return null;
+        if (_token.Type != JsonTokenType.String)
+        {
+            _doc.Add(_token.Line, path, $"expected a string, found {Describe(_token)}.", place);
+            SkipValue();
+            return "";
+        }
+        if (_token.OversizeBytes > 0)
+        {
+            _doc.Add(_token.Line, path,
+                $"text is {_token.OversizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes long; the most allowed is {maxLength} characters.", place);
+            return "";
+        }
+        var text = _token.Text!;
+        if (text.Length > maxLength)
+        {
+            _doc.Add(_token.Line, path, $"text is {text.Length} characters long; the most allowed is {maxLength}.", place);
+            return "";
+        }
+        return text;
+    }
+
+    private int? Int(string path, RecordPlace place)
+    {
+        if (_token.Type == JsonTokenType.Null) return null;
+        if (_token.Type == JsonTokenType.Number &&
+            int.TryParse(_token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            return value;
+        var found = _token.Type switch
+        {
+            JsonTokenType.String => $"the string \"{Shorten(_token.Text)}\" (write numbers without quotes)",
+            _ => Describe(_token),
+        };
+        _doc.Add(_token.Line, path, $"expected a whole number, found {found}.", place);
+        SkipValue();
+        return null;
+    }
+
+    private List<string>? Strings(string path, RecordPlace place)
+    {
+        if (_token.Type == JsonTokenType.Null) return null;
+        if (_token.Type != JsonTokenType.StartArray)
+        {
+            _doc.Add(_token.Line, path, $"expected an array of strings, found {Describe(_token)}.", place);
+            SkipValue();
+            return null;
+        }
+        var values = new List<string>();
+        for (var i = 0; ; i++)
+        {
+            Next();
+            if (_token.Type == JsonTokenType.EndArray) return values;
+            if (String($"{path}[{i}]", BatchValidator.MaxTextLength, place) is { Length: > 0 } value) values.Add(value);
+        }
+    }
+
+    /// <summary>Steps over the value starting at the current token, leaving the current token on its last token.</summary>
+    private void SkipValue()
+    {
+        if (_token.Type is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+        var depth = 1;
+        while (depth > 0)
+        {
+            Next();
+            if (_token.Type is JsonTokenType.StartObject or JsonTokenType.StartArray) depth++;
+            else if (_token.Type is JsonTokenType.EndObject or JsonTokenType.EndArray) depth--;
+        }
+    }
+
+    private static string Describe(JsonToken token) => token.Type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => $"the number {token.Text}",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "...";
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using FilmGraph.Contract;
+using FilmGraph.Store.Embedded;
+
+namespace FilmGraph.Importer.Tests;
+
+/// <summary>filmgraph-import run as a real child process: exit codes, what it prints, what it leaves on disk.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempStorePath _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private sealed record Run(int ExitCode, string Output, string Errors);
+
+    private static async Task<Run> RunAsync(string[] args, string? storeVariable = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepoFiles.ImporterDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove(EmbeddedStoreOptions.PathVariable);
+        if (storeVariable is not null) start.Environment[EmbeddedStoreOptions.PathVariable] = storeVariable;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await errors);
+    }
+
+    private static void AssertRow(Run run, string what, int read, int created, int updated, int unchanged) =>
+        Assert.Matches($@"{what}\W+{read}\W+{created}\W+{updated}\W+{unchanged}\W", run.Output);
+
+    [Fact]
+    public async Task Imports_the_sample_and_a_second_run_changes_nothing()
+    {
+        var first = await RunAsync([RepoFiles.Sample, "--store", _temp.File]);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal("", first.Errors);
+        Assert.Contains("imported 8 people, 5 films, 16 relationships.", first.Output);
+        AssertRow(first, "people", 8, 8, 0, 0);
+        AssertRow(first, "films", 5, 5, 0, 0);
+        AssertRow(first, "relationships", 16, 16, 0, 0);
+        var afterFirst = RepoFiles.Fingerprint(_temp.File);
+
+        var second = await RunAsync([RepoFiles.Sample, "--store", _temp.File]);
+        Assert.Equal(0, second.ExitCode);
+        AssertRow(second, "people", 8, 0, 0, 8);
+        AssertRow(second, "films", 5, 0, 0, 5);
+        AssertRow(second, "relationships", 16, 0, 0, 16);
+        Assert.Equal(afterFirst, RepoFiles.Fingerprint(_temp.File));
+    }
+
+    [Fact]
+    public async Task Invalid_input_exits_1_lists_every_error_and_leaves_the_store_as_it_was()
+    {
+        Assert.Equal(0, (await RunAsync([RepoFiles.Sample, "--store", _temp.File])).ExitCode);
+        var before = RepoFiles.Fingerprint(_temp.File);
+        var bad = RepoFiles.Corpus("missing-fields.json");
+
+        var run = await RunAsync([bad, "--store", _temp.File]);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.Equal($"{bad}:3: $.people[0].id: missing 'id'.", lines[0]);
+        Assert.Equal($"{bad}:12: $.relationships[2].to: missing 'to'.", lines[5]);
+        Assert.Contains("6 errors; nothing from this file was written.", run.Output);
+        AssertRow(run, "people", 1, 0, 0, 0);
+        Assert.Equal(before, RepoFiles.Fingerprint(_temp.File));
+    }
+
+    [Fact]
+    public async Task Each_file_is_applied_on_its_own()
+    {
+        var run = await RunAsync([RepoFiles.Sample, RepoFiles.Corpus("unknown-type.json"), "--store", _temp.File]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("unknown relationship type 'CASTED_IN'", run.Errors);
+        AssertRow(run, "people", 9, 8, 0, 0);
+    }
+
+    [Fact]
+    public async Task A_dry_run_leaves_an_existing_store_as_it_was_and_creates_no_missing_one()
+    {
+        Assert.Equal(0, (await RunAsync([RepoFiles.Sample, "--store", _temp.File])).ExitCode);
+        var before = RepoFiles.Fingerprint(_temp.File);
+
+        var run = await RunAsync([RepoFiles.Sample, "--store", _temp.File, "--dry-run"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("valid (8 people, 5 films, 16 relationships); dry run, nothing written.", run.Output);
+        Assert.Equal(before, RepoFiles.Fingerprint(_temp.File));
+
+        var missing = Path.Combine(_temp.Directory, "never.db");
+        var fresh = await RunAsync([RepoFiles.Sample, "--store", missing, "--dry-run"]);
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.False(File.Exists(missing));
+
+        var dangling = await RunAsync([RepoFiles.Corpus("dangling.json"), "--store", missing, "--dry-run"]);
+        Assert.Equal(1, dangling.ExitCode);
+        Assert.Contains("'ryan-goslin' is no person in this data or in the store.", dangling.Errors);
+    }
+
+    [Fact]
+    public async Task The_store_path_comes_from_the_environment_when_no_option_gives_it()
+    {
+        var run = await RunAsync([RepoFiles.Sample], storeVariable: _temp.File);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(_temp.File));
+    }
+
+    [Fact]
+    public async Task Usage_and_file_errors_exit_2()
+    {
+        var none = await RunAsync([]);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("usage: filmgraph-import", none.Errors);
+
+        var missing = Path.Combine(_temp.Directory, "nothing-here.json");
+        var run = await RunAsync([missing, "--store", _temp.File]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{missing}: no such file.", run.Errors);
+        Assert.False(File.Exists(_temp.File));
+
+        Assert.Equal(2, (await RunAsync([RepoFiles.Sample, "--store"])).ExitCode);
+    }
+}

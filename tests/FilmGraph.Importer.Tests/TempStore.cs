@@ -1,0 +1,31 @@
+using FilmGraph.Contract;
+using FilmGraph.Core;
+using FilmGraph.Store.Embedded;
+
+namespace FilmGraph.Importer.Tests;
+
+/// <summary>A real store file in a fresh temp folder, opened write-only as the importer opens it unless asked for queries.</summary>
+internal sealed class TempStore(TempStorePath temp, IGraphStore store) : IAsyncDisposable
+{
+    public IGraphStore Store { get; } = store;
+
+    public string File => temp.File;
+
+    public string Directory => temp.Directory;
+
+    public static async Task<TempStore> OpenAsync(bool queries = false)
+    {
+        var temp = new TempStorePath();
+        var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions
+        {
+            Path = temp.File, BuildIndex = queries, ExternalChangePoll = TimeSpan.Zero,
+        });
+        return new TempStore(temp, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        temp.Dispose();
+    }
+}
