@@ -68,21 +68,34 @@ internal static class Cypher
     // same data writes nothing. Rows are distinct by key (the store removes repeats), so no row sees another's write.
     // A null in a row removes the property, and a missing property equals null.
 
+    public static readonly IReadOnlyList<string> PersonProperties = ["name", "born", "aliases"];
+
+    public static readonly IReadOnlyList<string> FilmProperties = ["title", "year"];
+
+    /// <summary>Node properties that follow from the others: the name keys and the text the full-text index reads.</summary>
+    public static readonly IReadOnlyList<string> KeyProperties = ["keys", "searchText"];
+
+    /// <summary>The properties a relationship may carry, as rows name them.</summary>
+    public static readonly IReadOnlyList<string> RelationshipProperties =
+        ["role", "billing", "reason", "context", "description", "sourceDocument", "sourceQuote"];
+
+    /// <summary>Every label and property key the statements may use: the stored shape, for checking them.</summary>
+    public static readonly IReadOnlyList<string> Labels = ["Person", "Film"];
+
+    public static readonly IReadOnlyList<string> PropertyKeys =
+        ["id", .. PersonProperties, .. FilmProperties, .. KeyProperties, .. RelationshipProperties];
+
     public static readonly string UpsertPeople = Upsert(
         "",
         "OPTIONAL MATCH (old:Person {id: row.id})",
         "MERGE (e:Person {id: row.id})",
-        ["name", "born", "aliases"], ["keys", "searchText"]);
+        PersonProperties, KeyProperties);
 
     public static readonly string UpsertFilms = Upsert(
         "",
         "OPTIONAL MATCH (old:Film {id: row.id})",
         "MERGE (e:Film {id: row.id})",
-        ["title", "year"], ["keys", "searchText"]);
-
-    /// <summary>The properties a relationship may carry, as rows name them.</summary>
-    public static readonly IReadOnlyList<string> RelationshipProperties =
-        ["role", "billing", "reason", "context", "description", "sourceDocument", "sourceQuote"];
+        FilmProperties, KeyProperties);
 
     private static readonly string[] RelationshipUpserts = RelationshipTypes.All.Select(type => Upsert(
         $"MATCH (a:Person {{id: row.from}})\nMATCH (b:{(type.TargetKind() == NodeKind.Person ? "Person" : "Film")} {{id: row.to}})\n",
