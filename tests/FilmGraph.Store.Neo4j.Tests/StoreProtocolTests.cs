@@ -267,6 +267,78 @@ public sealed class StoreProtocolTests
     }
 
     [Fact]
+    public async Task Search_sends_a_lucene_query_and_maps_people_and_films_with_their_scores()
+    {
+        await using var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows(["node", "score"],
+            [Person("ada", "Ada Lovelace", 1815), 2.5], [Film("f1", "Ada's Film", 1990), 1.25]));
+        await using var store = Store(peer);
+
+        var hits = await store.SearchAsync("Ada", 5);
+
+        Assert.Equal(Cypher.Search, peer.Runs[0].Query);
+        Assert.Equal(("(ada^4 OR ada*^2)", 5L), (peer.Runs[0].Parameters!["query"], peer.Runs[0].Parameters!["first"]));
+        Assert.Equal([(NodeKind.Person, "ada", "Ada Lovelace", 2.5), (NodeKind.Film, "f1", "Ada's Film", 1.25)],
+            hits.Select(h => (h.Kind, h.Id, h.Label, h.Score)));
+        Assert.Equal(1815, hits[0].Person!.Born);
+        Assert.Equal(1990, hits[1].Film!.Year);
+        Assert.Empty(await store.SearchAsync("?!", 5));
+        Assert.Single(peer.Runs);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_walks_level_by_level_and_cuts_at_the_limit_in_a_fixed_order()
+    {
+        var ada = Person("ada", "Ada", 1815);
+        var f1 = Film("f1", "First", 1990);
+        var f3 = Film("f3", "Third", 2000);
+        var cleo = Person("cleo", "Cleo");
+        await using var peer = new ScriptedBoltPeer((statement, parameters) => statement switch
+        {
+            _ when statement == Cypher.NodesById => PeerReply.Rows(["id", "n"], ["ada", ada]),
+            _ when statement == Cypher.Neighbours => PeerReply.Rows(["element", "type", "outgoing", "m"],
+                [ada.ElementId, "CONFLICTED_WITH", true, cleo], [ada.ElementId, "CAST_IN", true, f3], [ada.ElementId, "CAST_IN", true, f1]),
+            _ => PeerReply.Rows(["from", "type", "to", "role"], ["ada", "CAST_IN", "f1", "Ada in First"], ["ada", "CAST_IN", "f3", null]),
+        });
+        await using var store = Store(peer);
+
+        var cut = await store.NeighbourhoodAsync(new NeighbourhoodQuery("ada", 2, [], 3));
+
+        Assert.True(cut.Truncated);
+        Assert.Equal([("ada", 0), ("f1", 1), ("f3", 1)], cut.Nodes.Select(n => (n.Id, n.Distance)));
+        Assert.Equal((NodeKind.Film, "First", (int?)1990), (cut.Nodes[1].Kind, cut.Nodes[1].Label, cut.Nodes[1].Year));
+        Assert.Equal(1815, cut.Nodes[0].Year);
+        Assert.Equal(new SubgraphEdge(RelationshipType.CastIn, "ada", "f1", "Ada in First"), cut.Edges[0]);
+        // The cut came at depth 1, so depth 2 was never asked for; the edges are among the included nodes only.
+        Assert.Equal([Cypher.NodesById, Cypher.Neighbours, Cypher.EdgesAmong], peer.Runs.Select(r => r.Query));
+        Assert.Equal(7, ((List<object?>)peer.Runs[1].Parameters!["types"]!).Count);
+        Assert.Equal(3, ((List<object?>)peer.Runs[2].Parameters!["elements"]!).Count);
+    }
+
+    [Fact]
+    public async Task Reach_expands_one_level_per_statement_and_counts_new_people_only()
+    {
+        var ada = Person("ada", "Ada");
+        await using var peer = new ScriptedBoltPeer((statement, parameters) =>
+        {
+            if (statement == Cypher.NodesById) return PeerReply.Rows(["id", "n"], ["ada", ada]);
+            var frontier = ((List<object?>)parameters["frontier"]!).Cast<string>().ToList();
+            return frontier switch
+            {
+                ["ada"] => PeerReply.Rows(["id"], ["ben"], ["cleo"]),
+                ["ben", "cleo"] => PeerReply.Rows(["id"], ["ada"], ["dora"], ["cleo"]),
+                _ => PeerReply.Rows(["id"], ["ben"]),
+            };
+        });
+        await using var store = Store(peer);
+
+        var reach = await store.ReachAsync(new ReachQuery("ada", 6, [RelationshipType.CastIn]));
+
+        Assert.Equal([(0, 1L), (1, 2L), (2, 1L)], reach.Levels.Select(l => (l.Distance, l.People)));
+        Assert.Equal(4, peer.Runs.Count); // the node check, then levels 1, 2 and 3 (which found nobody new)
+        Assert.All(peer.Runs.Skip(1), r => Assert.Equal(Cypher.CoWorkers([RelationshipType.CastIn]), r.Query));
+    }
+
+    [Fact]
     public async Task The_server_going_away_is_reported_as_store_unavailable()
     {
         var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows([]));
