@@ -45,7 +45,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     internal static Neo4jGraphStore Connect(Neo4jStoreOptions options, BoltDriverOptions? driverOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Limits.Check("BatchSize", options.BatchSize, 1, 100_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
         var auth = string.IsNullOrEmpty(options.Username) ? BoltAuth.None() : BoltAuth.Basic(options.Username, options.Password);
         var driver = BoltDriver.Create(options.Uri, auth, (driverOptions ?? new BoltDriverOptions()) with { Database = options.Database });
         return new Neo4jGraphStore(driver, options);
