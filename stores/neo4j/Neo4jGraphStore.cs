@@ -275,7 +275,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     private static async Task<Dictionary<string, BoltNode>> NodesAsync(BoltTransaction tx, string[] ids, CancellationToken ct)
     {
-        var rows = await RowsAsync(tx, Cypher.NodesById, Params(("ids", ids)), ct).ConfigureAwait(false);
+        var rows = await RowsAsync(tx, Cypher.NodesById, Params(("ids", ids.Distinct(StringComparer.Ordinal).ToArray())), ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Get<string>("id"), r => (BoltNode)r["n"]!, StringComparer.Ordinal);
     }
 

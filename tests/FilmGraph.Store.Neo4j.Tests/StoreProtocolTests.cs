@@ -231,6 +231,20 @@ public sealed class StoreProtocolTests
     }
 
     [Fact]
+    public async Task A_person_reaches_themself_without_a_path_query()
+    {
+        var ada = Person("ada", "Ada");
+        await using var peer = new ScriptedBoltPeer((statement, parameters) =>
+            PeerReply.Rows(["id", "n"], ((List<object?>)parameters["ids"]!).Select(_ => new object?[] { "ada", ada }).ToArray()));
+        await using var store = Store(peer);
+
+        var self = new ChainQuery { From = "ada", To = "ada" };
+        Assert.Equal(0, Assert.Single(await store.ShortestChainsAsync(self, 5)).Length);
+        Assert.Equal(0, await store.SeparationAsync(self with { MaxHops = 0 }));
+        Assert.All(peer.Runs, r => Assert.Equal(["ada"], ((List<object?>)r.Parameters!["ids"]!).Cast<string>()));
+    }
+
+    [Fact]
     public async Task Unknown_and_wrong_kind_chain_ends_are_named()
     {
         await using var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows(["id", "n"], ["f1", Film("f1", "First")]));
