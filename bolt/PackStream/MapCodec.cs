@@ -46,7 +46,7 @@ internal static class MapCodec
         var map = new Dictionary<string, object?>(count);
         for (var i = 0; i < count; i++)
         {
-            var key = reader.ReadString();
+            var key = StringCodec.ReadKey(ref reader);
             map[key] = reader.ReadValue();
         }
         reader.Leave();

@@ -56,7 +56,7 @@ internal static class StructureCodec
         var list = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
-            list.Add(reader.ReadString());
+            list.Add(StringCodec.ReadKey(ref reader));
         }
         return list;
     }

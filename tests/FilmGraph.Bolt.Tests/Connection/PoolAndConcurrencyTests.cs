@@ -9,7 +9,7 @@ public class PoolAndConcurrencyTests
     private static async Task<long> EchoAsync(BoltDriver driver, long i)
     {
         await using var session = driver.Session();
-        var record = await (await session.RunAsync("RETURN $i AS i", new Dictionary<string, object?> { ["i"] = i })).SingleAsync();
+        var record = await (await session.RunAsync("RETURN $i AS i", new Dictionary<string, object?> { ["i"] = i }, CancellationToken.None)).SingleAsync();
         return record.Get<long>("i");
     }
 
@@ -181,5 +181,50 @@ public class PoolAndConcurrencyTests
             Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
         }
         await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_the_handshake_times_out()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var accept = listener.AcceptSocketAsync();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            await using var driver = ScriptedConversationTests.Driver($"bolt://127.0.0.1:{port}", ScriptedConversationTests.FastOptions with { ConnectionTimeout = TimeSpan.FromMilliseconds(300) });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => driver.VerifyConnectivityAsync());
+            Assert.Contains("did not complete the Bolt handshake", error.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            (await accept).Dispose();
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task The_servers_receive_timeout_hint_ends_a_silent_wait()
+    {
+        var script = Greeting().Replace("\"connection_id\": \"bolt-1\"}", "\"connection_id\": \"bolt-1\", \"hints\": {\"connection.recv_timeout_seconds\": 1}}", StringComparison.Ordinal) + """
+
+            C: RUN "RETURN 1 AS n" {} {}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = ScriptedConversationTests.Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var result = await session.RunAsync("RETURN 1 AS n");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => result.ToListAsync());
+            Assert.Contains("did not answer within 1 s", error.Message, StringComparison.Ordinal);
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        }
+        await peer.AssertCompletedAsync();
+        Assert.Contains(peer.Received, m => m.StartsWith("HELLO", StringComparison.Ordinal));
     }
 }

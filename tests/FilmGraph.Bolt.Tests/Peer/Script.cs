@@ -149,6 +149,7 @@ internal sealed class ClientStep : MessageStep
     private static bool Match(object? expected, object? actual) => expected switch
     {
         "*" => true,
+        PeerStruct structure => Equals(structure.Decode(), actual),
         null => actual is null,
         IReadOnlyDictionary<string, object?> map => actual is IReadOnlyDictionary<string, object?> other
             && map.Where(kv => kv.Key != "...").All(kv => other.TryGetValue(kv.Key, out var v) && Match(kv.Value, v))
@@ -171,4 +172,20 @@ internal sealed class RepeatStep(List<Step> block) : Step
 }
 
 /// <summary>A structure to send as-is, e.g. a Node in a RECORD.</summary>
-internal sealed record PeerStruct(byte Tag, List<object?> Fields);
+internal sealed record PeerStruct(byte Tag, List<object?> Fields)
+{
+    public void Write(FilmGraph.Bolt.PackStream.PackStreamWriter writer, Action<object?> writeField)
+    {
+        writer.WriteStructHeader(Fields.Count, Tag);
+        Fields.ForEach(writeField);
+    }
+
+    /// <summary>The .NET value a client would decode from this structure, to compare with what a client sent.</summary>
+    public object? Decode()
+    {
+        var buffer = new FilmGraph.Bolt.Protocol.WriteBuffer();
+        var writer = new FilmGraph.Bolt.PackStream.PackStreamWriter(buffer);
+        Write(writer, writer.WriteValue);
+        return new FilmGraph.Bolt.PackStream.PackStreamReader(buffer.Written.Span).ReadValue();
+    }
+}

@@ -459,8 +459,7 @@ internal sealed class ScriptedPeer : IAsyncDisposable
                     writer.WriteValue(parameters?.GetValueOrDefault(text["$param.".Length..]));
                     break;
                 case PeerStruct s:
-                    writer.WriteStructHeader(s.Fields.Count, s.Tag);
-                    s.Fields.ForEach(f => WriteValue(writer, f));
+                    s.Write(writer, f => WriteValue(writer, f));
                     break;
                 case List<object?> list:
                     writer.WriteListHeader(list.Count);

@@ -111,4 +111,42 @@ public class RoutingTests
         }
         await cluster.AssertCompletedAsync();
     }
+
+    [Fact]
+    public async Task An_expired_table_is_fetched_again()
+    {
+        await using var cluster = new Cluster();
+        var router = cluster.Router.Address;
+        var route = $$"""
+            C: ROUTE {"address": "{{router}}"} "*" {"db": "neo4j"}
+            S: SUCCESS {{Table(router, cluster.Reader.Address, cluster.Writer.Address, ttl: 0)}}
+            """;
+        cluster.Router.Add(Greeting(routing: router) + "\n" + route + "\n" + route + "\n" + Goodbye);
+        cluster.Reader.Add(Greeting(routing: router) + """
+
+            {*
+            C: BEGIN {"mode": "r", "db": "neo4j", "...": "*"}
+            S: SUCCESS {}
+            C: RUN "RETURN 1 AS n" {} {}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            S: RECORD [1]
+            S: SUCCESS {"type": "r"}
+            C: COMMIT
+            S: SUCCESS {"bookmark": "bm:read"}
+            *}
+            ?: GOODBYE
+            """);
+        await using (var driver = ScriptedConversationTests.Driver(cluster.Uri))
+        await using (var session = driver.Session("neo4j"))
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var n = await session.ExecuteReadAsync(async tx => (await (await tx.RunAsync("RETURN 1 AS n")).SingleAsync()).Get<long>("n"));
+                Assert.Equal(1, n);
+            }
+        }
+        await cluster.AssertCompletedAsync();
+        Assert.Equal(2, cluster.Router.Received.Count(m => m.StartsWith("ROUTE", StringComparison.Ordinal)));
+    }
 }

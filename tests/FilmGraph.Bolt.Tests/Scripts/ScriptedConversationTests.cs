@@ -215,4 +215,151 @@ public class ScriptedConversationTests
         await peer.AssertCompletedAsync();
         Assert.Equal(2, peer.Accepted);
     }
+
+    [Fact]
+    public async Task The_store_call_shape_sends_plain_dotnet_parameters()
+    {
+        var script = Greeting() + """
+
+            C: BEGIN {"db": "movies"}
+            S: SUCCESS {}
+            C: RUN "MERGE (m:Movie {title: $title}) SET m += $props RETURN m" {"title": "The Matrix", "props": {"released": 1999, "rating": 8.7, "tags": ["sci-fi", "action"], "premiere": {"#struct": [68, 10681]}, "sequel": null, "seen": true}} {}
+            S: SUCCESS {"fields": ["m"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [78, 1, ["Movie"], {"title": "The Matrix"}, "4:movies:1"]}]
+            S: SUCCESS {"type": "rw", "stats": {"nodes-created": 1, "properties-set": 6, "labels-added": 1}}
+            C: COMMIT
+            S: SUCCESS {"bookmark": "bm:movies:1"}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        var ct = CancellationToken.None;
+        var parameters = new Dictionary<string, object?>
+        {
+            ["title"] = "The Matrix",
+            ["props"] = new Dictionary<string, object?>
+            {
+                ["released"] = 1999,
+                ["rating"] = 8.7,
+                ["tags"] = new[] { "sci-fi", "action" },
+                ["premiere"] = new DateOnly(1999, 3, 31),
+                ["sequel"] = null,
+                ["seen"] = true,
+            },
+        };
+        await using (var driver = BoltDriver.Create(new Uri(peer.Uri()), BoltAuth.Basic(User, Password), FastOptions))
+        await using (var session = driver.Session("movies"))
+        {
+            var (rows, summary) = await session.ExecuteWriteAsync(async tx =>
+            {
+                var result = await tx.RunAsync("MERGE (m:Movie {title: $title}) SET m += $props RETURN m", parameters, ct);
+                var list = new List<BoltRecord>();
+                await foreach (var r in result.WithCancellation(ct))
+                {
+                    list.Add(r);
+                }
+                return (list, await result.ConsumeAsync(ct));
+            }, ct);
+            var movie = Assert.IsType<BoltNode>(Assert.Single(rows)["m"]);
+            Assert.Equal(("The Matrix", "4:movies:1"), ((string)movie["title"]!, movie.ElementId));
+            Assert.Equal((1, 6, 1), (summary.Counters.NodesCreated, summary.Counters.PropertiesSet, summary.Counters.LabelsAdded));
+            Assert.Equal(["bm:movies:1"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task Auto_commit_bookmark_and_read_mode_and_a_second_query_in_one_transaction()
+    {
+        var script = Greeting() + """
+
+            C: RUN "RETURN 1 AS n" {} {"mode": "r"}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            S: RECORD [1]
+            S: SUCCESS {"type": "r", "bookmark": "bm:auto"}
+            C: BEGIN {"bookmarks": ["bm:auto"], "mode": "r", "tx_timeout": 1500, "tx_metadata": {"app": "filmgraph"}}
+            S: SUCCESS {}
+            C: RUN "UNWIND [1, 2] AS x RETURN x" {} {}
+            S: SUCCESS {"fields": ["x"], "qid": 0}
+            C: PULL {"n": 1000}
+            S: RECORD [1]
+            S: RECORD [2]
+            S: SUCCESS {"type": "r"}
+            C: RUN "RETURN 3 AS y" {} {}
+            S: SUCCESS {"fields": ["y"], "qid": 1}
+            C: PULL {"n": 1000}
+            S: RECORD [3]
+            S: SUCCESS {"type": "r"}
+            C: COMMIT
+            S: SUCCESS {}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session(defaultAccessMode: BoltAccessMode.Read))
+        {
+            var first = await session.RunAsync("RETURN 1 AS n");
+            Assert.Equal(1L, (await first.SingleAsync())["n"]);
+            Assert.Equal(["bm:auto"], session.LastBookmarks);
+            var config = new BoltTransactionConfig { Timeout = TimeSpan.FromMilliseconds(1500), Metadata = new Dictionary<string, object?> { ["app"] = "filmgraph" } };
+            await using var tx = await session.BeginTransactionAsync(config, BoltAccessMode.Read);
+            var xs = await tx.RunAsync("UNWIND [1, 2] AS x RETURN x");
+            var ys = await tx.RunAsync("RETURN 3 AS y");
+            Assert.Equal([1L, 2L], (await xs.ToListAsync()).Select(r => (long)r[0]!));
+            Assert.Equal(3L, (await ys.SingleAsync())["y"]);
+            await tx.CommitAsync();
+            Assert.Equal(["bm:auto"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task Cancelling_a_read_drops_that_connection_and_frees_the_pool_slot()
+    {
+        var script = Greeting() + """
+
+            C: RUN "RETURN 1 AS n" {} {}
+            S: SUCCESS {"fields": ["n"]}
+            C: PULL {"n": 1000}
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var result = await session.RunAsync("RETURN 1 AS n");
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => result.ToListAsync(cancel.Token));
+            Assert.Equal((0, 0), (driver.ConnectionsInUse, driver.ConnectionsIdle));
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Theory]
+    [InlineData(false, 70, 3600)] // 4.4 without the utc patch: wall-clock seconds
+    [InlineData(true, 73, 0)] // patch acknowledged: UTC seconds, as Bolt 5
+    public async Task Bolt_4_4_sends_date_times_as_the_server_agreed(bool patched, int tag, int seconds)
+    {
+        var script = $$$"""
+            !: BOLT 4.4
+            !: AUTO RESET
+            C: HELLO {"user_agent": "*", "scheme": "basic", "principal": "{{{User}}}", "credentials": "{{{Password}}}", "...": "*"}
+            S: SUCCESS {"server": "Neo4j/4.4.30", "connection_id": "bolt-1"{{{(patched ? ", \"patch_bolt\": [\"utc\"]" : "")}}}}
+            C: RUN "RETURN $t AS t" {"t": {"#struct": [{{{tag}}}, {{{seconds}}}, 0, 3600]}} {}
+            S: SUCCESS {"fields": ["t"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [{{{tag}}}, {{{seconds}}}, 0, 3600]}]
+            S: SUCCESS {"type": "r"}
+            ?: GOODBYE
+            """;
+        var value = new DateTimeOffset(1970, 1, 1, 1, 0, 0, TimeSpan.FromHours(1));
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var record = await (await session.RunAsync("RETURN $t AS t", new Dictionary<string, object?> { ["t"] = value })).SingleAsync();
+            Assert.Equal(value, record["t"]);
+        }
+        await peer.AssertCompletedAsync();
+    }
 }
