@@ -12,6 +12,9 @@ public static class FilmGraphExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // A line per request would cost more than answering it; say so only when asked (Logging:LogLevel:Microsoft.AspNetCore).
+        if (configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         AddStore(services, configuration);

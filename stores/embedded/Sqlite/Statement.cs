@@ -40,6 +40,25 @@ internal sealed class Statement : IDisposable
         return raw.sqlite3_changes(_db);
     }
 
+    /// <summary>Steps a query: true with a row to read, false (and reset for the next use) when it is done.</summary>
+    public bool Next()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE) throw Error(rc);
+        return false;
+    }
+
+    /// <summary>Abandons the rows not yet read.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public string? Text(int column) =>
+        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    public int? Int(int column) =>
+        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(_statement, column);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace FilmGraph.Store.Embedded.Walks;
 
 /// <summary>
-/// Working memory for walks: visit marks and distances for two searches and the path marks, cleared in O(1) by
+/// Working memory for walks: visit marks and distances for two searches and the dead-end marks, cleared in O(1) by
 /// bumping a generation number instead of zeroing arrays the size of the graph on every query. Rented for the
 /// length of one walk, so there are as many as there are walks running at once, not one per thread.
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class Scratch : IDisposable
     private static readonly ConcurrentBag<Scratch> Pool = [];
 
     public int[] MarkA = [], MarkB = [], MarkPath = [];
-    public int[] DistA = [], DistB = [], Level = [];
+    public int[] DistA = [], DistB = [];
     public int Generation;
 
     public static Scratch Rent(int nodeCount)
@@ -32,7 +32,7 @@ internal sealed class Scratch : IDisposable
     private void Resize(int size)
     {
         MarkA = new int[size]; MarkB = new int[size]; MarkPath = new int[size];
-        DistA = new int[size]; DistB = new int[size]; Level = new int[size];
+        DistA = new int[size]; DistB = new int[size];
         Generation = 0;
     }
 }
