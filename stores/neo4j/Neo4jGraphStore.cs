@@ -74,7 +74,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             try
             {
-                var result = await session.RunAsync(statement, null, null, ct).ConfigureAwait(false);
+                var result = await session.RunAsync(statement, ct).ConfigureAwait(false);
                 await result.ConsumeAsync(ct).ConfigureAwait(false);
             }
             catch (BoltClientException e) when (e.Code?.Contains("AlreadyExists", StringComparison.Ordinal) == true)
@@ -82,7 +82,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 // Another process (the API and the importer start together) created it between our check and ours.
             }
         }
-        var wait = await session.RunAsync(Cypher.AwaitIndexes, Params(("seconds", (long)_options.IndexWait.TotalSeconds)), null, ct).ConfigureAwait(false);
+        var wait = await session.RunAsync(Cypher.AwaitIndexes, Params(("seconds", (long)_options.IndexWait.TotalSeconds)), ct).ConfigureAwait(false);
         await wait.ConsumeAsync(ct).ConfigureAwait(false);
     }
 
