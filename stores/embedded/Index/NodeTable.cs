@@ -30,7 +30,8 @@ internal sealed class NodeTable
 
     public static NodeTable Empty(int capacity = 1024) =>
         new(new string[capacity], new string[capacity], new byte[capacity], new int[capacity],
-            new ConcurrentDictionary<string, int>(StringComparer.Ordinal), new ConcurrentDictionary<int, string[]>(), 0);
+            new ConcurrentDictionary<string, int>(Environment.ProcessorCount, capacity, StringComparer.Ordinal),
+            new ConcurrentDictionary<int, string[]>(), 0);
 
     public string Id(int node) => _ids[node];
     public string Label(int node) => _labels[node];
@@ -57,7 +58,13 @@ internal sealed class NodeTable
     /// </summary>
     public NodeTable With(IReadOnlyList<NodeRow> appended, IReadOnlyList<NodeRow> changed)
     {
-        foreach (var row in changed) Set(_labels, _years, row);
+        foreach (var row in changed)
+        {
+            _labels[row.Node] = row.Label;
+            _years[row.Node] = row.Year ?? NoYear;
+            if (row.Aliases is { Length: > 0 } a) _aliases[row.Node] = a;
+            else _aliases.TryRemove(row.Node, out _);
+        }
         var needed = Count + appended.Count;
         var (ids, labels, kinds, years) = (_ids, _labels, _kinds, _years);
         if (needed > ids.Length)
@@ -71,18 +78,13 @@ internal sealed class NodeTable
             var node = Count + i;
             ids[node] = row.Id;
             kinds[node] = (byte)row.Kind;
-            Set(labels, years, row with { Node = node });
+            labels[node] = row.Label;
+            years[node] = row.Year ?? NoYear;
+            if (row.Aliases is { Length: > 0 } a) _aliases[node] = a;
         }
-        foreach (var row in appended.Select((r, i) => (r.Id, Node: Count + i))) _byId[row.Id] = row.Node;
+        // Only now may an id lead to its node: until this version is published, older ones ignore it by count.
+        for (var i = 0; i < appended.Count; i++) _byId[appended[i].Id] = Count + i;
         return new NodeTable(ids, labels, kinds, years, _byId, _aliases, needed);
-
-        void Set(string[] labelArray, int[] yearArray, NodeRow row)
-        {
-            labelArray[row.Node] = row.Label;
-            yearArray[row.Node] = row.Year ?? NoYear;
-            if (row.Aliases is { Length: > 0 } a) _aliases[row.Node] = a;
-            else _aliases.TryRemove(row.Node, out _);
-        }
     }
 
     private static T[] Grow<T>(T[] array, int capacity)
