@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
@@ -24,7 +23,7 @@ internal sealed class RecordPlace(string path, int line)
 /// A record whose own fields are wrong is left out of the batch, except that a person or film with an id stays in
 /// so that relationships to it are not reported as dangling as well.
 /// </summary>
-internal sealed partial class GraphDocument(string file)
+internal sealed class GraphDocument(string file)
 {
     public string File { get; } = file;
     public List<ImportError> Errors { get; } = [];
@@ -66,27 +65,19 @@ internal sealed partial class GraphDocument(string file)
 
     private ImportError Locate(WriteProblem problem)
     {
-        var match = BatchPlace().Match(problem.Place);
-        if (!match.Success) return new ImportError(File, 1, "$", problem.ToString());
-        var places = match.Groups[1].Value switch
+        if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property))
+            return new ImportError(File, 1, "$", problem.ToString());
+        var places = list switch
         {
             "people" => PeoplePlaces,
             "films" => FilmPlaces,
             _ => RelationshipPlaces,
         };
-        var index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         if (index >= places.Count) return new ImportError(File, 1, "$", problem.ToString());
         var place = places[index];
-        var property = match.Groups[3].Value.TrimStart('.');
         var path = property.Length == 0 ? place.Path : $"{place.Path}.{property}";
-        return new ImportError(File, place.LineOf(property), path, Sentence(problem.Message));
+        return new ImportError(File, place.LineOf(property), path, BatchPlace.Sentence(problem.Message));
     }
-
-    private static string Sentence(string message) =>
-        message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
-
-    [GeneratedRegex(@"^(people|films|relationships)\[(\d+)\](.*)$")]
-    private static partial Regex BatchPlace();
 }
 
 /// <summary>

@@ -1,0 +1,125 @@
+using System.Threading.Channels;
+using FilmGraph.Core;
+
+namespace FilmGraph.Formats;
+
+/// <summary>
+/// The one way every batched format is written: a reader fills batches on its own thread (nodes first, then
+/// relationships) while this side writes them, one at a time, each whole or not at all. Records the store refuses
+/// are rejected and the rest of their batch is written without them.
+/// </summary>
+internal static class BatchPipeline
+{
+    public static async Task<ImportReport> RunAsync(RecordReader reader, IGraphWriter writer, ImportOptions options, CancellationToken ct)
+    {
+        var tally = new ImportTally(options);
+        var faults = reader.Check();
+        if (faults.Count > 0)
+        {
+            foreach (var fault in faults) tally.Stop(fault);
+            return tally.Report(options.DryRun);
+        }
+        if (options.DryRun) writer = new DryRunWriter(writer);
+        tally.Start(reader.Bytes(ImportPhase.Nodes) + reader.Bytes(ImportPhase.Relationships));
+
+        // One batch waiting while another is written: reading overlaps writing, and memory holds two batches at most.
+        var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var sink = new RecordSink(options, tally, batch => batches.Writer.WriteAsync(batch, stop.Token).AsTask().GetAwaiter().GetResult());
+                long before = 0;
+                foreach (var phase in (ImportPhase[])[ImportPhase.Nodes, ImportPhase.Relationships])
+                {
+                    sink.BeginPhase(before);
+                    reader.Read(phase, sink, stop.Token);
+                    before += reader.Bytes(phase);
+                    sink.At(reader.Bytes(phase));
+                    sink.Flush();
+                }
+            }
+            catch (ImportStoppedException e)
+            {
+                tally.Stop(e.Error);
+            }
+            finally
+            {
+                batches.Writer.Complete();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+                await WriteAsync(batch, writer, tally, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                await reading.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writing side's failure is the one to report.
+            }
+        }
+        return tally.Report(options.DryRun);
+    }
+
+    private static async Task WriteAsync(PendingBatch batch, IGraphWriter writer, ImportTally tally, CancellationToken ct)
+    {
+        while (batch.Count > 0)
+        {
+            try
+            {
+                tally.Written(await writer.WriteAsync(batch.ToGraphBatch(), ct).ConfigureAwait(false), batch.BytesDone);
+                return;
+            }
+            catch (GraphWriteException e) when (batch.Reject(e.Problems, tally))
+            {
+                // Refused records are out; the rest is tried again, still as one batch.
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Checks each batch against the store as though the batches before it had been written, and writes nothing: a
+/// relationship to a node an earlier batch of this run holds is not dangling. Remembers node ids only.
+/// </summary>
+internal sealed class DryRunWriter(IGraphWriter store) : IGraphWriter
+{
+    private readonly Dictionary<string, NodeKind> _earlier = new(StringComparer.Ordinal);
+
+    public async Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        var problems = (await store.ValidateAsync(batch, ct).ConfigureAwait(false)).Where(p => !HeldEarlier(batch, p)).ToList();
+        if (problems.Count > 0) throw new GraphWriteException(problems);
+        foreach (var person in batch.People) _earlier.TryAdd(person.Id, NodeKind.Person);
+        foreach (var film in batch.Films) _earlier.TryAdd(film.Id, NodeKind.Film);
+        return WriteSummary.Zero;
+    }
+
+    public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default) => store.ValidateAsync(batch, ct);
+
+    private bool HeldEarlier(GraphBatch batch, WriteProblem problem)
+    {
+        if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property) || list != "relationships") return false;
+        var relationship = batch.Relationships[index];
+        var (id, wanted) = property switch
+        {
+            "from" => (relationship.From, NodeKind.Person),
+            "to" => (relationship.To, relationship.Type.TargetKind()),
+            _ => (null, default),
+        };
+        return id is not null && _earlier.TryGetValue(id, out var kind) && kind == wanted;
+    }
+}

@@ -1,0 +1,53 @@
+using System.IO.Compression;
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace FilmGraph.Formats;
+
+/// <summary>
+/// A text file opened for reading, plain or gzip (by the <c>.gz</c> ending), as UTF-8 with or without a byte order
+/// mark. Bytes that are not UTF-8 become U+FFFD, which the readers refuse in their line.
+/// </summary>
+internal sealed class TextInput : IDisposable
+{
+    private readonly FileStream _file;
+
+    public TextReader Text { get; }
+
+    /// <summary>How far into the file (compressed bytes, for a .gz) reading has gone.</summary>
+    public long Position => _file.Position;
+
+    public TextInput(string path)
+    {
+        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Stream stream = IsGzip(path) ? new GZipStream(_file, CompressionMode.Decompress) : _file;
+        Text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    }
+
+    public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file's name without a .gz ending, lower case: what format detection looks at.</summary>
+    public static string PlainName(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return IsGzip(name) ? name[..^3] : name;
+    }
+
+    /// <summary>
+    /// Separated values with a header line. <paramref name="quoted"/>: RFC 4180 quotes (CSV); without, a quote is an
+    /// ordinary character (IMDb TSV).
+    /// </summary>
+    public SepReader Reader(char separator, bool quoted, bool hasHeader = true) =>
+        Sep.New(separator).Reader(o => o with
+        {
+            HasHeader = hasHeader,
+            DisableQuotesParsing = !quoted,
+            Unescape = quoted,
+            DisableColCountCheck = true,
+        }).From(Text);
+
+    public void Dispose() => Text.Dispose();
+
+    /// <summary>Whether a line came through decoding with bytes that are not UTF-8.</summary>
+    public static bool HasBadBytes(ReadOnlySpan<char> line) => line.Contains('\uFFFD');
+}
