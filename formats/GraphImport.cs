@@ -20,6 +20,8 @@ public static class GraphImport
         RecordReader reader = source.Format switch
         {
             ImportFormat.Imdb => new ImdbReader(source.Files),
+            ImportFormat.JsonLines => new JsonLinesReader(source.Files[0]),
+            ImportFormat.Neo4jCsv => new Neo4jCsvReader(source.Groups.Count > 0 ? source.Groups : [.. source.Files.Select(f => new CsvGroup([f], null))]),
             _ => throw new NotSupportedException($"{source.Format} is not readable yet."),
         };
         return await BatchPipeline.RunAsync(reader, writer, options, ct).ConfigureAwait(false);
