@@ -18,6 +18,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
     private static readonly string[] PersonFields = ["kind", "id", "name", "born", "aliases"];
     private static readonly string[] FilmFields = ["kind", "id", "title", "year"];
     private static readonly string[] RelationshipFields = ["kind", "type", "from", "to", "role", "billing", "reason", "context", "description", "source"];
+    private static readonly HashSet<string> Known = [.. PersonFields, .. FilmFields, .. RelationshipFields];
 
     public override IReadOnlyList<ImportError> Check() => [];
 
@@ -103,7 +104,10 @@ internal sealed class JsonLinesReader(string file) : RecordReader
             {
                 var name = _json.GetString()!;
                 _json.Read();
-                var value = Value(name, ref error);
+                // An unknown property is reported as such below, whatever its value.
+                object? value = null;
+                if (Known.Contains(name)) value = Value(name, ref error);
+                else _json.Skip();
                 if (!_fields.TryAdd(name, value)) error ??= ($"$.{name}", $"property '{name}' appears twice.");
             }
             if (_json.Read()) error ??= ("$", "more than one JSON value on the line.");

@@ -160,7 +160,9 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
                         ct.ThrowIfCancellationRequested();
                         sink.At(before + input.Position);
                     }
-                    var origin = new Origin(file, row.LineNumberFrom, sink.KeepsText ? row.Span.ToString() : null);
+                    // Sep numbers the first row of a file without a header from line 2.
+                    var line = f > 0 && row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+                    var origin = new Origin(file, line, sink.KeepsText ? row.Span.ToString() : null);
                     if (row.Span.IsEmpty) continue;
                     if (layout.Relationships) ReadRelationship(row, layout, origin, sink);
                     else ReadNode(row, layout, origin, sink);

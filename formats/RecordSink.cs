@@ -34,7 +34,7 @@ internal sealed class PendingBatch
             if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property)) continue;
             var faults = list switch { "people" => people, "films" => films, _ => relationships };
             var text = BatchPlace.Sentence(problem.Message);
-            faults[index] = faults.TryGetValue(index, out var earlier) ? (earlier.Path, $"{earlier.Message}; {(property.Length == 0 ? "" : property + ": ")}{text}") : (property, text);
+            faults[index] = faults.TryGetValue(index, out var earlier) ? (earlier.Path, $"{earlier.Message.TrimEnd('.')}; {(property.Length == 0 ? "" : property + ": ")}{text}") : (property, text);
         }
         if (people.Count + films.Count + relationships.Count == 0) return false;
         (People, PeopleFrom) = Keep(People, PeopleFrom, people, RecordKind.Person, tally);
