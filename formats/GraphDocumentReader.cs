@@ -13,7 +13,10 @@ internal sealed class RecordPlace(string path, int line)
     /// <summary>Lines by property path inside the record ("to", "source.quote").</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 
-    public bool Failed { get; set; }
+    public bool Failed => Errors.Count > 0;
+
+    /// <summary>This record's faults, in the order found.</summary>
+    public List<ImportError> Errors { get; } = [];
 
     public int LineOf(string property) => Lines.TryGetValue(property, out var line) ? line : Line;
 }
@@ -40,10 +43,20 @@ internal sealed class GraphDocument(string file)
 
     public GraphBatch Batch => new(People, Films, Relationships);
 
+    /// <summary>Set when the document is read in batches: records and their faults go here instead of into the lists.</summary>
+    public RecordSink? Sink { get; init; }
+
+    public ImportPhase Phase { get; init; }
+
+    /// <summary>Whether reading is inside an array of the phase; faults outside one are reported in the first phase only.</summary>
+    public bool InPhaseArray { get; set; }
+
     public void Add(int line, string path, string message, RecordPlace? place = null)
     {
-        Errors.Add(new ImportError(File, line, path, message));
-        if (place is not null) place.Failed = true;
+        var error = new ImportError(File, line, path, message);
+        place?.Errors.Add(error);
+        if (Sink is null) Errors.Add(error);
+        else if (place is null && (InPhaseArray || Phase == ImportPhase.Nodes)) Sink.Reject(null, new Origin(File, line), path, message);
     }
 
     /// <summary>
@@ -98,20 +111,26 @@ internal sealed class GraphDocumentReader
     private readonly CancellationToken _ct;
     private JsonToken _token;
 
+    // The record being read and its kind, for the batched reading to settle when it ends.
+    private RecordPlace? _current;
+    private RecordKind _currentKind;
+
     private readonly Dictionary<string, (Person Person, RecordPlace Place)> _personById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Film Film, RecordPlace Place)> _filmById = new(StringComparer.Ordinal);
     private readonly Dictionary<(RelationshipType, string, string), (Relationship Relationship, RecordPlace Place)> _relationshipByKey = [];
 
-    private GraphDocumentReader(Stream stream, string file, CancellationToken ct)
+    private GraphDocumentReader(Stream stream, GraphDocument doc, CancellationToken ct)
     {
         _tokens = new JsonTokenReader(stream);
-        _doc = new GraphDocument(file);
+        _doc = doc;
         _ct = ct;
     }
 
+    private bool Batched => _doc.Sink is not null;
+
     public static GraphDocument Read(Stream stream, string file, CancellationToken ct)
     {
-        var reader = new GraphDocumentReader(stream, file, ct);
+        var reader = new GraphDocumentReader(stream, new GraphDocument(file), ct);
         try
         {
             reader.ReadDocument();
@@ -123,6 +142,25 @@ internal sealed class GraphDocumentReader
         }
         return reader._doc;
     }
+
+    /// <summary>
+    /// Reads one phase's records of a document into the sink: people and films, or relationships; the other arrays are
+    /// stepped over. Broken JSON stops the import.
+    /// </summary>
+    public static void ReadInto(Stream stream, string file, ImportPhase phase, RecordSink sink, CancellationToken ct)
+    {
+        var reader = new GraphDocumentReader(stream, new GraphDocument(file) { Sink = sink, Phase = phase }, ct) { _tick = () => sink.At(stream.Position) };
+        try
+        {
+            reader.ReadDocument();
+        }
+        catch (JsonSyntaxException e)
+        {
+            throw new ImportStoppedException(new ImportError(file, e.Line, "$", e.Message));
+        }
+    }
+
+    private Action? _tick;
 
     private void Next() => _token = _tokens.Read();
 
@@ -138,13 +176,20 @@ internal sealed class GraphDocumentReader
         {
             ReadMembers("$", "document", DocumentFields, null, "", (name, path) =>
             {
-                Action<int> item = name switch
+                if (Batched && (name == "relationships") != (_doc.Phase == ImportPhase.Relationships))
                 {
-                    "people" => ReadPerson,
-                    "films" => ReadFilm,
-                    _ => ReadRelationship,
+                    SkipValue();
+                    return;
+                }
+                (Action<int> item, _currentKind) = name switch
+                {
+                    "people" => ((Action<int>)ReadPerson, RecordKind.Person),
+                    "films" => (ReadFilm, RecordKind.Film),
+                    _ => (ReadRelationship, RecordKind.Relationship),
                 };
+                _doc.InPhaseArray = true;
                 ReadArray(path, item);
+                _doc.InPhaseArray = false;
             });
         }
         // The reader refuses anything after the document here.
@@ -165,6 +210,7 @@ internal sealed class GraphDocumentReader
             if (_token.Type == JsonTokenType.EndArray) return;
             _ct.ThrowIfCancellationRequested();
             item(index);
+            if (Batched) Settle(index);
         }
     }
 
@@ -208,9 +254,20 @@ internal sealed class GraphDocumentReader
         }
     }
 
+    /// <summary>A record read in batches that has faults is rejected, with all of them, at the line of the first.</summary>
+    private void Settle(int index)
+    {
+        if (index % 4096 == 0) _tick?.Invoke();
+        if (_current is not { Failed: true } place) return;
+        var first = place.Errors[0];
+        var message = string.Join("; ", place.Errors.Select(e => e == first ? e.Message : $"{e.Path}: {e.Message}"));
+        _doc.Sink!.Reject(_currentKind, new Origin(_doc.File, first.Line), first.Path, message);
+        _current = null;
+    }
+
     private RecordPlace? BeginRecord(string path, string what)
     {
-        var place = new RecordPlace(path, _token.Line);
+        var place = _current = new RecordPlace(path, _token.Line);
         if (_token.Type == JsonTokenType.StartObject) return place;
         _doc.Add(_token.Line, path, $"expected an object for a {what}, found {Describe(_token)}.");
         SkipValue();
@@ -237,7 +294,8 @@ internal sealed class GraphDocumentReader
         RequireText(place, "name", name);
         if (string.IsNullOrEmpty(id)) return;
         var person = new Person(id, name ?? "", born, aliases);
-        if (IsNewNode(_personById, id, person, place, "person")) Keep(_doc.People, _doc.PeoplePlaces, person, place);
+        if (Batched) Emit(place, s => s.Person(person, new Origin(_doc.File, place.Line)));
+        else if (IsNewNode(_personById, id, person, place, "person")) Keep(_doc.People, _doc.PeoplePlaces, person, place);
     }
 
     private void ReadFilm(int index)
@@ -258,7 +316,8 @@ internal sealed class GraphDocumentReader
         RequireText(place, "title", title);
         if (string.IsNullOrEmpty(id)) return;
         var film = new Film(id, title ?? "", year);
-        if (IsNewNode(_filmById, id, film, place, "film")) Keep(_doc.Films, _doc.FilmPlaces, film, place);
+        if (Batched) Emit(place, s => s.Film(film, new Origin(_doc.File, place.Line)));
+        else if (IsNewNode(_filmById, id, film, place, "film")) Keep(_doc.Films, _doc.FilmPlaces, film, place);
     }
 
     private void ReadRelationship(int index)
@@ -290,6 +349,11 @@ internal sealed class GraphDocumentReader
             _doc.Add(place.LineOf("type"), place.Path + ".type", $"unknown relationship type '{type}' (known: {RelationshipTypes.NameList}).", place);
         if (place.Failed) return;
         var relationship = new Relationship(parsed, from!, to!, new RelationshipProperties(role, billing, reason, context, description, source));
+        if (Batched)
+        {
+            Emit(place, s => s.Relationship(relationship, new Origin(_doc.File, place.Line)));
+            return;
+        }
         var key = (parsed, from!, to!);
         if (_relationshipByKey.TryGetValue(key, out var earlier))
         {
@@ -338,6 +402,12 @@ internal sealed class GraphDocumentReader
         return false;
     }
 
+    /// <summary>Batched, a record goes to the sink only when it has no fault; <see cref="Settle"/> rejects it otherwise.</summary>
+    private void Emit(RecordPlace place, Action<RecordSink> take)
+    {
+        if (!place.Failed) take(_doc.Sink!);
+    }
+
     private static void Keep<T>(List<T> records, List<RecordPlace> places, T record, RecordPlace place)
     {
         records.Add(record);
@@ -349,10 +419,8 @@ internal sealed class GraphDocumentReader
         var path = place.Path + "." + field;
         if (value is null) _doc.Add(place.Line, path, $"missing '{field}'.", place);
         // An empty value may stand in for a wrong one, which has its error already.
-        else if (value.Length == 0 && !HasError(path)) _doc.Add(place.LineOf(field), path, $"'{field}' is empty.", place);
+        else if (value.Length == 0 && !place.Errors.Any(e => e.Path == path)) _doc.Add(place.LineOf(field), path, $"'{field}' is empty.", place);
     }
-
-    private bool HasError(string path) => _doc.Errors.Any(e => e.Path == path);
 
     private string? String(string path, int maxLength, RecordPlace place)
     {

@@ -21,8 +21,9 @@ public static class GraphImport
         {
             ImportFormat.Imdb => new ImdbReader(source.Files),
             ImportFormat.JsonLines => new JsonLinesReader(source.Files[0]),
+            ImportFormat.Json => new JsonDocumentReader(source.Files[0]),
             ImportFormat.Neo4jCsv => new Neo4jCsvReader(source.Groups.Count > 0 ? source.Groups : [.. source.Files.Select(f => new CsvGroup([f], null))]),
-            _ => throw new NotSupportedException($"{source.Format} is not readable yet."),
+            _ => throw new ArgumentException($"No format given for {source.Name}."),
         };
         return await BatchPipeline.RunAsync(reader, writer, options, ct).ConfigureAwait(false);
     }

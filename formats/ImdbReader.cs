@@ -206,6 +206,7 @@ internal sealed class ImdbReader : RecordReader
     {
         private string _film = "";
         private readonly List<(Relationship Relationship, Origin Origin)> _credits = [];
+        private readonly Dictionary<(RelationshipType, string), int> _byPerson = [];
 
         public void Add(ReadOnlySpan<char> film, ReadOnlySpan<char> person, RelationshipType type, string? role, in Origin origin)
         {
@@ -214,23 +215,25 @@ internal sealed class ImdbReader : RecordReader
                 Flush();
                 _film = film.ToString();
             }
-            for (var i = 0; i < _credits.Count; i++)
+            var personId = person.ToString();
+            if (_byPerson.TryGetValue((type, personId), out var i))
             {
                 var earlier = _credits[i].Relationship;
-                if (earlier.Type != type || !person.SequenceEqual(earlier.From)) continue;
                 var merged = Merge(earlier.Properties.Role, role);
                 if (merged != earlier.Properties.Role)
                     _credits[i] = (earlier with { Properties = earlier.Properties with { Role = merged } }, _credits[i].Origin);
                 sink.Skip(RecordKind.Relationship, "another row for the same person, title and category (merged)", origin);
                 return;
             }
-            _credits.Add((new Relationship(type, person.ToString(), _film, role is null ? RelationshipProperties.None : new RelationshipProperties(Role: role)), origin));
+            _byPerson.Add((type, personId), _credits.Count);
+            _credits.Add((new Relationship(type, personId, _film, role is null ? RelationshipProperties.None : new RelationshipProperties(Role: role)), origin));
         }
 
         public void Flush()
         {
             foreach (var (relationship, origin) in _credits) sink.Relationship(relationship, origin);
             _credits.Clear();
+            _byPerson.Clear();
         }
 
         private static string? Merge(string? earlier, string? later) =>
@@ -256,6 +259,13 @@ internal sealed class ImdbReader : RecordReader
     {
         role = null;
         if (IsMissing(characters)) return true;
+        // Most rows name one character with nothing to unescape: ["Mia"]. Those need no JSON parser.
+        if (characters is ['[', '"', .., '"', ']'] && characters[2..^2].IndexOfAny('"', '\\') < 0)
+        {
+            var only = characters[2..^2];
+            role = only.IsWhiteSpace() ? null : only.ToString();
+            return true;
+        }
         string[]? names;
         try
         {
