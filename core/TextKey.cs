@@ -11,7 +11,8 @@ public static class TextKey
 {
     public static string Of(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Most names are plain ASCII and need no decomposition.
+        var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var ch in decomposed)

@@ -17,6 +17,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Timer? _poll;
+    private readonly EdgeRows.Pool _readers;
     private GraphIndex _index;
     private bool _disposed;
 
@@ -24,7 +25,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         _options = options;
         _writer = StoreFile.OpenWriter(options.Path);
-        _index = IndexLoader.Load(_writer, options.BuildIndex);
+        _readers = new EdgeRows.Pool(options.Path);
+        _index = IndexLoader.Load(_writer, options.BuildIndex, null, out var timings);
+        OpenTimings = timings;
         if (options.ExternalChangePoll > TimeSpan.Zero)
             _poll = new Timer(_ => ReloadIfChangedElsewhere(), null, options.ExternalChangePoll, options.ExternalChangePoll);
     }
@@ -34,6 +37,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public static Task<IGraphStore> OpenAsync(EmbeddedStoreOptions options, CancellationToken ct = default) =>
         Task.Run<IGraphStore>(() => Open(options), ct);
+
+    /// <summary>Where the time of opening went.</summary>
+    public IndexLoadTimings OpenTimings { get; }
 
     public string Description => $"embedded: {Path.GetFullPath(_options.Path)}";
 
@@ -56,7 +62,6 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }
     }
 
-    private SqliteConnection OpenReader() => StoreFile.OpenReader(_options.Path);
 
     // ---- writes ------------------------------------------------------------------------------------------
 
@@ -72,7 +77,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, tx, index.Nodes, batch, ct);
+            var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
             tx.Commit();
             Volatile.Write(ref _index, Follow(index, applied));
             return applied.Summary;
@@ -193,7 +198,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         if (index.Names is not null) relationships = index.Adjacency.BaseEdges + index.Adjacency.OverlayEdges;
         else
         {
-            using var connection = OpenReader();
+            using var connection = StoreFile.OpenReader(_options.Path);
             relationships = (long)StoreFile.Scalar(connection, "SELECT count(*) FROM edges")!;
         }
         return Task.FromResult(new GraphStats(people, index.Nodes.Count - people, relationships));
@@ -205,8 +210,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         var index = Readable;
         var person = index.RequireNode(personId, NodeKind.Person, "id");
-        using var connection = OpenReader();
-        IReadOnlyList<Credit> credits = EdgeRows.From(connection, person)
+        using var rows = _readers.Rent();
+        IReadOnlyList<Credit> credits = rows.From(person)
             .Where(e => e.Type != RelationshipType.ConflictedWith && (types is null || types.Contains(e.Type)) && e.Target < index.NodeCount)
             .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties))
             .OrderBy(c => c.Film.Id, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
@@ -217,12 +222,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         var index = Readable;
         var film = index.RequireNode(filmId, NodeKind.Film, "id");
-        using var connection = OpenReader();
-        return Task.FromResult(FilmCredits(index, connection, film, types));
+        using var rows = _readers.Rent();
+        return Task.FromResult(FilmCredits(index, rows, film, types));
     }
 
-    private static IReadOnlyList<Credit> FilmCredits(GraphIndex index, SqliteConnection connection, int film, IReadOnlyCollection<RelationshipType>? types) =>
-        EdgeRows.To(connection, film)
+    private static IReadOnlyList<Credit> FilmCredits(GraphIndex index, EdgeRows rows, int film, IReadOnlyCollection<RelationshipType>? types) =>
+        rows.To(film)
             .Where(e => (types is null || types.Contains(e.Type)) && e.Source < index.NodeCount)
             .Select(e => new Credit(index.Nodes.Person(e.Source), index.Nodes.Film(film), e.Type, e.Properties))
             .OrderBy(c => c.Type).ThenBy(c => c.Person.Id, StringComparer.Ordinal).ToList();
@@ -231,9 +236,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         var index = Readable;
         var person = index.RequireNode(personId, NodeKind.Person, "id");
-        using var connection = OpenReader();
-        var outgoing = EdgeRows.From(connection, person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
-        var incoming = EdgeRows.To(connection, person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
+        using var rows = _readers.Rent();
+        var outgoing = rows.From(person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
+        var incoming = rows.To(person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
         IReadOnlyList<Conflict> conflicts = outgoing.Concat(incoming)
             .Where(c => c.Other < index.NodeCount)
             .Select(c =>
@@ -268,10 +273,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable;
         var from = index.RequireNode(query.From, NodeKind.Person, "from");
         var to = index.RequireNode(query.To, NodeKind.Person, "to");
-        var paths = new ChainFinder(index, query).Paths(from, to, first);
+        List<int[]> paths;
+        using (var finder = new ChainFinder(index, query)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
-        using var connection = OpenReader();
-        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, connection, p, query.Via)).ToList();
+        using var rows = _readers.Rent();
+        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, rows, p, query.Via)).ToList();
         return Task.FromResult(chains);
     }
 
@@ -281,10 +287,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable;
         var from = index.RequireNode(query.From, NodeKind.Person, "from");
         var to = index.RequireNode(query.To, NodeKind.Person, "to");
-        return Task.FromResult(new ChainFinder(index, query).Distance(from, to));
+        using var finder = new ChainFinder(index, query);
+        return Task.FromResult(finder.Distance(from, to));
     }
 
-    private static Chain ToChain(GraphIndex index, SqliteConnection connection, int[] path, IReadOnlyList<RelationshipType> via)
+    private static Chain ToChain(GraphIndex index, EdgeRows rows, int[] path, IReadOnlyList<RelationshipType> via)
     {
         var links = new List<ChainLink>(path.Length / 2);
         for (var i = 0; i + 2 < path.Length; i += 2)
@@ -293,8 +300,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var fromType = LinkType(from, film);
             var toType = LinkType(to, film);
             links.Add(new ChainLink(index.Nodes.Person(from), index.Nodes.Film(film), index.Nodes.Person(to),
-                fromType, EdgeRows.Properties(connection, from, fromType, film)?.Role,
-                toType, EdgeRows.Properties(connection, to, toType, film)?.Role));
+                fromType, rows.Role(from, fromType, film),
+                toType, rows.Role(to, toType, film)));
         }
         return new Chain(links);
 
@@ -319,10 +326,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query with { Types = types });
         var nodes = index.Nodes;
 
-        using var connection = OpenReader();
+        using var rows = _readers.Rent();
         var roles = new Dictionary<(int, RelationshipType, int), string?>();
         foreach (var source in edges.Select(e => e.Source).Distinct())
-            foreach (var row in EdgeRows.From(connection, source))
+            foreach (var row in rows.From(source))
                 roles[(row.Source, row.Type, row.Target)] = row.Properties.Role;
 
         var subgraph = new Subgraph(
@@ -362,9 +369,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     private IReadOnlyList<Replacement> Replacements(GraphIndex index, IEnumerable<int> films, Func<Replacement, bool> keep)
     {
-        using var connection = OpenReader();
+        using var rows = _readers.Rent();
         return films
-            .SelectMany(film => Traversal.Replacements(FilmCredits(index, connection, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom])))
+            .SelectMany(film => Traversal.Replacements(FilmCredits(index, rows, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom])))
             .Where(keep).Order(Traversal.ReplacementOrder).ToList();
     }
 
@@ -376,6 +383,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         try
         {
             _disposed = true;
+            _readers.Dispose();
             _writer.Dispose();
             // Pooled connections would keep the file open (and its WAL un-checkpointed) after the store is gone.
             SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: true)));

@@ -26,31 +26,29 @@ internal sealed class NameIndex
 
     public static NameIndex Build(NodeTable nodes)
     {
-        var pairs = new List<(string Word, int Node)>(nodes.Count * 2);
+        // Names repeat their words a great deal, so group by word first and sort only the distinct words.
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var node = 0; node < nodes.Count; node++)
             foreach (var key in Keys(nodes, node))
                 foreach (var word in TextKey.Words(key))
-                    pairs.Add((word, node));
-        pairs.Sort((a, b) =>
+                {
+                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = new List<int>(1);
+                    if (list.Count == 0 || list[^1] != node) list.Add(node);
+                }
+        var words = byWord.Keys.ToArray();
+        Array.Sort(words, StringComparer.Ordinal);
+        var starts = new int[words.Length + 1];
+        var postings = new int[byWord.Values.Sum(l => l.Count)];
+        var at = 0;
+        for (var i = 0; i < words.Length; i++)
         {
-            var c = string.CompareOrdinal(a.Word, b.Word);
-            return c != 0 ? c : a.Node.CompareTo(b.Node);
-        });
-        var words = new List<string>();
-        var starts = new List<int>();
-        var postings = new List<int>(pairs.Count);
-        foreach (var (word, node) in pairs)
-        {
-            if (words.Count == 0 || words[^1] != word)
-            {
-                words.Add(word);
-                starts.Add(postings.Count);
-            }
-            else if (postings[^1] == node) continue;
-            postings.Add(node);
+            starts[i] = at;
+            var list = byWord[words[i]];
+            list.CopyTo(postings, at);
+            at += list.Count;
         }
-        starts.Add(postings.Count);
-        return new NameIndex([.. words], [.. starts], [.. postings], []);
+        starts[words.Length] = at;
+        return new NameIndex(words, starts, postings, []);
     }
 
     public NameIndex WithRecent(IEnumerable<int> nodes) =>

@@ -18,19 +18,15 @@ internal sealed record AppliedBatch(
 /// </summary>
 internal static class BatchWriter
 {
-    /// <summary>Writes inside <paramref name="tx"/>; the caller commits.</summary>
-    public static AppliedBatch Apply(SqliteConnection connection, SqliteTransaction tx, NodeTable nodes, GraphBatch batch, CancellationToken ct)
+    /// <summary>Writes inside the connection's open transaction; the caller commits.</summary>
+    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
     {
         var appended = new List<NodeRow>();
         var changed = new List<NodeRow>();
         var newNodes = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        using var insertNode = Prepare(connection, tx,
-            "INSERT INTO nodes (seq, id, kind, label, year, aliases) VALUES ($seq, $id, $kind, $label, $year, $aliases)",
-            "$seq", "$id", "$kind", "$label", "$year", "$aliases");
-        using var updateNode = Prepare(connection, tx,
-            "UPDATE nodes SET label = $label, year = $year, aliases = $aliases WHERE seq = $seq",
-            "$seq", "$label", "$year", "$aliases");
+        using var insertNode = new Statement(connection, "INSERT INTO nodes (seq, id, kind, label, year, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        using var updateNode = new Statement(connection, "UPDATE nodes SET label = ?4, year = ?5, aliases = ?6 WHERE seq = ?1");
 
         Counts UpsertNode(NodeRow row, Func<int, bool> isSame)
         {
@@ -41,12 +37,13 @@ internal static class BatchWriter
                 var node = nodes.Count + appended.Count;
                 newNodes[row.Id] = node;
                 appended.Add(row with { Node = node });
-                Run(insertNode, node + 1, row.Id, (int)row.Kind, row.Label, row.Year, AliasesJson(row.Aliases));
+                insertNode.Bind(1, node + 1).Bind(2, row.Id).Bind(3, (int)row.Kind).Bind(4, row.Label).Bind(5, row.Year)
+                    .Bind(6, AliasesJson(row.Aliases)).Run();
                 return new Counts(1, 0, 0);
             }
             if (isSame(existing)) return new Counts(0, 0, 1);
             changed.Add(row with { Node = existing });
-            Run(updateNode, existing + 1, row.Label, row.Year, AliasesJson(row.Aliases));
+            updateNode.Bind(1, existing + 1).Bind(4, row.Label).Bind(5, row.Year).Bind(6, AliasesJson(row.Aliases)).Run();
             return new Counts(0, 1, 0);
         }
 
@@ -64,18 +61,15 @@ internal static class BatchWriter
         }
 
         const string columns = "role, billing, reason, context, description, source_document, source_quote";
-        using var insertEdge = Prepare(connection, tx,
-            $"INSERT OR IGNORE INTO edges (src, type, dst, {columns}) VALUES ($src, $type, $dst, $role, $billing, $reason, $context, $description, $doc, $quote)",
-            "$src", "$type", "$dst", "$role", "$billing", "$reason", "$context", "$description", "$doc", "$quote");
-        using var updateEdge = Prepare(connection, tx,
-            $"""
-            UPDATE edges SET role = $role, billing = $billing, reason = $reason, context = $context, description = $description,
-                             source_document = $doc, source_quote = $quote
-            WHERE src = $src AND type = $type AND dst = $dst
-              AND (role IS NOT $role OR billing IS NOT $billing OR reason IS NOT $reason OR context IS NOT $context
-                   OR description IS NOT $description OR source_document IS NOT $doc OR source_quote IS NOT $quote)
-            """,
-            "$src", "$type", "$dst", "$role", "$billing", "$reason", "$context", "$description", "$doc", "$quote");
+        using var insertEdge = new Statement(connection,
+            $"INSERT OR IGNORE INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        using var updateEdge = new Statement(connection,
+            """
+            UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
+            WHERE src = ?1 AND type = ?2 AND dst = ?3
+              AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
+                   OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
+            """);
 
         var created = new List<(int, RelationshipType, int)>();
         int updated = 0, unchanged = 0;
@@ -86,9 +80,8 @@ internal static class BatchWriter
         foreach (var (source, type, target, p) in ordered)
         {
             ct.ThrowIfCancellationRequested();
-            object?[] values = [source + 1, (int)type, target + 1, p.Role, p.Billing, p.Reason, p.Context, p.Description, p.Source?.Document, p.Source?.Quote];
-            if (Run(insertEdge, values) == 1) created.Add((source, type, target));
-            else if (Run(updateEdge, values) == 1) updated++;
+            if (Bind(insertEdge, source, type, target, p).Run() == 1) created.Add((source, type, target));
+            else if (Bind(updateEdge, source, type, target, p).Run() == 1) updated++;
             else unchanged++;
         }
 
@@ -98,21 +91,9 @@ internal static class BatchWriter
         int Resolve(string id) => nodes.IndexOf(id) is var n and >= 0 ? n : newNodes[id];
     }
 
+    private static Statement Bind(Statement s, int source, RelationshipType type, int target, RelationshipProperties p) =>
+        s.Bind(1, source + 1).Bind(2, (int)type).Bind(3, target + 1).Bind(4, p.Role).Bind(5, p.Billing).Bind(6, p.Reason)
+            .Bind(7, p.Context).Bind(8, p.Description).Bind(9, p.Source?.Document).Bind(10, p.Source?.Quote);
+
     private static string? AliasesJson(string[]? aliases) => aliases is { Length: > 0 } ? JsonSerializer.Serialize(aliases) : null;
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static int Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command.ExecuteNonQuery();
-    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FilmGraph.Core;
 using Microsoft.Data.Sqlite;
 
@@ -7,43 +8,89 @@ namespace FilmGraph.Store.Embedded.Sqlite;
 internal readonly record struct EdgeRow(int Source, RelationshipType Type, int Target, RelationshipProperties Properties);
 
 /// <summary>
-/// Relationship properties (roles, reasons, sources) stay in the file, not in memory; these are the reads that
-/// fetch them by the primary key (source, type, target) or the index by target.
+/// A read-only connection with its statements prepared once. Relationship properties (roles, reasons, sources)
+/// stay in the file, not in memory; these are the reads that fetch them, by the primary key (source, type,
+/// target) or the index by target. Rented for one query at a time from <see cref="Pool"/>.
 /// </summary>
-internal static class EdgeRows
+internal sealed class EdgeRows : IDisposable
 {
     private const string Select = "SELECT src, type, dst, role, billing, reason, context, description, source_document, source_quote FROM edges";
 
-    public static List<EdgeRow> From(SqliteConnection connection, int source) =>
-        Read(connection, $"{Select} WHERE src = $node ORDER BY type, dst", source);
+    private readonly SqliteConnection _connection;
+    private readonly Statement _from, _to, _role;
+    private readonly Pool _owner;
 
-    public static List<EdgeRow> To(SqliteConnection connection, int target) =>
-        Read(connection, $"{Select} WHERE dst = $node ORDER BY type, src", target);
-
-    public static RelationshipProperties? Properties(SqliteConnection connection, int source, RelationshipType type, int target)
+    private EdgeRows(string path, Pool owner)
     {
-        using var command = StoreFile.Command(connection, $"{Select} WHERE src = $src AND type = $type AND dst = $dst",
-            ("$src", source + 1), ("$type", (int)type), ("$dst", target + 1));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Row(reader).Properties : null;
+        _owner = owner;
+        _connection = StoreFile.OpenReader(path);
+        _from = new Statement(_connection, $"{Select} WHERE src = ?1 ORDER BY type, dst");
+        _to = new Statement(_connection, $"{Select} WHERE dst = ?1 ORDER BY type, src");
+        _role = new Statement(_connection, "SELECT role FROM edges WHERE src = ?1 AND type = ?2 AND dst = ?3");
     }
 
-    private static List<EdgeRow> Read(SqliteConnection connection, string sql, int node)
+    public List<EdgeRow> From(int source) => Rows(_from.Bind(1, source + 1));
+
+    public List<EdgeRow> To(int target) => Rows(_to.Bind(1, target + 1));
+
+    /// <summary>Only the role: what a chain link shows, read without the other columns.</summary>
+    public string? Role(int source, RelationshipType type, int target)
     {
-        using var command = StoreFile.Command(connection, sql, ("$node", node + 1));
-        using var reader = command.ExecuteReader();
+        var s = _role.Bind(1, source + 1).Bind(2, (int)type).Bind(3, target + 1);
+        if (!s.Next()) return null;
+        var role = s.Text(0);
+        s.Reset();
+        return role;
+    }
+
+    private static List<EdgeRow> Rows(Statement s)
+    {
         var rows = new List<EdgeRow>();
-        while (reader.Read()) rows.Add(Row(reader));
+        while (s.Next())
+        {
+            var document = s.Text(8);
+            var properties = new RelationshipProperties(s.Text(3), s.Int(4), s.Text(5), s.Text(6), s.Text(7),
+                document is null ? null : new Source(document, s.Text(9)));
+            rows.Add(new EdgeRow(s.Int(0)!.Value - 1, (RelationshipType)s.Int(1)!.Value, s.Int(2)!.Value - 1, properties));
+        }
         return rows;
     }
 
-    private static EdgeRow Row(SqliteDataReader r)
+    /// <summary>Returns the reader to its pool, ready for its next query even if this one stopped half way.</summary>
+    public void Dispose()
     {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var document = Text(8);
-        var properties = new RelationshipProperties(
-            Role: Text(3), Billing: r.IsDBNull(4) ? null : r.GetInt32(4), Reason: Text(5), Context: Text(6), Description: Text(7),
-            Source: document is null ? null : new Source(document, Text(9)));
-        return new EdgeRow(r.GetInt32(0) - 1, (RelationshipType)r.GetInt32(1), r.GetInt32(2) - 1, properties);
+        _from.Reset(); _to.Reset(); _role.Reset();
+        _owner.Return(this);
+    }
+
+    private void Close()
+    {
+        _from.Dispose(); _to.Dispose(); _role.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>Readers kept open between queries, as many as have run at once.</summary>
+    internal sealed class Pool(string path) : IDisposable
+    {
+        private readonly ConcurrentBag<EdgeRows> _idle = [];
+        private bool _disposed;
+
+        public EdgeRows Rent()
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _idle.TryTake(out var reader) ? reader : new EdgeRows(path, this);
+        }
+
+        public void Return(EdgeRows reader)
+        {
+            if (_disposed) reader.Close();
+            else _idle.Add(reader);
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            while (_idle.TryTake(out var reader)) reader.Close();
+        }
     }
 }

@@ -6,11 +6,11 @@ namespace FilmGraph.Store.Embedded.Walks;
 /// <summary>
 /// Shortest co-star chains on the person-film graph (person → film over the chosen types' out rows, film → person
 /// over their in rows). A bidirectional breadth-first search grows the smaller frontier a whole layer at a time
-/// until the two meet; every node on some shortest chain is then marked with its position, and chains are read
-/// off in <see cref="Traversal.ChainOrder"/> by a depth-first walk that takes neighbours in id order.
+/// until the two meet; their distances then say which nodes lie on a shortest chain, and chains are read off in
+/// <see cref="Traversal.ChainOrder"/> by a depth-first walk that takes neighbours in id order.
 /// A path is returned as node indexes: person, film, person, ..., person.
 /// </summary>
-internal sealed class ChainFinder
+internal sealed class ChainFinder : IDisposable
 {
     private readonly GraphIndex _graph;
     private readonly ChainQuery _query;
@@ -29,21 +29,23 @@ internal sealed class ChainFinder
         _excluded = [];
         foreach (var id in query.ExcludeFilms.Concat(query.ExcludePeople))
             if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
-        _s = Scratch.For(graph.NodeCount);
+        _s = Scratch.Rent(graph.NodeCount);
         _gen = _s.Generation;
     }
+
+    public void Dispose() => _s.Dispose();
 
     /// <summary>The least <paramref name="first"/> shortest paths from <paramref name="a"/> to <paramref name="b"/>; empty when none is within the bound.</summary>
     public List<int[]> Paths(int a, int b, int first)
     {
         if (a == b) return [[a]];
+        // Both searches' layers must be complete for the distances to say exactly which nodes lie on a shortest chain.
         var meeting = Meet(a, b, stopAtFirst: false, out var depthA, out var depthB);
         if (meeting.Count == 0) return [];
-        MarkShortestPaths(meeting, depthA, depthB);
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
-        Enumerate(path, 0, first, results);
+        Enumerate(path, 0, depthA, first, results);
         return results;
     }
 
@@ -67,7 +69,8 @@ internal sealed class ChainFinder
         var meeting = new List<int>();
         while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
         {
-            var growA = frontA.Count <= frontB.Count;
+            // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
+            var growA = Cost(frontA, depthA) <= Cost(frontB, depthB);
             if (growA)
             {
                 frontA = Grow(frontA, depthA, s.MarkA, s.DistA, s.MarkB, meeting, stopAtFirst);
@@ -81,6 +84,15 @@ internal sealed class ChainFinder
             if (meeting.Count > 0) return meeting;
         }
         return meeting;
+    }
+
+    private long Cost(List<int> frontier, int depth)
+    {
+        var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
+        long cost = 0;
+        foreach (var node in frontier)
+            foreach (var slot in slots) cost += _graph.Adjacency.Degree(slot, node);
+        return cost;
     }
 
     private List<int> Grow(List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark, List<int> meeting, bool stopAtFirst)
@@ -124,63 +136,22 @@ internal sealed class ChainFinder
     }
 
     /// <summary>
-    /// Marks each node on some shortest path with its position: from the meeting layer back along the first
-    /// search's distances, and forward along the second's.
+    /// Depth-first from the start, neighbours in id order, so chains come out least first. Up to the meeting layer
+    /// a node qualifies by its distance from the start, and at the meeting layer also by its distance from the
+    /// end; past it, by its distance from the end alone, which guarantees the chain completes. A node before the
+    /// meeting layer that leads to no chain is remembered as a dead end, so no part of the search is repeated.
+    /// Returns whether a chain was found through <c>path[k]</c>.
     /// </summary>
-    private void MarkShortestPaths(List<int> meeting, int depthA, int depthB)
+    private bool Enumerate(int[] path, int k, int depthA, int first, List<int[]> results)
     {
-        var s = _s;
-        foreach (var m in meeting) MarkLevel(m, depthA);
-
-        var layer = meeting;
-        for (var k = depthA; k > 0; k--)
-            layer = Step(layer, k, s.MarkA, s.DistA, k - 1, k - 1);
-        layer = meeting;
-        for (var j = 1; j <= depthB; j++)
-            layer = Step(layer, depthA + j - 1, s.MarkB, s.DistB, depthB - j, depthA + j);
-
-        // From a layer at position `position`, collect the neighbours whose distance in the given search is
-        // `wantDist`, marking them at `newLevel`.
-        List<int> Step(List<int> from, int position, int[] mark, int[] dist, int wantDist, int newLevel)
-        {
-            var next = new List<int>();
-            // Position parity says what the layer holds: even positions are people.
-            var slots = position % 2 == 0 ? _personToFilm : _filmToPerson;
-            foreach (var x in from)
-            {
-                foreach (var slot in slots)
-                {
-                    _graph.Adjacency.Neighbours(slot, x, out var rows, out var recent);
-                    Collect(rows); Collect(recent);
-                }
-            }
-            return next;
-
-            void Collect(ReadOnlySpan<int> neighbours)
-            {
-                foreach (var y in neighbours)
-                {
-                    if (mark[y] != _gen || dist[y] != wantDist || s.MarkPath[y] == _gen) continue;
-                    MarkLevel(y, newLevel);
-                    next.Add(y);
-                }
-            }
-        }
-    }
-
-    private void MarkLevel(int node, int level)
-    {
-        _s.MarkPath[node] = _gen;
-        _s.Level[node] = level;
-    }
-
-    private void Enumerate(int[] path, int k, int first, List<int[]> results)
-    {
-        if (k == path.Length - 1)
+        var d = path.Length - 1;
+        if (k == d)
         {
             results.Add((int[])path.Clone());
-            return;
+            return true;
         }
+        var s = _s;
+        var next = k + 1;
         var candidates = new List<int>();
         var slots = k % 2 == 0 ? _personToFilm : _filmToPerson;
         foreach (var slot in slots)
@@ -190,20 +161,30 @@ internal sealed class ChainFinder
         }
         var nodes = _graph.Nodes;
         candidates.Sort((x, y) => string.CompareOrdinal(nodes.Id(x), nodes.Id(y)));
+        var found = false;
         var previous = -1;
         foreach (var c in candidates)
         {
             if (c == previous) continue;
             previous = c;
-            path[k + 1] = c;
-            Enumerate(path, k + 1, first, results);
-            if (results.Count >= first) return;
+            path[next] = c;
+            if (Enumerate(path, next, depthA, first, results)) found = true;
+            if (results.Count >= first) return true;
         }
+        if (!found && k > 0 && k <= depthA) s.MarkPath[path[k]] = _gen;
+        return found;
 
         void Add(ReadOnlySpan<int> neighbours)
         {
+            var fromEnd = d - next;
             foreach (var y in neighbours)
-                if (_s.MarkPath[y] == _gen && _s.Level[y] == k + 1) candidates.Add(y);
+            {
+                bool ok;
+                if (next < depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkPath[y] != _gen;
+                else if (next == depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
+                else ok = s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
+                if (ok) candidates.Add(y);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ internal static class GraphWalks
     /// <summary>People at each co-star distance from <paramref name="person"/> within the bound (distance 0 is the person).</summary>
     public static List<ReachLevel> Reach(GraphIndex graph, int person, ReachQuery query)
     {
-        var s = Scratch.For(graph.NodeCount);
+        using var s = Scratch.Rent(graph.NodeCount);
         var gen = s.Generation;
         var toFilm = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.Out)).ToArray();
         var toPerson = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.In)).ToArray();
@@ -54,7 +54,7 @@ internal static class GraphWalks
     public static (List<(int Node, int Distance)> Nodes, List<(int Source, RelationshipType Type, int Target)> Edges, bool Truncated)
         Neighbourhood(GraphIndex graph, int start, NeighbourhoodQuery query)
     {
-        var s = Scratch.For(graph.NodeCount);
+        using var s = Scratch.Rent(graph.NodeCount);
         var gen = s.Generation;
         var types = query.Types.Distinct().OrderBy(t => t).ToArray();
         var included = new List<(int Node, int Distance)> { (start, 0) };

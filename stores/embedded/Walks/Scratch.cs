@@ -1,22 +1,24 @@
+using System.Collections.Concurrent;
+
 namespace FilmGraph.Store.Embedded.Walks;
 
 /// <summary>
-/// Per-thread working memory for walks: visit marks and distances for two searches and the path marks, cleared in
-/// O(1) by bumping a generation number instead of zeroing arrays the size of the graph on every query.
-/// Walks are synchronous, so a thread's scratch is never shared by two walks at once.
+/// Working memory for walks: visit marks and distances for two searches and the dead-end marks, cleared in O(1) by
+/// bumping a generation number instead of zeroing arrays the size of the graph on every query. Rented for the
+/// length of one walk, so there are as many as there are walks running at once, not one per thread.
 /// </summary>
-internal sealed class Scratch
+internal sealed class Scratch : IDisposable
 {
-    [ThreadStatic] private static Scratch? t_current;
+    private static readonly ConcurrentBag<Scratch> Pool = [];
 
     public int[] MarkA = [], MarkB = [], MarkPath = [];
-    public int[] DistA = [], DistB = [], Level = [];
+    public int[] DistA = [], DistB = [];
     public int Generation;
 
-    public static Scratch For(int nodeCount)
+    public static Scratch Rent(int nodeCount)
     {
-        var s = t_current ??= new Scratch();
-        if (s.MarkA.Length < nodeCount) s.Resize(Math.Max(nodeCount, s.MarkA.Length * 2));
+        if (!Pool.TryTake(out var s)) s = new Scratch();
+        if (s.MarkA.Length < nodeCount) s.Resize(Math.Max(nodeCount + nodeCount / 8, 1024));
         if (++s.Generation == int.MaxValue)
         {
             s.Resize(s.MarkA.Length);
@@ -25,10 +27,12 @@ internal sealed class Scratch
         return s;
     }
 
+    public void Dispose() => Pool.Add(this);
+
     private void Resize(int size)
     {
         MarkA = new int[size]; MarkB = new int[size]; MarkPath = new int[size];
-        DistA = new int[size]; DistB = new int[size]; Level = new int[size];
+        DistA = new int[size]; DistB = new int[size];
         Generation = 0;
     }
 }

@@ -1,0 +1,12 @@
+namespace FilmGraph.Api.Extensions;
+
+/// <summary>Settings of the section <c>FilmGraph</c>.</summary>
+internal sealed class FilmGraphOptions
+{
+    public const string Section = "FilmGraph";
+
+    public const string EmbeddedStore = "embedded";
+
+    /// <summary>Which store serves the graph: "embedded" (the default, a SQLite file beside the process).</summary>
+    public string Store { get; set; } = EmbeddedStore;
+}

@@ -1,0 +1,36 @@
+using FilmGraph.Core;
+using GraphQL;
+using GraphQL.Execution;
+
+namespace FilmGraph.Api.Extensions;
+
+/// <summary>
+/// How failures inside a query reach the caller. A <see cref="GraphQueryException"/> becomes an error with its code
+/// (NOT_FOUND, AMBIGUOUS, BAD_USER_INPUT, STORE_UNAVAILABLE) and the argument at fault; anything else is logged and
+/// reported as INTERNAL_SERVER_ERROR without exception types, messages or stack traces.
+/// </summary>
+internal static class GraphQLErrors
+{
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>Deepest selection set accepted; nesting coStars in coStars multiplies work at every level.</summary>
+    public const int MaxQueryDepth = 15;
+
+    public static Task Translate(UnhandledExceptionContext context)
+    {
+        switch (context.OriginalException)
+        {
+            case GraphQueryException query:
+                context.Exception = new QueryError(query);
+                break;
+            case OperationCanceledException:
+                break;
+            default:
+                var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("FilmGraph.Api.GraphQL");
+                logger?.LogError(context.OriginalException, "Query failed at {Path}", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)");
+                context.Exception = new ExecutionError("Internal error; the server log has the details.") { Code = InternalError };
+                break;
+        }
+        return Task.CompletedTask;
+    }
+}

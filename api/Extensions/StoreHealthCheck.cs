@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace FilmGraph.Api.Extensions;
+
+/// <summary>Ready when the store is open and says it can answer.</summary>
+internal sealed class StoreHealthCheck(GraphStoreHost host) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        if (!host.IsOpen) return HealthCheckResult.Unhealthy("The store is not open.");
+        return await host.Store.IsReadyAsync(ct)
+            ? HealthCheckResult.Healthy(host.Store.Description)
+            : HealthCheckResult.Unhealthy($"{host.Store.Description} cannot answer.");
+    }
+}

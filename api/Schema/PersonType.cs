@@ -1,0 +1,48 @@
+using FilmGraph.Core;
+using GraphQL;
+using GraphQL.Types;
+
+namespace FilmGraph.Api.Schema;
+
+internal sealed class PersonType : ObjectGraphType<Person>
+{
+    public PersonType()
+    {
+        Name = "Person";
+        Description = "A person who worked on films. Ids are stable strings given by the data; names are not unique.";
+        Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Stable id, e.g. \"emma-stone\".");
+        Field(p => p.Name).Description("The name the person is known by.");
+        Field(p => p.Born, nullable: true).Description("Year of birth, when known.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("aliases")
+            .Description("Other names the person is known by.")
+            .Resolve(ctx => ctx.Source.Aliases);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonCreditType>>>, IReadOnlyList<Credit>>("credits")
+            .Description("The person's relationships to films, by film id then type.")
+            .TypesArgument("The relationship types to include.")
+            .ResolveAsync(async ctx => await ctx.Store().PersonCreditsAsync(ctx.Source.Id, ctx.Types(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
+            .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")
+            .FirstArgument(Limits.DefaultCoStars, Limits.CoStarsCeiling)
+            .ResolveAsync(async ctx => await ctx.Store().CoStarsAsync(ctx.Source.Id, ctx.First(Limits.CoStarsCeiling), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>, IReadOnlyList<Conflict>>("conflicts")
+            .Description("Conflicts (CONFLICTED_WITH) this person had with others, in either direction, by the other person's id.")
+            .ResolveAsync(async ctx => await ctx.Store().ConflictsAsync(ctx.Source.Id, ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplacementType>>>, IReadOnlyList<Replacement>>("replaced")
+            .Description("Replacements in which this person replaced someone: this person is 'cast', in a role another was dropped from.")
+            .ResolveAsync(async ctx => await ReplacementsAsync(ctx, r => r.Cast.Id == ctx.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplacementType>>>, IReadOnlyList<Replacement>>("replacedBy")
+            .Description("Replacements in which this person was replaced: this person is 'dropped', and someone else was cast in the role.")
+            .ResolveAsync(async ctx => await ReplacementsAsync(ctx, r => r.Dropped.Id == ctx.Source.Id));
+    }
+
+    private static async Task<IReadOnlyList<Replacement>> ReplacementsAsync(IResolveFieldContext<Person> context, Func<Replacement, bool> keep)
+    {
+        var all = await context.Store().ReplacementsOfPersonAsync(context.Source.Id, context.CancellationToken);
+        return [.. all.Where(keep)];
+    }
+}

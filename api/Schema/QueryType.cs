@@ -1,0 +1,155 @@
+using FilmGraph.Core;
+using GraphQL;
+using GraphQL.Types;
+
+namespace FilmGraph.Api.Schema;
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+
+        Field<PersonType, Person>("person")
+            .Description("One person, by id or by name (exactly one of the two). An unknown id or a name nobody has is NOT_FOUND; " +
+                         "a name several people share is AMBIGUOUS, and the error lists their ids.")
+            .Argument<IdGraphType>("id", "The person's id, e.g. \"emma-stone\".")
+            .Argument<StringGraphType>("name", "A name or alias, compared ignoring case, accents and punctuation.")
+            .ResolveAsync(async ctx => await FindPersonAsync(ctx));
+
+        Field<FilmType, Film>("film")
+            .Description("One film, by id or by title (exactly one of the two), optionally narrowed by year. " +
+                         "An unknown id or title is NOT_FOUND; a title several films share is AMBIGUOUS, and the error lists their ids.")
+            .Argument<IdGraphType>("id", "The film's id, e.g. \"la-la-land-2016\".")
+            .Argument<StringGraphType>("title", "The title, compared ignoring case, accents and punctuation.")
+            .Argument<IntGraphType>("year", "The release year; only with title.")
+            .ResolveAsync(async ctx => await FindFilmAsync(ctx));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>, IReadOnlyList<SearchHit>>("search")
+            .Description("People and films by name or title, best first: whole words, then prefixes, then small typos.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", $"What to look for; at most {Limits.SearchTextMaxLength} characters.")
+            .FirstArgument(Limits.DefaultSearchResults, Limits.SearchResultsCeiling)
+            .ResolveAsync(async ctx =>
+            {
+                var text = ctx.GetArgument<string>("text");
+                if (string.IsNullOrWhiteSpace(text)) throw GraphQueryException.BadInput("text", "'text' is blank.");
+                if (text.Length > Limits.SearchTextMaxLength)
+                    throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
+                return await ctx.Store().SearchAsync(text, ctx.First(Limits.SearchResultsCeiling), ctx.CancellationToken);
+            });
+
+        Field<ChainType, Chain>("coStarChain")
+            .Description("One shortest co-star chain from one person to another, or null when none is within maxHops. " +
+                         "Among several shortest chains it is the least when each is read as film id, person id, film id, ... (ordinal).")
+            .ChainArguments()
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludeFilms", "Films the chain may not pass through.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludePeople", "People the chain may not pass through.")
+            .Argument<IntGraphType>("fromYear", "Pass only through films of this year or later (a film with no year is then left out).")
+            .Argument<IntGraphType>("toYear", "Pass only through films of this year or earlier (a film with no year is then left out).")
+            .ResolveAsync(async ctx =>
+            {
+                var query = ctx.ChainQuery() with
+                {
+                    ExcludeFilms = IdSet(ctx, "excludeFilms"),
+                    ExcludePeople = IdSet(ctx, "excludePeople"),
+                    FromYear = ctx.GetArgument<int?>("fromYear"),
+                    ToYear = ctx.GetArgument<int?>("toYear"),
+                };
+                var chains = await ctx.Store().ShortestChainsAsync(query.Validated(), 1, ctx.CancellationToken);
+                return chains.Count == 0 ? null : chains[0];
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainType>>>, IReadOnlyList<Chain>>("coStarChains")
+            .Description("Shortest co-star chains, up to first, in the order coStarChain picks from; empty when none is within maxHops.")
+            .ChainArguments()
+            .FirstArgument(Limits.DefaultChains, Limits.ChainsCeiling)
+            .ResolveAsync(async ctx =>
+                await ctx.Store().ShortestChainsAsync(ctx.ChainQuery().Validated(), ctx.First(Limits.ChainsCeiling), ctx.CancellationToken));
+
+        Field<IntGraphType, int?>("separation")
+            .Description("The length of a shortest co-star chain (0 from a person to themself), or null when none is within maxHops.")
+            .ChainArguments()
+            .ResolveAsync(async ctx => await ctx.Store().SeparationAsync(ctx.ChainQuery().Validated(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<SubgraphType>, Subgraph>("neighbourhood")
+            .Description("The people and films within depth relationships of a node, and the relationships among them, for drawing.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A person's or a film's id.")
+            .Argument<IntGraphType>("depth", $"How many relationships out to go: default {Limits.DefaultDepth}, at most {Limits.DepthCeiling}.", a => a.DefaultValue = Limits.DefaultDepth)
+            .TypesArgument("The relationship types to follow.")
+            .Argument<IntGraphType>("limit",
+                $"The most nodes to return: default {Limits.DefaultNeighbourhoodLimit}, at most {Limits.NeighbourhoodLimitCeiling}; truncated says when it cut.",
+                a => a.DefaultValue = Limits.DefaultNeighbourhoodLimit)
+            .ResolveAsync(async ctx =>
+            {
+                var query = new NeighbourhoodQuery(ctx.GetArgument<string>("id"), ctx.GetArgument<int>("depth"),
+                    ctx.Types() ?? RelationshipTypes.All, ctx.GetArgument<int>("limit"));
+                return await ctx.Store().NeighbourhoodAsync(query.Validated(), ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ReachType>, Reach>("reach")
+            .Description("How many people are at each co-star distance from a person, up to maxHops (a \"Bacon number\" table).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The person to measure from.")
+            .MaxHopsArgument()
+            .ViaArgument()
+            .ResolveAsync(async ctx =>
+            {
+                var query = new ReachQuery(ctx.GetArgument<string>("id"), ctx.GetArgument<int>("maxHops"), ctx.Via());
+                return await ctx.Store().ReachAsync(query.Validated(), ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplacementType>>>, IReadOnlyList<Replacement>>("replacements")
+            .Description("Who replaced whom: a person dropped from a film in a role, and the person cast in that role. " +
+                         "On one film, or everywhere when film is left out; by film id, role, dropped id, cast id.")
+            .Argument<IdGraphType>("film", "The film's id.")
+            .ResolveAsync(async ctx => await ctx.Store().ReplacementsAsync(ctx.GetArgument<string?>("film"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<StatsType>, GraphStats>("stats")
+            .Description("How much the graph holds.")
+            .ResolveAsync(async ctx => await ctx.Store().StatsAsync(ctx.CancellationToken));
+    }
+
+    private static HashSet<string> IdSet(IResolveFieldContext context, string argument) =>
+        new(context.GetArgument<List<string>?>(argument) ?? [], StringComparer.Ordinal);
+
+    private static async Task<Person> FindPersonAsync(IResolveFieldContext context)
+    {
+        var store = context.Store();
+        var (id, name) = (context.GetArgument<string?>("id"), context.GetArgument<string?>("name"));
+        if ((id is null) == (name is null))
+            throw GraphQueryException.BadInput(id is null ? "id" : "name", "Give exactly one of 'id' or 'name'.");
+        if (id is not null)
+            return await store.GetPersonAsync(id, context.CancellationToken) ?? throw GraphQueryException.NotFound("person", id, "id");
+
+        var people = await store.FindPeopleByNameAsync(name!, context.CancellationToken);
+        return people.Count switch
+        {
+            1 => people[0],
+            0 => throw new GraphQueryException(ErrorCodes.NotFound, $"No person is named '{name}'; try search.", "name"),
+            _ => throw new GraphQueryException(ErrorCodes.Ambiguous,
+                $"{people.Count} people are named '{name}': {string.Join(", ", people.Select(p => p.Id))}; ask by id.", "name"),
+        };
+    }
+
+    private static async Task<Film> FindFilmAsync(IResolveFieldContext context)
+    {
+        var store = context.Store();
+        var (id, title, year) = (context.GetArgument<string?>("id"), context.GetArgument<string?>("title"), context.GetArgument<int?>("year"));
+        if ((id is null) == (title is null))
+            throw GraphQueryException.BadInput(id is null ? "id" : "title", "Give exactly one of 'id' or 'title'.");
+        if (id is not null)
+        {
+            if (year is not null) throw GraphQueryException.BadInput("year", "'year' narrows a title; it cannot go with 'id'.");
+            return await store.GetFilmAsync(id, context.CancellationToken) ?? throw GraphQueryException.NotFound("film", id, "id");
+        }
+
+        var films = await store.FindFilmsByTitleAsync(title!, year, context.CancellationToken);
+        var described = year is null ? $"'{title}'" : $"'{title}' ({year})";
+        return films.Count switch
+        {
+            1 => films[0],
+            0 => throw new GraphQueryException(ErrorCodes.NotFound, $"No film is titled {described}; try search.", "title"),
+            _ => throw new GraphQueryException(ErrorCodes.Ambiguous,
+                $"{films.Count} films are titled {described}: {string.Join(", ", films.Select(f => f.Id))}; ask by id or add the year.", "title"),
+        };
+    }
+}

@@ -1,0 +1,12 @@
+using FilmGraph.Api.Extensions;
+using FilmGraph.Core;
+using GraphQL;
+
+namespace FilmGraph.Api.Schema;
+
+internal static class StoreAccess
+{
+    /// <summary>The open store, looked up per request so that resolvers never hold it longer than the host does.</summary>
+    public static IGraphReader Store(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphStoreHost>().Store;
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# HTTP throughput on loopback: the API (Release) on an existing store, then wrk with the chain and the person
+# queries. Usage: bench/http/run.sh STORE.db PAIRS.tsv [SECONDS] [CONNECTIONS]
+# PAIRS.tsv comes from `filmgraph-bench chains STORE.db --export DIR`. Needs wrk (apt-get install wrk).
+set -euo pipefail
+store=$1
+pairs=$(realpath "$2")
+seconds=${3:-20}
+connections=${4:-32}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+port=5080
+dotnet build -c Release "$root/api" -v q --nologo >/dev/null
+FilmGraph__Embedded__Path=$(realpath "$store") FilmGraph__Seed__Enabled=false FilmGraph__Embedded__ExternalChangePoll=00:00:00 \
+  dotnet "$root/api/bin/Release/net10.0/FilmGraph.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$root" >/dev/null 2>&1 &
+api=$!
+trap 'kill $api 2>/dev/null' EXIT
+start=$(date +%s.%N)
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "api_ready_seconds: %.2f\n", e - s }'
+for mode in chain person; do
+  # A short warm-up, so that the measured run sees compiled code.
+  MODE=$mode PAIRS=$pairs wrk -t2 -c"$connections" -d3s -s "$here/graphql.lua" "http://127.0.0.1:$port/graphql" >/dev/null
+  echo "== $mode"
+  MODE=$mode PAIRS=$pairs wrk -t2 -c"$connections" -d"${seconds}s" -s "$here/graphql.lua" "http://127.0.0.1:$port/graphql" \
+    | grep -E "Requests/sec|Non-2xx|Socket errors|graphql_errors|latency_p"
+done

@@ -1,0 +1,142 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilmGraph.Api.Apis;
+using FilmGraph.Api.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FilmGraph.Api.Tests;
+
+/// <summary>
+/// The real API, composed as Program.cs composes it, listening on 127.0.0.1 over a temporary store file that it
+/// seeds from the repository's data/la-la-land.json on start.
+/// </summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    public const string GraphQLResponse = "application/graphql-response+json";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("filmgraph-api-").FullName;
+    private WebApplication? _app;
+
+    private readonly HttpClient _http = new();
+
+    public GraphQLClient Client => new(_http);
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async Task InitializeAsync()
+    {
+        _app = await StartAsync(new Dictionary<string, string?>
+        {
+            ["FilmGraph:Seed:Path"] = Path.Combine(RepositoryRoot, "data", "la-la-land.json"),
+        });
+        _http.BaseAddress = new Uri(Address(_app));
+    }
+
+    /// <summary>Starts an instance over a fresh store in this fixture's folder, with the given settings on top.</summary>
+    public async Task<WebApplication> StartAsync(IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepositoryRoot });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FilmGraph:Embedded:Path"] = Path.Combine(_directory, $"{Guid.NewGuid():N}.db"),
+            ["FilmGraph:Embedded:ExternalChangePoll"] = "00:00:00",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddFilmGraph();
+        var app = builder.Build();
+        app.MapFilmGraphApi();
+        await app.StartAsync();
+        return app;
+    }
+
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { /* a file the OS still holds; the temp folder is cleaned eventually */ }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FilmGraph.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds FilmGraph.sln.");
+    }
+}
+
+/// <summary>Requests to one running API.</summary>
+public sealed class GraphQLClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    /// <summary>POSTs a GraphQL request and returns the status, the media type and the parsed body.</summary>
+    public async Task<GraphQLAnswer> PostAsync(string query, object? variables = null, string? accept = null, string? operationName = null)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables, operationName });
+        return await SendAsync(HttpMethod.Post, "/graphql", new StringContent(body, Encoding.UTF8, "application/json"), accept);
+    }
+
+    public async Task<GraphQLAnswer> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (accept is not null) request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers, response.Content.Headers, text);
+    }
+
+    /// <summary>Runs a query that must succeed and returns its data.</summary>
+    public async Task<JsonNode> DataAsync(string query, object? variables = null)
+    {
+        var answer = await PostAsync(query, variables);
+        Assert.Equal(200, answer.Status);
+        Assert.True(answer.Json["errors"] is null, $"unexpected errors: {answer.Json["errors"]?.ToJsonString()}");
+        return answer.Json["data"]!;
+    }
+
+}
+
+public sealed record GraphQLAnswer(int Status, string? MediaType, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, string Body)
+{
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
+
+    public JsonNode Error => Json["errors"]![0]!;
+
+    public string? Code => (string?)Error["extensions"]?["code"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiServer>
+{
+    public const string Name = "api";
+}
+
+public static class JsonAssert
+{
+    /// <summary>Structural equality of two JSON texts, with both shown on failure.</summary>
+    public static void Equal(string expected, JsonNode? actual)
+    {
+        var want = JsonNode.Parse(expected);
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        Assert.True(JsonNode.DeepEquals(want, actual),
+            $"expected:{Environment.NewLine}{want?.ToJsonString(options)}{Environment.NewLine}actual:{Environment.NewLine}{actual?.ToJsonString(options)}");
+    }
+}
