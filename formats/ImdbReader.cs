@@ -96,7 +96,7 @@ internal sealed class ImdbReader : RecordReader
         {
             Tick(row, input, 0, sink, ct);
             var origin = new Origin(file, row.LineNumberFrom, sink.KeepsText ? row.Span.ToString() : null);
-            if (!Readable(row, width, RecordKind.Person, origin, sink)) continue;
+            if (!TextInput.Readable(row, width, exact: false, RecordKind.Person, origin, sink)) continue;
             var id = row[columns[0]].Span;
             var name = row[columns[1]].Span;
             if (IsMissing(id))
@@ -127,7 +127,7 @@ internal sealed class ImdbReader : RecordReader
         {
             Tick(row, input, before, sink, ct);
             var origin = new Origin(file, row.LineNumberFrom, sink.KeepsText ? row.Span.ToString() : null);
-            if (!Readable(row, width, RecordKind.Film, origin, sink)) continue;
+            if (!TextInput.Readable(row, width, exact: false, RecordKind.Film, origin, sink)) continue;
             var id = row[columns[0]].Span;
             var type = row[columns[1]].Span;
             var title = row[columns[2]].Span;
@@ -164,7 +164,7 @@ internal sealed class ImdbReader : RecordReader
         {
             Tick(row, input, 0, sink, ct);
             var origin = new Origin(file, row.LineNumberFrom, sink.KeepsText ? row.Span.ToString() : null);
-            if (!Readable(row, width, RecordKind.Relationship, origin, sink)) continue;
+            if (!TextInput.Readable(row, width, exact: false, RecordKind.Relationship, origin, sink)) continue;
             var category = row[columns[2]].Span;
             if (!TypeOf(category, out var type))
             {
@@ -301,21 +301,6 @@ internal sealed class ImdbReader : RecordReader
             return true;
         }
         year = value;
-        return true;
-    }
-
-    private static bool Readable(SepReader.Row row, int width, RecordKind kind, in Origin origin, RecordSink sink)
-    {
-        if (TextInput.HasBadBytes(row.Span))
-        {
-            sink.Reject(kind, origin, "", "the line is not valid UTF-8.");
-            return false;
-        }
-        if (row.ColCount < width)
-        {
-            sink.Reject(kind, origin, "", $"{row.ColCount} columns; the header has {width}.");
-            return false;
-        }
         return true;
     }
 

@@ -188,7 +188,7 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
             kind = person ? NodeKind.Person : NodeKind.Film;
         }
         var recordKind = kind == NodeKind.Person ? RecordKind.Person : RecordKind.Film;
-        if (!Readable(row, layout.Width, recordKind, origin, sink)) return;
+        if (!TextInput.Readable(row, layout.Width, exact: true, recordKind, origin, sink)) return;
         var id = Text(row, layout.Id);
         if (id is null)
         {
@@ -212,7 +212,7 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
     private static void ReadRelationship(SepReader.Row row, Layout layout, in Origin origin, RecordSink sink)
     {
         const RecordKind kind = RecordKind.Relationship;
-        if (!Readable(row, layout.Width, kind, origin, sink)) return;
+        if (!TextInput.Readable(row, layout.Width, exact: true, kind, origin, sink)) return;
         var typeName = Text(row, layout.Type);
         if (!RelationshipTypes.TryParse(typeName, out var type))
         {
@@ -254,18 +254,4 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
     private static string? Text(SepReader.Row row, int column) =>
         column < 0 || column >= row.ColCount || row[column].Span.IsEmpty ? null : row[column].ToString();
 
-    private static bool Readable(SepReader.Row row, int width, RecordKind kind, in Origin origin, RecordSink sink)
-    {
-        if (TextInput.HasBadBytes(row.Span))
-        {
-            sink.Reject(kind, origin, "", "the line is not valid UTF-8.");
-            return false;
-        }
-        if (row.ColCount != width)
-        {
-            sink.Reject(kind, origin, "", $"{row.ColCount} fields; the header has {width}.");
-            return false;
-        }
-        return true;
-    }
 }

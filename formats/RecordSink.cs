@@ -96,48 +96,30 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         tally.Progress(_bytesDone);
     }
 
-    public void Person(Person person, in Origin origin)
-    {
-        tally.Read(RecordKind.Person);
-        if (_people.TryGetValue(person.Id, out var i))
-        {
-            Duplicate(RecordKind.Person, _batch.People[i].Equals(person), _batch.PeopleFrom[i], origin, $"person id '{person.Id}'");
-            return;
-        }
-        _people.Add(person.Id, _batch.People.Count);
-        _batch.People.Add(person);
-        _batch.PeopleFrom.Add(origin);
-        Added();
-    }
+    public void Person(Person person, in Origin origin) =>
+        Add(RecordKind.Person, person, person.Id, _people, _batch.People, _batch.PeopleFrom, origin, static p => $"person id '{p.Id}'");
 
-    public void Film(Film film, in Origin origin)
-    {
-        tally.Read(RecordKind.Film);
-        if (_films.TryGetValue(film.Id, out var i))
-        {
-            Duplicate(RecordKind.Film, _batch.Films[i].Equals(film), _batch.FilmsFrom[i], origin, $"film id '{film.Id}'");
-            return;
-        }
-        _films.Add(film.Id, _batch.Films.Count);
-        _batch.Films.Add(film);
-        _batch.FilmsFrom.Add(origin);
-        Added();
-    }
+    public void Film(Film film, in Origin origin) =>
+        Add(RecordKind.Film, film, film.Id, _films, _batch.Films, _batch.FilmsFrom, origin, static f => $"film id '{f.Id}'");
 
-    public void Relationship(Relationship relationship, in Origin origin)
+    public void Relationship(Relationship relationship, in Origin origin) =>
+        Add(RecordKind.Relationship, relationship, (relationship.Type, relationship.From, relationship.To), _relationships,
+            _batch.Relationships, _batch.RelationshipsFrom, origin,
+            static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
+
+    private void Add<TKey, T>(RecordKind kind, T record, TKey key, Dictionary<TKey, int> seen, List<T> records, List<Origin> origins,
+        in Origin origin, Func<T, string> what) where TKey : notnull
     {
-        tally.Read(RecordKind.Relationship);
-        var key = (relationship.Type, relationship.From, relationship.To);
-        if (_relationships.TryGetValue(key, out var i))
+        tally.Read(kind);
+        if (seen.TryGetValue(key, out var i))
         {
-            Duplicate(RecordKind.Relationship, _batch.Relationships[i].Equals(relationship), _batch.RelationshipsFrom[i], origin,
-                $"{relationship.Type.Name()} relationship '{relationship.From}' -> '{relationship.To}'");
+            Duplicate(kind, Equals(records[i], record), origins[i], origin, what(record));
             return;
         }
-        _relationships.Add(key, _batch.Relationships.Count);
-        _batch.Relationships.Add(relationship);
-        _batch.RelationshipsFrom.Add(origin);
-        Added();
+        seen.Add(key, records.Count);
+        records.Add(record);
+        origins.Add(origin);
+        if (_batch.Count >= options.BatchSize) Flush();
     }
 
     /// <summary>A record of a known kind the reader cannot take; <paramref name="kind"/> null when not even its kind is known.</summary>
@@ -178,10 +160,5 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         }
         var where = earlier.File == origin.File ? $"line {earlier.Line}" : earlier.ToString();
         tally.Reject(kind, origin, "", $"duplicate {what} with different data than {where}.", countRead: false);
-    }
-
-    private void Added()
-    {
-        if (_batch.Count >= options.BatchSize) Flush();
     }
 }

@@ -50,4 +50,22 @@ internal sealed class TextInput : IDisposable
 
     /// <summary>Whether a line came through decoding with bytes that are not UTF-8.</summary>
     public static bool HasBadBytes(ReadOnlySpan<char> line) => line.Contains('\uFFFD');
+
+    /// <summary>
+    /// Rejects a row that is not UTF-8 or has fewer fields than the header (<paramref name="exact"/>: or more).
+    /// </summary>
+    public static bool Readable(SepReader.Row row, int width, bool exact, RecordKind kind, in Origin origin, RecordSink sink)
+    {
+        if (HasBadBytes(row.Span))
+        {
+            sink.Reject(kind, origin, "", "the line is not valid UTF-8.");
+            return false;
+        }
+        if (row.ColCount < width || (exact && row.ColCount != width))
+        {
+            sink.Reject(kind, origin, "", $"{row.ColCount} fields; the header has {width}.");
+            return false;
+        }
+        return true;
+    }
 }

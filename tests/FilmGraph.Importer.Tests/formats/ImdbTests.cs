@@ -65,11 +65,11 @@ public sealed class ImdbTests
 
         Assert.Equal(
             [
-                "name.basics.tsv.gz:5: 3 columns; the header has 6.",
+                "name.basics.tsv.gz:5: 3 fields; the header has 6.",
                 "name.basics.tsv.gz:6: birthYear: expected a year, found 'abc'.",
                 "name.basics.tsv.gz:7: the line is not valid UTF-8.",
                 "title.principals.tsv:11: characters: expected a JSON array of strings, found '[not json'.",
-                "title.principals.tsv:12: 4 columns; the header has 6.",
+                "title.principals.tsv:12: 4 fields; the header has 6.",
             ],
             Errors(report));
         Assert.Equal(new GraphStats(6, 3, 12), report.Records);
