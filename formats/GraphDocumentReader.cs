@@ -147,9 +147,9 @@ internal sealed class GraphDocumentReader
     /// Reads one phase's records of a document into the sink: people and films, or relationships; the other arrays are
     /// stepped over. Broken JSON stops the import.
     /// </summary>
-    public static void ReadInto(Stream stream, string file, ImportPhase phase, RecordSink sink, CancellationToken ct)
+    public static void ReadInto(Stream stream, FileStream raw, string file, ImportPhase phase, RecordSink sink, CancellationToken ct)
     {
-        var reader = new GraphDocumentReader(stream, new GraphDocument(file) { Sink = sink, Phase = phase }, ct) { _tick = () => sink.At(stream.Position) };
+        var reader = new GraphDocumentReader(stream, new GraphDocument(file) { Sink = sink, Phase = phase }, ct) { _tick = () => sink.At(raw.Position) };
         try
         {
             reader.ReadDocument();

@@ -15,7 +15,7 @@ public static class GraphImport
     /// </summary>
     public static async Task<ImportReport> ImportAsync(ImportSource source, IGraphWriter writer, ImportOptions options, CancellationToken ct = default)
     {
-        if (source.Format == ImportFormat.Json && source.Files.Count == 1 && new FileInfo(source.Files[0]).Length <= options.WholeDocumentLimit)
+        if (source.Format == ImportFormat.Json && source.Files.Count == 1 && TextInput.ContentLength(source.Files[0]) <= options.WholeDocumentLimit)
             return await ImportFileAsync(source.Files[0], writer, options, ct).ConfigureAwait(false);
         RecordReader reader = source.Format switch
         {
@@ -37,7 +37,7 @@ public static class GraphImport
     {
         GraphDocument doc;
         // The reader keeps its own fixed buffer, so the stream's would only copy twice.
-        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+        await using (var stream = TextInput.OpenBytes(path, bufferSize: 1, out _))
             doc = GraphDocumentReader.Read(stream, path, ct);
 
         var records = new GraphStats(doc.People.Count, doc.Films.Count, doc.Relationships.Count);

@@ -12,7 +12,8 @@ internal sealed class JsonDocumentReader(string file) : RecordReader
 
     public override void Read(ImportPhase phase, RecordSink sink, CancellationToken ct)
     {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        GraphDocumentReader.ReadInto(stream, file, phase, sink, ct);
+        // The reader keeps its own fixed buffer, so the stream's would only copy twice.
+        using var stream = TextInput.OpenBytes(file, bufferSize: 1, out var raw);
+        GraphDocumentReader.ReadInto(stream, raw, file, phase, sink, ct);
     }
 }

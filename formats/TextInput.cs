@@ -19,9 +19,30 @@ internal sealed class TextInput : IDisposable
 
     public TextInput(string path)
     {
-        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        Stream stream = IsGzip(path) ? new GZipStream(_file, CompressionMode.Decompress) : _file;
+        var stream = OpenBytes(path, 1 << 16, out _file);
         Text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    }
+
+    /// <summary>The file's bytes, through gzip for a .gz; <paramref name="file"/> tells how far reading has gone.</summary>
+    public static Stream OpenBytes(string path, int bufferSize, out FileStream file)
+    {
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+        return IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>
+    /// How many bytes the file holds once read: its size, or for a .gz the size gzip records at its end (modulo
+    /// 4 GiB, so never taken below the compressed size).
+    /// </summary>
+    public static long ContentLength(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (!IsGzip(path) || length < 18) return length;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        file.Seek(-4, SeekOrigin.End);
+        Span<byte> size = stackalloc byte[4];
+        file.ReadExactly(size);
+        return Math.Max(length, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size));
     }
 
     public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);

@@ -23,9 +23,17 @@ internal static class ProgressDisplay
                 new TransferSpeedColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(what), maxValue: 1);
-                return await work(new LiveBar(task, what));
+                var label = Label(what);
+                var task = context.AddTask(Markup.Escape(label), maxValue: 1);
+                return await work(new LiveBar(task, label));
             });
+    }
+
+    /// <summary>File names without their folders, short enough to leave the bar its room.</summary>
+    private static string Label(string what)
+    {
+        var names = string.Join(", ", what.Split(", ").Select(Path.GetFileName));
+        return names.Length <= 32 ? names : names[..31] + "…";
     }
 
     private static string Rate(ImportProgress p) =>

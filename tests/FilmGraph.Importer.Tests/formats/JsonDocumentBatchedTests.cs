@@ -74,4 +74,22 @@ public sealed class JsonDocumentBatchedTests
         Assert.True(report.Stopped);
         Assert.Equal(["truncated.json:4: $: the file ends before the JSON is complete (an object or array is still open)."], Errors(report));
     }
+
+    [Fact]
+    public async Task A_gzipped_document_is_read_through_gzip_and_sized_by_its_content()
+    {
+        await using var temp = await TempStore.OpenAsync();
+        var file = Path.Combine(temp.Directory, "sample.json.gz");
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(file), System.IO.Compression.CompressionLevel.Fastest))
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(RepoFiles.Sample));
+        var content = new FileInfo(RepoFiles.Sample).Length;
+
+        var whole = await ImportAsync(temp.Store, new ImportOptions { WholeDocumentLimit = content }, file);
+        var batched = await ImportAsync(temp.Store, new ImportOptions { WholeDocumentLimit = content - 1 }, file);
+
+        Assert.True(whole.WholeFile);
+        Assert.Equal(Created(8, 5, 16), whole.Summary);
+        Assert.False(batched.WholeFile);
+        Assert.Equal(Unchanged(8, 5, 16), batched.Summary);
+    }
 }
