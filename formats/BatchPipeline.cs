@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using FilmGraph.Core;
 
@@ -24,12 +25,16 @@ internal static class BatchPipeline
 
         // One batch waiting while another is written: reading overlaps writing, and memory holds two batches at most.
         var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // Written batches go back to the reading side to be filled again; lists of 50,000 records live on the large
+        // object heap, and new ones for every batch would cost a full collection each.
+        var written = new ConcurrentQueue<PendingBatch>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Factory.StartNew(() =>
         {
             try
             {
-                var sink = new RecordSink(options, tally, batch => batches.Writer.WriteAsync(batch, stop.Token).AsTask().GetAwaiter().GetResult());
+                var sink = new RecordSink(options, tally, batch => batches.Writer.WriteAsync(batch, stop.Token).AsTask().GetAwaiter().GetResult(),
+                    () => written.TryDequeue(out var empty) ? empty.Cleared() : null);
                 long before = 0;
                 foreach (var phase in (ImportPhase[])[ImportPhase.Nodes, ImportPhase.Relationships])
                 {
@@ -53,7 +58,10 @@ internal static class BatchPipeline
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
                 await WriteAsync(batch, writer, tally, ct).ConfigureAwait(false);
+                written.Enqueue(batch);
+            }
         }
         catch
         {

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace FilmGraph.Formats;
 
 /// <summary>
-/// A set of ids, a bit per number for ids of IMDb's form (the prefix, then seven or more digits with no extra
-/// leading zero) so that the ids of a full IMDb file take megabytes, and a hash set for any other id.
+/// A set of ids: bits for ids of IMDb's form (the prefix, then 7 to 9 digits), so that the ids of a full IMDb file
+/// take megabytes, and a hash set for any other id.
 /// </summary>
 internal sealed class IdSet(string prefix)
 {
@@ -22,7 +22,7 @@ internal sealed class IdSet(string prefix)
             return;
         }
         var word = (int)(n >> 6);
-        if (word >= _bits.Length) Array.Resize(ref _bits, (int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)word + 1), 1024));
+        if (word >= _bits.Length) Array.Resize(ref _bits, (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)word + 1), Array.MaxLength));
         var mask = 1UL << (int)(n & 63);
         if ((_bits[word] & mask) == 0) Count++;
         _bits[word] |= mask;
@@ -36,17 +36,21 @@ internal sealed class IdSet(string prefix)
         return word < _bits.Length && (_bits[word] & (1UL << (int)(n & 63))) != 0;
     }
 
+    /// <summary>
+    /// The bit for an id of the prefix and 7 to 9 digits: three bits per number, one for each width, so that
+    /// "nm0000001" and "nm00000001" stay apart.
+    /// </summary>
     private long Number(ReadOnlySpan<char> id)
     {
         if (!id.StartsWith(prefix, StringComparison.Ordinal)) return -1;
         var digits = id[prefix.Length..];
-        if (digits.Length < 7 || digits.Length > 10 || (digits.Length > 7 && digits[0] == '0')) return -1;
+        if (digits.Length is < 7 or > 9) return -1;
         long n = 0;
         foreach (var c in digits)
         {
             if (!char.IsAsciiDigit(c)) return -1;
             n = n * 10 + (c - '0');
         }
-        return n < int.MaxValue ? n : -1;
+        return n * 3 + digits.Length - 7;
     }
 }

@@ -204,9 +204,12 @@ internal sealed class ImdbReader : RecordReader
     /// </summary>
     private sealed class TitleCredits(RecordSink sink)
     {
+        // Most titles list a handful of people, looked through in place; a long list gets an index.
+        private const int Indexed = 16;
+
         private string _film = "";
         private readonly List<(Relationship Relationship, Origin Origin)> _credits = [];
-        private readonly Dictionary<(RelationshipType, string), int> _byPerson = [];
+        private readonly Dictionary<(RelationshipType, string), int> _index = [];
 
         public void Add(ReadOnlySpan<char> film, ReadOnlySpan<char> person, RelationshipType type, string? role, in Origin origin)
         {
@@ -216,7 +219,8 @@ internal sealed class ImdbReader : RecordReader
                 _film = film.ToString();
             }
             var personId = person.ToString();
-            if (_byPerson.TryGetValue((type, personId), out var i))
+            var i = Find(type, personId);
+            if (i >= 0)
             {
                 var earlier = _credits[i].Relationship;
                 var merged = Merge(earlier.Properties.Role, role);
@@ -225,15 +229,25 @@ internal sealed class ImdbReader : RecordReader
                 sink.Skip(RecordKind.Relationship, "another row for the same person, title and category (merged)", origin);
                 return;
             }
-            _byPerson.Add((type, personId), _credits.Count);
             _credits.Add((new Relationship(type, personId, _film, role is null ? RelationshipProperties.None : new RelationshipProperties(Role: role)), origin));
+            if (_credits.Count == Indexed)
+                for (var c = 0; c < _credits.Count; c++) _index[(_credits[c].Relationship.Type, _credits[c].Relationship.From)] = c;
+            else if (_credits.Count > Indexed) _index[(type, personId)] = _credits.Count - 1;
+        }
+
+        private int Find(RelationshipType type, string person)
+        {
+            if (_credits.Count >= Indexed) return _index.GetValueOrDefault((type, person), -1);
+            for (var i = 0; i < _credits.Count; i++)
+                if (_credits[i].Relationship.Type == type && _credits[i].Relationship.From == person) return i;
+            return -1;
         }
 
         public void Flush()
         {
             foreach (var (relationship, origin) in _credits) sink.Relationship(relationship, origin);
+            if (_credits.Count >= Indexed) _index.Clear();
             _credits.Clear();
-            _byPerson.Clear();
         }
 
         private static string? Merge(string? earlier, string? later) =>

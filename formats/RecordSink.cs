@@ -20,6 +20,19 @@ internal sealed class PendingBatch
 
     public GraphBatch ToGraphBatch() => new(People, Films, Relationships);
 
+    /// <summary>Empties the batch for reuse: its lists keep their room, so a new batch allocates nothing large.</summary>
+    public PendingBatch Cleared()
+    {
+        People.Clear();
+        PeopleFrom.Clear();
+        Films.Clear();
+        FilmsFrom.Clear();
+        Relationships.Clear();
+        RelationshipsFrom.Clear();
+        BytesDone = 0;
+        return this;
+    }
+
     /// <summary>
     /// Rejects the records the store's problems point at and keeps the rest. False when no problem points at a record,
     /// so that trying again could not help.
@@ -67,7 +80,7 @@ internal sealed class PendingBatch
 /// left out are counted by reason, rejected ones listed. A record the batch already holds under the same key is
 /// skipped when identical and rejected when not (a later batch simply upserts it again).
 /// </summary>
-internal sealed class RecordSink(ImportOptions options, ImportTally tally, Action<PendingBatch> emit)
+internal sealed class RecordSink(ImportOptions options, ImportTally tally, Action<PendingBatch> emit, Func<PendingBatch?> reuse)
 {
     private static readonly long ProgressTicks = Stopwatch.Frequency;
 
@@ -144,7 +157,7 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         if (_batch.Count == 0) return;
         _batch.BytesDone = _bytesDone;
         var full = _batch;
-        _batch = new PendingBatch();
+        _batch = reuse() ?? new PendingBatch();
         _people.Clear();
         _films.Clear();
         _relationships.Clear();
