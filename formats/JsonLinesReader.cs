@@ -20,6 +20,9 @@ internal sealed class JsonLinesReader(string file) : RecordReader
     private static readonly string[] RelationshipFields = ["kind", "type", "from", "to", "role", "billing", "reason", "context", "description", "source"];
     private static readonly HashSet<string> Known = [.. PersonFields, .. FilmFields, .. RelationshipFields];
 
+    // Property names matched as UTF-8, so that reading a known name allocates nothing.
+    private static readonly (string Name, byte[] Utf8)[] KnownNames = [.. Known.Select(n => (n, Encoding.UTF8.GetBytes(n)))];
+
     public override IReadOnlyList<ImportError> Check() => [];
 
     public override long Bytes(ImportPhase phase) => SizeOf(file);
@@ -28,6 +31,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
     {
         using var input = new TextInput(file);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
         try
         {
             var number = 0;
@@ -40,6 +44,10 @@ internal sealed class JsonLinesReader(string file) : RecordReader
                     sink.At(input.Position);
                 }
                 if (string.IsNullOrWhiteSpace(line)) continue;
+                // The second pass wants relationships only; a line that names neither a kind nor a type is none, and
+                // any fault in it was reported by the first pass.
+                if (phase == ImportPhase.Relationships && !line.Contains("\"type\"", StringComparison.Ordinal)
+                    && !line.Contains("\"kind\"", StringComparison.Ordinal)) continue;
                 var size = Encoding.UTF8.GetMaxByteCount(line.Length);
                 if (size > buffer.Length)
                 {
@@ -48,7 +56,8 @@ internal sealed class JsonLinesReader(string file) : RecordReader
                 }
                 var length = Encoding.UTF8.GetBytes(line, buffer);
                 var origin = new Origin(file, number, sink.KeepsText ? line : null);
-                Take(new LineRecord(buffer.AsSpan(0, length), line).Parse(), phase, origin, sink);
+                fields.Clear();
+                Take(new LineRecord(buffer.AsSpan(0, length), line, fields).Parse(), phase, origin, sink);
             }
         }
         finally
@@ -78,10 +87,10 @@ internal sealed class JsonLinesReader(string file) : RecordReader
     private readonly record struct Parsed(RecordKind? Kind, object? Record, (string Path, string Message)? Error);
 
     /// <summary>One line's object, read field by field; the first fault found is the line's error.</summary>
-    private ref struct LineRecord(ReadOnlySpan<byte> utf8, string line)
+    private ref struct LineRecord(ReadOnlySpan<byte> utf8, string line, Dictionary<string, object?> fields)
     {
         private Utf8JsonReader _json = new(utf8, new JsonReaderOptions { MaxDepth = 8 });
-        private readonly Dictionary<string, object?> _fields = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, object?> _fields = fields;
 
         public Parsed Parse()
         {
@@ -102,7 +111,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
             (string, string)? error = null;
             while (_json.Read() && _json.TokenType == JsonTokenType.PropertyName)
             {
-                var name = _json.GetString()!;
+                var name = PropertyName();
                 _json.Read();
                 // An unknown property is reported as such below, whatever its value.
                 object? value = null;
@@ -130,6 +139,13 @@ internal sealed class JsonLinesReader(string file) : RecordReader
             };
         }
 
+        private readonly string PropertyName()
+        {
+            foreach (var (name, utf8) in KnownNames)
+                if (_json.ValueTextEquals(utf8)) return name;
+            return _json.GetString()!;
+        }
+
         private Parsed Relationship(RecordKind? kind)
         {
             if (Required(kind, "type", "from", "to") is { } missing) return missing;
@@ -140,7 +156,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
             return new Parsed(kind, new Relationship(type, Str("from")!, Str("to")!, properties), null);
         }
 
-        private Parsed? Required(RecordKind? kind, params string[] names)
+        private Parsed? Required(RecordKind? kind, params ReadOnlySpan<string> names)
         {
             foreach (var name in names)
                 if (string.IsNullOrEmpty(Str(name))) return new Parsed(kind, null, ($"$.{name}", $"missing '{name}'."));
