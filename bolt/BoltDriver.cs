@@ -29,6 +29,9 @@ public sealed class BoltDriver : IAsyncDisposable
 
     internal IConnectionProvider Provider => _provider;
 
+    /// <summary>The server the URI names: the only one for bolt://, the first router for neo4j://.</summary>
+    internal ServerAddress Address { get; private init; } = new("localhost", ServerAddress.DefaultPort);
+
     public static BoltDriver Create(string uri, BoltAuth auth, BoltDriverOptions? options = null) =>
         Create(new Uri(uri), auth, options);
 
@@ -51,7 +54,8 @@ public sealed class BoltDriver : IAsyncDisposable
             "neo4j+ssc" => (true, TlsMode.TrustAny),
             _ => throw new ArgumentException($"Unsupported scheme '{uri.Scheme}'; use bolt, neo4j, or either with +s or +ssc.", nameof(uri)),
         };
-        var address = new ServerAddress(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? ServerAddress.DefaultPort : uri.Port);
+        // DnsSafeHost drops the brackets of an IPv6 literal, which sockets do not take.
+        var address = new ServerAddress(uri.DnsSafeHost, uri.IsDefaultPort || uri.Port < 0 ? ServerAddress.DefaultPort : uri.Port);
         Dictionary<string, object?>? routingContext = null;
         if (routing)
         {
@@ -69,7 +73,7 @@ public sealed class BoltDriver : IAsyncDisposable
         var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize, options.MaxNestingDepth);
         var pools = new PoolRegistry(settings, options);
         IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools) : new DirectProvider(address, pools);
-        return new BoltDriver(uri, provider, options);
+        return new BoltDriver(uri, provider, options) { Address = address };
     }
 
     /// <summary>

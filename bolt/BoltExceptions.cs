@@ -33,7 +33,7 @@ public class BoltClientException : BoltException
     public BoltClientException(string code, string message, Exception? inner = null) : base(code, message, inner) { }
 
     /// <summary>A write reached a server that can no longer take writes; the routing table is refreshed and the work retried.</summary>
-    public override bool IsRetryable => Code is "Neo.ClientError.Cluster.NotALeader" or "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase";
+    public override bool IsRetryable => Protocol.Failures.IsRoutingFailure(Code);
 }
 
 /// <summary>The credentials were refused.</summary>

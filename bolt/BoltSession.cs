@@ -36,7 +36,11 @@ public sealed class BoltSession : IAsyncDisposable
     public Task<BoltResult> RunAsync(string query, CancellationToken cancellationToken = default) =>
         RunAsync(query, null, null, cancellationToken);
 
-    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config = null, CancellationToken cancellationToken = default)
+    public Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken = default) =>
+        RunAsync(query, parameters, null, cancellationToken);
+
+    /// <summary>An auto-commit query with a timeout and metadata for its implicit transaction.</summary>
+    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config, CancellationToken cancellationToken = default)
     {
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, cancellationToken).ConfigureAwait(false);

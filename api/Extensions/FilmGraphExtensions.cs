@@ -1,6 +1,7 @@
 using FilmGraph.Api.Apis;
 using FilmGraph.Api.Schema;
 using FilmGraph.Store.Embedded;
+using FilmGraph.Store.Neo4j;
 using GraphQL;
 
 namespace FilmGraph.Api.Extensions;
@@ -48,10 +49,14 @@ public static class FilmGraphExtensions
                 services.Configure<EmbeddedStoreOptions>(configuration.GetSection("FilmGraph:Embedded"));
                 services.AddSingleton<IGraphStoreOpener, EmbeddedStoreOpener>();
                 break;
-            // A Neo4j store plugs in here: its options section and an IGraphStoreOpener over the Bolt client.
+            case FilmGraphOptions.Neo4jStore:
+                // Defaults come from NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE; FilmGraph:Neo4j overrides them.
+                services.Configure<Neo4jStoreOptions>(configuration.GetSection("FilmGraph:Neo4j"));
+                services.AddSingleton<IGraphStoreOpener, Neo4jStoreOpener>();
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"FilmGraph:Store is '{kind}'; this build serves '{FilmGraphOptions.EmbeddedStore}' only.");
+                    $"FilmGraph:Store is '{kind}'; use '{FilmGraphOptions.EmbeddedStore}' or '{FilmGraphOptions.Neo4jStore}'.");
         }
     }
 }

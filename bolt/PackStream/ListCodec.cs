@@ -38,7 +38,7 @@ internal static class ListCodec
     {
         reader.CheckCount(count, 1);
         reader.Enter();
-        var list = new List<object?>(count);
+        var list = new List<object?>(Math.Min(count, PackStreamReader.MaxPreallocated));
         for (var i = 0; i < count; i++)
         {
             list.Add(reader.ReadValue());

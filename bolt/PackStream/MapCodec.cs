@@ -43,10 +43,10 @@ internal static class MapCodec
     {
         reader.CheckCount(count, 2);
         reader.Enter();
-        var map = new Dictionary<string, object?>(count);
+        var map = new Dictionary<string, object?>(Math.Min(count, PackStreamReader.MaxPreallocated));
         for (var i = 0; i < count; i++)
         {
-            var key = reader.ReadString();
+            var key = StringCodec.ReadKey(ref reader);
             map[key] = reader.ReadValue();
         }
         reader.Leave();

@@ -11,6 +11,12 @@ internal ref struct PackStreamReader
 {
     public const int DefaultMaxDepth = 64;
 
+    /// <summary>
+    /// Containers start at most this large and grow as items really arrive, so a count of many
+    /// one-byte items cannot make the reader reserve many times the message's size up front.
+    /// </summary>
+    public const int MaxPreallocated = 1024;
+
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
     private int _depth;

@@ -11,7 +11,7 @@ internal static class PathCodec
         StructureCodec.ExpectFields(ref reader, fieldCount, 3, "Path");
         var nodeCount = reader.ReadListHeader();
         reader.CheckCount(nodeCount, 1);
-        var nodes = new List<BoltNode>(nodeCount);
+        var nodes = new List<BoltNode>(Math.Min(nodeCount, PackStreamReader.MaxPreallocated));
         for (var i = 0; i < nodeCount; i++)
         {
             reader.Enter();
@@ -20,7 +20,7 @@ internal static class PathCodec
         }
         var relCount = reader.ReadListHeader();
         reader.CheckCount(relCount, 1);
-        var rels = new List<RelationshipCodec.UnboundRelationship>(relCount);
+        var rels = new List<RelationshipCodec.UnboundRelationship>(Math.Min(relCount, PackStreamReader.MaxPreallocated));
         for (var i = 0; i < relCount; i++)
         {
             var fields = reader.ReadStructHeader(out var tag);
@@ -38,8 +38,8 @@ internal static class PathCodec
         {
             throw reader.Malformed("a Path's index list must hold pairs and the path at least one node");
         }
-        var walkedNodes = new List<BoltNode>(indexCount / 2 + 1) { nodes[0] };
-        var walkedRels = new List<BoltRelationship>(indexCount / 2);
+        var walkedNodes = new List<BoltNode>(Math.Min(indexCount / 2 + 1, PackStreamReader.MaxPreallocated)) { nodes[0] };
+        var walkedRels = new List<BoltRelationship>(Math.Min(indexCount / 2, PackStreamReader.MaxPreallocated));
         var previous = nodes[0];
         for (var i = 0; i < indexCount; i += 2)
         {

@@ -16,7 +16,7 @@ internal static class RelationshipCodec
         var id = StructureCodec.ReadLegacyId(ref reader);
         var start = StructureCodec.ReadLegacyId(ref reader);
         var end = StructureCodec.ReadLegacyId(ref reader);
-        var type = reader.ReadString();
+        var type = StringCodec.ReadKey(ref reader);
         var properties = reader.ReadMap();
         if (fieldCount == 8)
         {
@@ -32,7 +32,7 @@ internal static class RelationshipCodec
             throw reader.Malformed($"UnboundRelationship has {fieldCount} fields, expected 3 or 4");
         }
         var id = StructureCodec.ReadLegacyId(ref reader);
-        var type = reader.ReadString();
+        var type = StringCodec.ReadKey(ref reader);
         var properties = reader.ReadMap();
         var elementId = fieldCount == 4 ? reader.ReadString() : Text(id);
         return new UnboundRelationship(id, type, properties, elementId);

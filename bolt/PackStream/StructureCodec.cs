@@ -53,10 +53,10 @@ internal static class StructureCodec
     {
         var count = reader.ReadListHeader();
         reader.CheckCount(count, 1);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, PackStreamReader.MaxPreallocated));
         for (var i = 0; i < count; i++)
         {
-            list.Add(reader.ReadString());
+            list.Add(StringCodec.ReadKey(ref reader));
         }
         return list;
     }

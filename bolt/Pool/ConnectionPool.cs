@@ -23,7 +23,11 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
 
     public async Task<BoltConnection> AcquireAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        if (_closed)
+        {
+            // Closed because the server failed (routing forgets it) or the driver was disposed.
+            throw new BoltServiceUnavailableException($"The pool for {Address} is closed.");
+        }
         if (!await _slots.WaitAsync(options.ConnectionAcquisitionTimeout, cancellationToken).ConfigureAwait(false))
         {
             throw new BoltClientException(

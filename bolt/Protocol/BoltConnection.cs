@@ -59,35 +59,41 @@ internal sealed class BoltConnection : IAsyncDisposable
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // One budget covers TCP connect, TLS, handshake and HELLO/LOGON: a server that accepts the
+        // socket but never answers must not hold the caller forever.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.ConnectTimeout);
+        try
         {
-            connectTimeout.CancelAfter(settings.ConnectTimeout);
-            try
-            {
-                await socket.ConnectAsync(address.Host, address.Port, connectTimeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                socket.Dispose();
-                var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
-                throw new BoltServiceUnavailableException($"Cannot connect to {address}: {why}.", e);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            await socket.ConnectAsync(address.Host, address.Port, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
+            throw new BoltServiceUnavailableException($"Cannot connect to {address}: {why}.", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
         var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
         try
         {
             if (settings.Tls != TlsMode.None)
             {
-                await connection.StartTlsAsync(cancellationToken).ConfigureAwait(false);
+                await connection.StartTlsAsync(budget.Token).ConfigureAwait(false);
             }
-            await connection.HandshakeAsync(cancellationToken).ConfigureAwait(false);
-            await connection.HelloAsync(cancellationToken).ConfigureAwait(false);
+            await connection.HandshakeAsync(budget.Token).ConfigureAwait(false);
+            await connection.HelloAsync(budget.Token).ConfigureAwait(false);
             return connection;
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new BoltServiceUnavailableException(
+                $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
         }
         catch
         {
@@ -106,11 +112,9 @@ internal sealed class BoltConnection : IAsyncDisposable
             // +ssc asks to accept whatever certificate the server shows, typically a self-signed one.
             RemoteCertificateValidationCallback = (_, _, _, errors) => trustAny || errors == SslPolicyErrors.None,
         };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.ConnectTimeout);
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
+            await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
         {
@@ -323,12 +327,12 @@ internal sealed class BoltConnection : IAsyncDisposable
             await _read.EnsureAsync(size + 2, cancellationToken).ConfigureAwait(false);
             if (_read.Peek(size + 2)[size..] is [0, 0])
             {
-                var response = Decode(_read.Peek(size), out var error);
+                var response = ResponseDecoder.Decode(_read.Peek(size), _settings.MaxNestingDepth, out var error);
                 _read.Skip(size + 2);
                 return Complete(response, error);
             }
             var length = await AssembleAsync(size, cancellationToken).ConfigureAwait(false);
-            var assembled = Decode(_assembly.AsSpan(0, length), out var assemblyError);
+            var assembled = ResponseDecoder.Decode(_assembly.AsSpan(0, length), _settings.MaxNestingDepth, out var assemblyError);
             if (_assembly.Length > 1 << 20)
             {
                 _assembly = [];
@@ -385,46 +389,6 @@ internal sealed class BoltConnection : IAsyncDisposable
             throw error;
         }
         return response;
-    }
-
-    private BoltResponse Decode(ReadOnlySpan<byte> message, out Exception? error)
-    {
-        error = null;
-        var reader = new PackStreamReader(message, _settings.MaxNestingDepth);
-        var kind = ResponseKind.Record;
-        try
-        {
-            var fields = reader.ReadStructHeader(out var tag);
-            kind = (ResponseKind)tag;
-            BoltResponse response;
-            switch (kind)
-            {
-                case ResponseKind.Record when fields == 1:
-                    var count = reader.ReadListHeader();
-                    reader.CheckCount(count, 1);
-                    var values = new object?[count];
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        values[i] = reader.ReadValue();
-                    }
-                    response = new BoltResponse(kind, null, values);
-                    break;
-                case ResponseKind.Success or ResponseKind.Failure when fields == 1:
-                    response = new BoltResponse(kind, reader.ReadMap(), null);
-                    break;
-                case ResponseKind.Ignored when fields == 0:
-                    response = new BoltResponse(kind, null, null);
-                    break;
-                default:
-                    throw reader.Malformed($"unexpected message 0x{tag:X2} with {fields} fields");
-            }
-            return reader.AtEnd ? response : throw reader.Malformed("bytes follow the end of the message");
-        }
-        catch (BoltException e)
-        {
-            error = e;
-            return new BoltResponse(kind, null, null);
-        }
     }
 
     /// <summary>Interrupts whatever the server is doing and brings the connection back to a clean, idle state.</summary>

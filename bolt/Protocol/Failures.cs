@@ -9,10 +9,11 @@ internal static class Failures
     public static BoltException ToException(IReadOnlyDictionary<string, object?> metadata, int depth = 0)
     {
         // Bolt 5.7 renamed "code" to "neo4j_code" when it added GQL statuses.
-        var code = metadata.GetValueOrDefault("neo4j_code") as string ?? metadata.GetValueOrDefault("code") as string ?? "Neo.DatabaseError.General.UnknownError";
+        var code = metadata.GetValueOrDefault("neo4j_code") as string ?? metadata.GetValueOrDefault("code") as string;
         var message = metadata.GetValueOrDefault("message") as string ?? "(no message)";
         var cause = depth < 16 && metadata.GetValueOrDefault("cause") is IReadOnlyDictionary<string, object?> inner ? ToException(inner, depth + 1) : null;
-        var exception = Create(code, message);
+        // GQL causes carry only a status and a message; the top-level failure always has a Neo4j code.
+        var exception = code is null && depth > 0 ? new BoltException(message) : Create(code ?? "Neo.DatabaseError.General.UnknownError", message);
         exception.GqlStatus = metadata.GetValueOrDefault("gql_status") as string;
         exception.GqlStatusDescription = metadata.GetValueOrDefault("description") as string;
         exception.DiagnosticRecord = metadata.GetValueOrDefault("diagnostic_record") as IReadOnlyDictionary<string, object?>;

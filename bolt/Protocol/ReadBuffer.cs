@@ -24,7 +24,12 @@ internal sealed class ReadBuffer(BoltConnection owner, int capacity)
         {
             throw new InvalidOperationException($"Cannot buffer {count} bytes in a {_buffer.Length}-byte read buffer.");
         }
-        if (_position + count > _buffer.Length)
+        if (Available == 0)
+        {
+            // Everything was consumed: start over at the front so each socket read gets the whole buffer.
+            _position = _end = 0;
+        }
+        else if (_position + count > _buffer.Length)
         {
             Buffer.BlockCopy(_buffer, _position, _buffer, 0, Available);
             _end = Available;

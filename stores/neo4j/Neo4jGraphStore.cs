@@ -1,0 +1,485 @@
+using FilmGraph.Bolt;
+using FilmGraph.Core;
+using static FilmGraph.Store.Neo4j.GraphRecords;
+
+namespace FilmGraph.Store.Neo4j;
+
+/// <summary>
+/// The store port over Neo4j 5, through the project's Bolt client. Every statement is in <see cref="Cypher"/>.
+/// Each call runs in one managed transaction (retried on transient failures); a write is one transaction however
+/// many <c>UNWIND</c> statements its rows need, so it applies whole or not at all. Sessions carry the bookmark of the
+/// last write, so on a cluster the next query sees it.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    private static readonly string[] ReplacementTypes = [RelationshipType.CastIn.Name(), RelationshipType.DroppedFrom.Name()];
+
+    private readonly BoltDriver _driver;
+    private readonly Neo4jStoreOptions _options;
+    private IReadOnlyList<string> _bookmarks = [];
+    private bool _disposed;
+
+    private Neo4jGraphStore(BoltDriver driver, Neo4jStoreOptions options)
+    {
+        _driver = driver;
+        _options = options;
+    }
+
+    /// <summary>Connects, then creates the constraints and the full-text index when missing and waits for them.</summary>
+    public static async Task<IGraphStore> OpenAsync(Neo4jStoreOptions options, CancellationToken ct = default)
+    {
+        var store = Connect(options);
+        try
+        {
+            await store.EnsureSchemaAsync(ct).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A store on a driver, without touching the server yet.</summary>
+    internal static Neo4jGraphStore Connect(Neo4jStoreOptions options, BoltDriverOptions? driverOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        var auth = string.IsNullOrEmpty(options.Username) ? BoltAuth.None() : BoltAuth.Basic(options.Username, options.Password);
+        var driver = BoltDriver.Create(options.Uri, auth, (driverOptions ?? new BoltDriverOptions()) with { Database = options.Database });
+        return new Neo4jGraphStore(driver, options);
+    }
+
+    public string Description => $"neo4j: {_options.Uri} ({(_options.Database is { } db ? $"database {db}" : "default database")})";
+
+    public async Task<bool> IsReadyAsync(CancellationToken ct = default)
+    {
+        if (_disposed) return false;
+        try
+        {
+            await _driver.VerifyConnectivityAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (BoltException)
+        {
+            return false;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        await using var session = _driver.Session(_options.Database);
+        foreach (var statement in Cypher.Schema)
+        {
+            try
+            {
+                var result = await session.RunAsync(statement, ct).ConfigureAwait(false);
+                await result.ConsumeAsync(ct).ConfigureAwait(false);
+            }
+            catch (BoltClientException e) when (e.Code?.Contains("AlreadyExists", StringComparison.Ordinal) == true)
+            {
+                // Another process (the API and the importer start together) created it between our check and ours.
+            }
+        }
+        var wait = await session.RunAsync(Cypher.AwaitIndexes, Params(("seconds", (long)_options.IndexWait.TotalSeconds)), ct).ConfigureAwait(false);
+        await wait.ConsumeAsync(ct).ConfigureAwait(false);
+    }
+
+    // ---- transactions ----------------------------------------------------------------------------------------
+
+    private async Task<T> ReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            await using var session = _driver.Session(_options.Database, BoltAccessMode.Read, Volatile.Read(ref _bookmarks));
+            return await session.ExecuteReadAsync(work, ct).ConfigureAwait(false);
+        }
+        catch (BoltServiceUnavailableException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            await using var session = _driver.Session(_options.Database, BoltAccessMode.Write, Volatile.Read(ref _bookmarks));
+            var value = await session.ExecuteWriteAsync(work, ct).ConfigureAwait(false);
+            Volatile.Write(ref _bookmarks, session.LastBookmarks.ToArray());
+            return value;
+        }
+        catch (BoltServiceUnavailableException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private GraphQueryException Unavailable(BoltException e) =>
+        new(ErrorCodes.Unavailable, $"Neo4j at {_options.Uri} cannot be reached: {e.Message}");
+
+    private static async Task<List<BoltRecord>> RowsAsync(BoltTransaction tx, string query, Dictionary<string, object?> parameters, CancellationToken ct)
+    {
+        var result = await tx.RunAsync(query, parameters, ct).ConfigureAwait(false);
+        return await result.ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, object?> Params(params (string Name, object? Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
+
+    private static string[]? TypeNames(IReadOnlyCollection<RelationshipType>? types) =>
+        types?.Distinct().Order().Select(t => t.Name()).ToArray();
+
+    // ---- writes ----------------------------------------------------------------------------------------------
+
+    public Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return WriteAsync(tx => WriteBatchAsync(tx, batch, ct), ct);
+    }
+
+    public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return ReadAsync(async tx =>
+        {
+            var kinds = await KindsAsync(tx, batch, ct).ConfigureAwait(false);
+            return BatchValidator.Validate(batch, id => kinds.TryGetValue(id, out var kind) ? kind : null);
+        }, ct);
+    }
+
+    private async Task<WriteSummary> WriteBatchAsync(BoltTransaction tx, GraphBatch batch, CancellationToken ct)
+    {
+        // Checked inside the write transaction, so the kinds relied on are the ones the upserts see.
+        var kinds = await KindsAsync(tx, batch, ct).ConfigureAwait(false);
+        var problems = BatchValidator.Validate(batch, id => kinds.TryGetValue(id, out var kind) ? kind : null);
+        if (problems.Count > 0) throw new GraphWriteException(problems);
+        if (batch.IsEmpty) return WriteSummary.Zero;
+
+        var people = await UpsertAsync(tx, Cypher.UpsertPeople, batch.People, p => p.Id, WriteRows.Person, nodes: true, ct).ConfigureAwait(false);
+        var films = await UpsertAsync(tx, Cypher.UpsertFilms, batch.Films, f => f.Id, WriteRows.Film, nodes: true, ct).ConfigureAwait(false);
+        var relationships = Counts.Zero;
+        foreach (var group in batch.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key))
+        {
+            relationships = relationships.Add(await UpsertAsync(tx, Cypher.UpsertRelationships(group.Key), group.ToList(),
+                r => (r.From, r.To), WriteRows.Relationship, nodes: false, ct).ConfigureAwait(false));
+        }
+        return new WriteSummary(people, films, relationships);
+    }
+
+    private static async Task<Dictionary<string, NodeKind>> KindsAsync(BoltTransaction tx, GraphBatch batch, CancellationToken ct)
+    {
+        var ids = batch.People.Select(p => p.Id).Concat(batch.Films.Select(f => f.Id))
+            .Concat(batch.Relationships.SelectMany(r => new[] { r.From, r.To }))
+            .Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToArray();
+        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        if (ids.Length == 0) return kinds;
+        foreach (var row in await RowsAsync(tx, Cypher.NodeKinds, Params(("ids", ids)), ct).ConfigureAwait(false))
+            kinds[row.Get<string>("id")] = row.Get<bool>("person") ? NodeKind.Person : NodeKind.Film;
+        return kinds;
+    }
+
+    /// <summary>
+    /// Sends distinct rows in statements of <see cref="Neo4jStoreOptions.BatchSize"/>; a repeat of an earlier row
+    /// (the validator has made sure it is identical) counts as unchanged. The outcome counts the statement returns
+    /// are checked against the server's own counters and the rows sent.
+    /// </summary>
+    private async Task<Counts> UpsertAsync<T, TKey>(BoltTransaction tx, string statement, IReadOnlyList<T> items, Func<T, TKey> key,
+        Func<T, Dictionary<string, object?>> toRow, bool nodes, CancellationToken ct) where TKey : notnull
+    {
+        var seen = new HashSet<TKey>();
+        var distinct = items.Where(i => seen.Add(key(i))).ToList();
+        var counts = new Counts(0, 0, items.Count - distinct.Count);
+        foreach (var chunk in distinct.Chunk(_options.BatchSize))
+        {
+            var result = await tx.RunAsync(statement, Params(("rows", chunk.Select(toRow).ToArray())), ct).ConfigureAwait(false);
+            var outcomes = (await result.ToListAsync(ct).ConfigureAwait(false))
+                .ToDictionary(r => r.Get<string>("outcome"), r => r.Get<int>("rows"), StringComparer.Ordinal);
+            var summary = await result.ConsumeAsync(ct).ConfigureAwait(false);
+            var chunkCounts = new Counts(outcomes.GetValueOrDefault("created"), outcomes.GetValueOrDefault("updated"), outcomes.GetValueOrDefault("unchanged"));
+            if (chunkCounts.Total != chunk.Length)
+                throw new InvalidOperationException($"An upsert of {chunk.Length} rows accounted for {chunkCounts.Total}; nothing was committed.");
+            var serverCreated = nodes ? summary.Counters.NodesCreated : summary.Counters.RelationshipsCreated;
+            if (serverCreated != chunkCounts.Created)
+            {
+                // Another writer created some of the same nodes or relationships between the look and the merge:
+                // the transaction is retried, and the retry sees them and counts them honestly.
+                throw new BoltTransientException("FilmGraph.Store.ConcurrentCreate",
+                    $"The server created {serverCreated} {(nodes ? "nodes" : "relationships")} where {chunkCounts.Created} were expected.");
+            }
+            counts = counts.Add(chunkCounts);
+        }
+        return counts;
+    }
+
+    // ---- nodes and search ------------------------------------------------------------------------------------
+
+    public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default) =>
+        ReadAsync(async tx =>
+        {
+            var rows = await RowsAsync(tx, Cypher.GetPerson, Params(("id", id)), ct).ConfigureAwait(false);
+            return rows.Count == 0 ? null : Person((BoltNode)rows[0]["p"]!);
+        }, ct);
+
+    public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default) =>
+        ReadAsync(async tx =>
+        {
+            var rows = await RowsAsync(tx, Cypher.GetFilm, Params(("id", id)), ct).ConfigureAwait(false);
+            return rows.Count == 0 ? null : Film((BoltNode)rows[0]["f"]!);
+        }, ct);
+
+    public async Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
+    {
+        var key = TextKey.Of(name);
+        if (SearchQuery.Phrase(key) is not { } phrase) return [];
+        var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.PeopleByKey, Params(("phrase", phrase), ("key", key)), ct), ct).ConfigureAwait(false);
+        return nodes.Select(r => Person((BoltNode)r["node"]!)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
+    {
+        var key = TextKey.Of(title);
+        if (SearchQuery.Phrase(key) is not { } phrase) return [];
+        var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.FilmsByKey, Params(("phrase", phrase), ("key", key), ("year", year)), ct), ct).ConfigureAwait(false);
+        return nodes.Select(r => Film((BoltNode)r["node"]!)).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
+    {
+        Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
+        if (text.Length > Limits.SearchTextMaxLength)
+            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
+        if (SearchQuery.Lucene(text) is not { } query) return [];
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.Search, Params(("query", query), ("first", (long)first)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r =>
+        {
+            var node = (BoltNode)r["node"]!;
+            var score = r.Get<double>("score");
+            return IsPerson(node)
+                ? new SearchHit(NodeKind.Person, Id(node), Label(node), score, Person(node), null)
+                : new SearchHit(NodeKind.Film, Id(node), Label(node), score, null, Film(node));
+        }).ToList();
+    }
+
+    public Task<GraphStats> StatsAsync(CancellationToken ct = default) =>
+        ReadAsync(async tx =>
+        {
+            var row = (await RowsAsync(tx, Cypher.Stats, [], ct).ConfigureAwait(false)).Single();
+            return new GraphStats(row.Get<long>("people"), row.Get<long>("films"), row.Get<long>("relationships"));
+        }, ct);
+
+    // ---- existence -------------------------------------------------------------------------------------------
+
+    private static async Task<Dictionary<string, BoltNode>> NodesAsync(BoltTransaction tx, string[] ids, CancellationToken ct)
+    {
+        var rows = await RowsAsync(tx, Cypher.NodesById, Params(("ids", ids.Distinct(StringComparer.Ordinal).ToArray())), ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Get<string>("id"), r => (BoltNode)r["n"]!, StringComparer.Ordinal);
+    }
+
+    /// <summary>The node, or NOT_FOUND / BAD_USER_INPUT naming the argument, as the embedded store answers.</summary>
+    private static BoltNode Require(Dictionary<string, BoltNode> nodes, string id, NodeKind kind, string argument)
+    {
+        var (wanted, other) = kind == NodeKind.Person ? ("person", "film") : ("film", "person");
+        if (!nodes.TryGetValue(id, out var node)) throw GraphQueryException.NotFound(wanted, id, argument);
+        if (Kind(node) != kind) throw GraphQueryException.BadInput(argument, $"'{id}' is a {other}, not a {wanted}.");
+        return node;
+    }
+
+    private static async Task<BoltNode> RequireAsync(BoltTransaction tx, string id, NodeKind kind, string argument, CancellationToken ct) =>
+        Require(await NodesAsync(tx, [id], ct).ConfigureAwait(false), id, kind, argument);
+
+    /// <summary>Rows of a query anchored on one node; when there are none, whether the node exists decides between empty and an error.</summary>
+    private static async Task<List<BoltRecord>> AnchoredRowsAsync(BoltTransaction tx, string query, Dictionary<string, object?> parameters,
+        string id, NodeKind kind, string argument, CancellationToken ct)
+    {
+        var rows = await RowsAsync(tx, query, parameters, ct).ConfigureAwait(false);
+        if (rows.Count == 0) await RequireAsync(tx, id, kind, argument, ct).ConfigureAwait(false);
+        return rows;
+    }
+
+    // ---- credits, conflicts, co-stars ------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.PersonCredits, Params(("id", personId), ("types", TypeNames(types))),
+            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
+        return rows.Select(Credit).OrderBy(c => c.Film.Id, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
+    }
+
+    public async Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", TypeNames(types))),
+            filmId, NodeKind.Film, "id", ct), ct).ConfigureAwait(false);
+        return FilmOrder(rows.Select(Credit));
+    }
+
+    private static List<Credit> FilmOrder(IEnumerable<Credit> credits) =>
+        credits.OrderBy(c => c.Type).ThenBy(c => c.Person.Id, StringComparer.Ordinal).ToList();
+
+    public async Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.Conflicts, Params(("id", personId)),
+            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
+        return rows.Select(r =>
+            {
+                var properties = Properties((BoltRelationship)r["r"]!);
+                var context = r["c"] is BoltNode film ? Film(film) : null;
+                return new Conflict(Person((BoltNode)r["o"]!), r.Get<bool>("outgoing"), context, properties.Context, properties.Description, properties.Source);
+            })
+            .OrderBy(c => c.Other.Id, StringComparer.Ordinal).ThenBy(c => !c.Outgoing).ToList();
+    }
+
+    public async Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
+    {
+        Limits.Check("first", first, 1, Limits.CoStarsCeiling);
+        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.CoStars, Params(("id", personId), ("first", (long)first)),
+            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new CoStar(Person((BoltNode)r["o"]!),
+                r.Get<List<object?>>("films").Cast<BoltNode>().Select(Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList()))
+            .Order(Traversal.CoStarOrder).Take(first).ToList();
+    }
+
+    // ---- chains and walks ------------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
+    {
+        query.Validated();
+        Limits.Check("first", first, 1, Limits.ChainsCeiling);
+        return ReadAsync<IReadOnlyList<Chain>>(async tx =>
+        {
+            if (!await ChainEndsAsync(tx, query, ct).ConfigureAwait(false)) return [];
+            if (query.From == query.To) return [new Chain([])];
+            var rows = await RowsAsync(tx, Cypher.ShortestPaths(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
+            return ChainPaths.ToChains(rows.Select(r => (BoltPath)r["p"]!), first);
+        }, ct);
+    }
+
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        return ReadAsync<int?>(async tx =>
+        {
+            if (!await ChainEndsAsync(tx, query, ct).ConfigureAwait(false)) return null;
+            if (query.From == query.To) return 0;
+            var rows = await RowsAsync(tx, Cypher.ShortestLength(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
+            return rows.Count == 0 ? null : rows[0].Get<int>("length") / 2;
+        }, ct);
+    }
+
+    /// <summary>Checks both ends are people; false when no chain can be within the bound except the empty one.</summary>
+    private static async Task<bool> ChainEndsAsync(BoltTransaction tx, ChainQuery query, CancellationToken ct)
+    {
+        var nodes = await NodesAsync(tx, [query.From, query.To], ct).ConfigureAwait(false);
+        Require(nodes, query.From, NodeKind.Person, "from");
+        Require(nodes, query.To, NodeKind.Person, "to");
+        return query.MaxHops > 0 || query.From == query.To;
+    }
+
+    private static Dictionary<string, object?> ChainParameters(ChainQuery query) => Params(
+        ("from", query.From),
+        ("to", query.To),
+        ("excludePeople", query.ExcludePeople.Order(StringComparer.Ordinal).ToArray()),
+        ("excludeFilms", query.ExcludeFilms.Order(StringComparer.Ordinal).ToArray()),
+        ("fromYear", query.FromYear),
+        ("toYear", query.ToYear),
+        ("cap", (long)Cypher.ShortestPathCap));
+
+    public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        return ReadAsync(async tx =>
+        {
+            await RequireAsync(tx, query.Id, NodeKind.Person, "id", ct).ConfigureAwait(false);
+            var levels = new List<ReachLevel> { new(0, 1) };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { query.Id };
+            var frontier = new List<string> { query.Id };
+            var statement = Cypher.CoWorkers(query.Via);
+            for (var hop = 1; hop <= query.MaxHops && frontier.Count > 0; hop++)
+            {
+                var rows = await RowsAsync(tx, statement, Params(("frontier", frontier.ToArray())), ct).ConfigureAwait(false);
+                frontier = rows.Select(r => r.Get<string>("id")).Where(seen.Add).ToList();
+                if (frontier.Count > 0) levels.Add(new ReachLevel(hop, frontier.Count));
+            }
+            return new Reach(query.Id, levels);
+        }, ct);
+    }
+
+    public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
+    {
+        query.Validated();
+        var types = TypeNames(query.Types.Count == 0 ? RelationshipTypes.All.ToArray() : query.Types.ToArray())!;
+        return ReadAsync(async tx =>
+        {
+            var nodes = await NodesAsync(tx, [query.Id], ct).ConfigureAwait(false);
+            if (!nodes.TryGetValue(query.Id, out var start))
+                throw new GraphQueryException(ErrorCodes.NotFound, $"No person or film has id '{query.Id}'.", "id");
+
+            var included = new List<(BoltNode Node, int Distance)> { (start, 0) };
+            var marked = new HashSet<string>(StringComparer.Ordinal) { start.ElementId };
+            var frontier = new List<string> { start.ElementId };
+            var truncated = false;
+            for (var depth = 1; depth <= query.Depth && frontier.Count > 0 && !truncated; depth++)
+            {
+                var rows = await RowsAsync(tx, Cypher.Neighbours, Params(("frontier", frontier.ToArray()), ("types", types)), ct).ConfigureAwait(false);
+                var position = frontier.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i, StringComparer.Ordinal);
+                // Breadth-first in a fixed order (frontier, type, outgoing first, id), so a cut is reproducible.
+                var ordered = rows.Select(r => (From: position[r.Get<string>("element")], Type: Type(r.Get<string>("type")), Out: r.Get<bool>("outgoing"), Node: (BoltNode)r["m"]!))
+                    .OrderBy(r => r.From).ThenBy(r => r.Type).ThenBy(r => !r.Out).ThenBy(r => Id(r.Node), StringComparer.Ordinal);
+                var next = new List<string>();
+                foreach (var row in ordered)
+                {
+                    if (marked.Contains(row.Node.ElementId)) continue;
+                    if (included.Count >= query.Limit)
+                    {
+                        truncated = true;
+                        break;
+                    }
+                    marked.Add(row.Node.ElementId);
+                    included.Add((row.Node, depth));
+                    next.Add(row.Node.ElementId);
+                }
+                frontier = next;
+            }
+
+            var edgeRows = await RowsAsync(tx, Cypher.EdgesAmong, Params(("elements", marked.ToArray()), ("types", types)), ct).ConfigureAwait(false);
+            var edges = edgeRows.Select(r => new SubgraphEdge(Type(r.Get<string>("type")), r.Get<string>("from"), r.Get<string>("to"), r.Get<string?>("role")))
+                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal).ToList();
+            var subgraphNodes = included.Select(n => new SubgraphNode(Id(n.Node), Kind(n.Node), Label(n.Node),
+                Int(n.Node[IsPerson(n.Node) ? "born" : "year"]), n.Distance)).ToList();
+            return new Subgraph(subgraphNodes, edges, truncated);
+        }, ct);
+    }
+
+    // ---- replacements ----------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => filmId is null
+            ? RowsAsync(tx, Cypher.ReplacementCredits, [], ct)
+            : AnchoredRowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", ReplacementTypes)), filmId, NodeKind.Film, "film", ct), ct).ConfigureAwait(false);
+        return Replacements(rows, _ => true);
+    }
+
+    public async Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.ReplacementCreditsOfPerson, Params(("id", personId)),
+            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
+        return Replacements(rows, r => r.Dropped.Id == personId || r.Cast.Id == personId);
+    }
+
+    /// <summary>The replacement rule itself stays in <see cref="Traversal.Replacements"/>; Cypher only fetches the credits.</summary>
+    private static List<Replacement> Replacements(List<BoltRecord> rows, Func<Replacement, bool> keep) =>
+        rows.Select(Credit).GroupBy(c => c.Film.Id, StringComparer.Ordinal)
+            .SelectMany(film => Traversal.Replacements(FilmOrder(film)))
+            .Where(keep).Order(Traversal.ReplacementOrder).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await _driver.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,83 @@
+using FilmGraph.Bolt.Tests.Peer;
+using static FilmGraph.Bolt.Tests.Scripts.Scripts;
+
+namespace FilmGraph.Bolt.Tests.Scripts;
+
+/// <summary>
+/// The official JavaScript driver against the same scripts as <see cref="ScriptedConversationTests"/>,
+/// so that a script describes what a real driver sends rather than what this library happens to send.
+/// </summary>
+public class JsDriverConversationTests
+{
+    private static async Task RunAsync(string scenario, params string[] scripts)
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var peer = ScriptedPeer.Start(scripts);
+        await JsDriver.RunAsync(scenario, peer.Uri());
+        await peer.AssertCompletedAsync();
+    }
+
+    [SkippableFact]
+    public Task Negotiates_5x_and_runs_a_query() => RunAsync("run", Run);
+
+    [SkippableFact]
+    public Task Negotiates_4_4_with_credentials_in_hello() => RunAsync("run", Run44);
+
+    [SkippableFact]
+    public async Task Negotiates_6_0_through_the_manifest()
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var peer = ScriptedPeer.Start(RunManifest);
+        await JsDriver.RunAsync("run", peer.Uri());
+        await peer.AssertCompletedAsync();
+        Assert.Contains("<MANIFEST CHOSE 6.0>", peer.Received);
+    }
+
+    [SkippableFact]
+    public Task No_common_version_is_an_error() => RunAsync("no-version", NoVersion);
+
+    [SkippableFact]
+    public Task An_http_answer_is_an_error() => RunAsync("no-version", Http);
+
+    [SkippableFact]
+    public Task Authentication_failure() => RunAsync("auth-failure", AuthFailure);
+
+    [SkippableFact]
+    public Task Streams_across_several_pull_batches() => RunAsync("batches", Batches);
+
+    [SkippableFact]
+    public Task Consuming_early_discards_the_rest() => RunAsync("discard", Discard);
+
+    [SkippableFact]
+    public Task Failure_resets_the_connection_and_the_next_query_works() => RunAsync("failure-reset", FailureThenReset);
+
+    [SkippableFact]
+    public Task Transactions_carry_bookmarks_from_one_to_the_next() => RunAsync("bookmarks", Bookmarks);
+
+    [SkippableFact]
+    public Task Rollback_ends_the_transaction() => RunAsync("rollback", Rollback);
+
+    [SkippableFact]
+    public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
+
+    [SkippableFact]
+    public Task The_store_call_shape() => RunAsync("store-shape", StoreShape);
+
+    [SkippableFact]
+    public async Task Reads_go_to_the_reader_and_writes_to_the_writer()
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var cluster = RoutingTests.ReadAndWrite();
+        await JsDriver.RunAsync("routing", cluster.Uri);
+        await cluster.AssertCompletedAsync();
+    }
+
+    [SkippableFact]
+    public async Task Not_a_leader_refreshes_the_table_and_retries_on_the_new_writer()
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var cluster = RoutingTests.NotALeaderThenNewWriter();
+        await JsDriver.RunAsync("not-a-leader", cluster.Uri);
+        await cluster.AssertCompletedAsync();
+    }
+}

@@ -1,0 +1,241 @@
+namespace FilmGraph.Bolt.Tests.Scripts;
+
+/// <summary>
+/// Stub scripts shared by this library's tests and the official JavaScript driver's run of the
+/// same scenario. Client lines are written so that either driver's way of pipelining fits them.
+/// </summary>
+internal static class Scripts
+{
+    public const string User = "neo4j";
+    public const string Password = "secret";
+
+    public static string Greeting(string version = "5.4", string? routing = null) => $$"""
+        !: BOLT {{version}}
+        !: AUTO RESET
+        C: HELLO {"user_agent": "*", {{(routing is null ? "" : $"\"routing\": {{\"address\": \"{routing}\"}}, ")}}"...": "*"}
+        S: SUCCESS {"server": "Neo4j/5.26.0", "connection_id": "bolt-1"}
+        C: LOGON {"scheme": "basic", "principal": "{{User}}", "credentials": "{{Password}}"}
+        S: SUCCESS {}
+        """;
+
+    public const string Goodbye = "?: GOODBYE";
+
+    /// <summary>
+    /// A FAILURE for the RUN just received: a client that pipelined PULL gets IGNORED for it, and
+    /// then resets the connection.
+    /// </summary>
+    public static string FailAndReset(string failure, bool resetRequired = true) => "\n" + $$"""
+        S: FAILURE {{failure}}
+        {?
+        C: PULL {"n": 1000}
+        S: IGNORED
+        ?}
+        {{(resetRequired ? "" : "{?")}}
+        C: RESET
+        S: SUCCESS {}
+        {{(resetRequired ? "" : "?}")}}
+        """ + "\n";
+
+    private const string FirstBatchOfFive = """
+        C: RUN "UNWIND range(1, 5) AS n RETURN n" {} {}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 2}
+        S: RECORD [1]
+        S: RECORD [2]
+        S: SUCCESS {"has_more": true}
+        """;
+
+    public static string ReturnOne(string extra = "{}") => $$"""
+        C: RUN "RETURN 1 AS n" {} {{extra}}
+        S: SUCCESS {"fields": ["n"], "t_first": 2}
+        C: PULL {"n": 1000}
+        S: RECORD [1]
+           SUCCESS {"type": "r", "t_last": 1, "db": "neo4j"}
+        """.Replace("   SUCCESS", "S: SUCCESS", StringComparison.Ordinal);
+
+    public static readonly string Run = Greeting() + "\n" + ReturnOne() + "\n" + Goodbye;
+
+    /// <summary>Bolt 4.4 has no LOGON: the credentials ride in HELLO.</summary>
+    public static readonly string Run44 = $$"""
+        !: BOLT 4.4
+        !: AUTO RESET
+        C: HELLO {"user_agent": "*", "scheme": "basic", "principal": "{{User}}", "credentials": "{{Password}}", "...": "*"}
+        S: SUCCESS {"server": "Neo4j/4.4.30", "connection_id": "bolt-1"}
+        {{ReturnOne()}}
+        {{Goodbye}}
+        """;
+
+    /// <summary>Bolt 6.0 can only be reached through the manifest.</summary>
+    public static readonly string RunManifest = Greeting().Replace("!: BOLT 5.4", "!: MANIFEST 6.0 5.8 5.4", StringComparison.Ordinal) + "\n" + ReturnOne() + "\n" + Goodbye;
+
+    public const string NoVersion = "!: BOLT 1.0";
+
+    /// <summary>"HTTP/1.1 400 Bad Request" — what the HTTP port answers to the Bolt preamble.</summary>
+    public const string Http = "!: HANDSHAKE 485454502F312E312034303020426164205265717565737420";
+
+    public static readonly string AuthFailure = """
+        !: BOLT 5.4
+        !: AUTO RESET
+        C: HELLO {"user_agent": "*", "...": "*"}
+        S: SUCCESS {"server": "Neo4j/5.26.0", "connection_id": "bolt-1"}
+        C: LOGON {"scheme": "basic", "principal": "neo4j", "credentials": "secret"}
+        S: FAILURE {"code": "Neo.ClientError.Security.Unauthorized", "message": "The client is unauthorized due to authentication failure."}
+        ?: GOODBYE
+        """;
+
+    public static readonly string Batches = Greeting() + "\n" + FirstBatchOfFive + """
+
+        C: PULL {"n": 2}
+        S: <NOOP>
+        S: RECORD [3]
+        S: RECORD [4]
+        S: SUCCESS {"has_more": true}
+        C: PULL {"n": 2}
+        S: RECORD [5]
+        S: SUCCESS {"type": "r"}
+        ?: GOODBYE
+        """;
+
+    public static readonly string Discard = Greeting() + "\n" + FirstBatchOfFive + """
+
+        C: DISCARD {"n": -1}
+        S: SUCCESS {"type": "r"}
+        ?: GOODBYE
+        """;
+
+    public static readonly string FailureThenReset = Greeting() + """
+
+        C: RUN "RETURN 1 +" {} {}
+        """ + FailAndReset("""{"code": "Neo.ClientError.Statement.SyntaxError", "message": "Invalid input: expected an expression"}""") + "\n" + ReturnOne() + "\n" + Goodbye;
+
+    public static readonly string Bookmarks = Greeting() + """
+
+        C: BEGIN {"bookmarks": ["bm:1"]}
+        S: SUCCESS {}
+        C: RUN "CREATE (n)" {} {}
+        S: SUCCESS {"fields": []}
+        C: PULL {"n": 1000}
+        S: SUCCESS {"type": "w", "stats": {"nodes-created": 1, "contains-updates": true}}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:2"}
+        C: BEGIN {"bookmarks": ["bm:2"]}
+        S: SUCCESS {}
+        C: RUN "MATCH (n) RETURN count(n) AS c" {} {}
+        S: SUCCESS {"fields": ["c"]}
+        C: PULL {"n": 1000}
+        S: RECORD [1]
+        S: SUCCESS {"type": "r"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:3"}
+        ?: GOODBYE
+        """;
+
+    public static readonly string Rollback = Greeting() + """
+
+        C: BEGIN {}
+        S: SUCCESS {}
+        C: RUN "CREATE (n)" {} {}
+        S: SUCCESS {"fields": []}
+        C: PULL {"n": 1000}
+        S: SUCCESS {"type": "w"}
+        C: ROLLBACK
+        S: SUCCESS {}
+        ?: GOODBYE
+        """;
+
+    private const string CreateReturnSeven = """
+        C: BEGIN {}
+        S: SUCCESS {}
+        C: RUN "CREATE (n) RETURN 7 AS n" {} {}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 1000}
+        """;
+
+    /// <summary>First connection: the server vanishes mid-stream.</summary>
+    public static readonly string CutMidStream = Greeting() + "\n" + CreateReturnSeven + """
+
+        S: <RAW> "0004B1719101"
+        S: <EXIT>
+        """;
+
+    /// <summary>Second connection: the retried transaction succeeds.</summary>
+    public static readonly string RetrySucceeds = Greeting() + "\n" + CreateReturnSeven + """
+
+        S: RECORD [7]
+        S: SUCCESS {"type": "rw"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:after-retry"}
+        ?: GOODBYE
+        """;
+
+    public static string Table(string router, string reader, string writer, int ttl = 300) =>
+        $$$"""{"rt": {"ttl": {{{ttl}}}, "db": "neo4j", "servers": [{"addresses": ["{{{router}}}"], "role": "ROUTE"}, {"addresses": ["{{{reader}}}"], "role": "READ"}, {"addresses": ["{{{writer}}}"], "role": "WRITE"}]}}""";
+
+    public static string Router(string self, params string[] tables) =>
+        Greeting(routing: self) + "\n" + string.Join("\n", tables.Select(table => $$"""
+            C: ROUTE {"address": "{{self}}"} [] {"db": "neo4j"}
+            S: SUCCESS {{table}}
+            """)) + "\n" + Goodbye;
+
+    public static string Reader(string router) => Greeting(routing: router) + """
+
+        C: BEGIN {"mode": "r", "db": "neo4j"}
+        S: SUCCESS {}
+        C: RUN "MATCH (n) RETURN n.name AS name" {} {}
+        S: SUCCESS {"fields": ["name"]}
+        C: PULL {"n": 1000}
+        S: RECORD ["Ann"]
+        S: SUCCESS {"type": "r"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:read"}
+        ?: GOODBYE
+        """;
+
+    public static string Writer(string router, string bookmarks = "") => Greeting(routing: router) + $$"""
+
+        C: BEGIN {{{bookmarks}}"db": "neo4j"}
+        S: SUCCESS {}
+        C: RUN "CREATE (n)" {} {}
+        S: SUCCESS {"fields": []}
+        C: PULL {"n": 1000}
+        S: SUCCESS {"type": "w"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:write"}
+        ?: GOODBYE
+        """;
+
+    public static string NotALeader(string router) => Greeting(routing: router) + """
+
+        C: BEGIN {"db": "neo4j"}
+        S: SUCCESS {}
+        C: RUN "CREATE (n)" {} {}
+        """ + FailAndReset("""{"code": "Neo.ClientError.Cluster.NotALeader", "message": "No write operations are allowed on this database."}""", resetRequired: false) + "\n" + Goodbye;
+
+    /// <summary>Any number of queries on any number of connections; each answer echoes the caller's parameter.</summary>
+    public static readonly string Echo = Greeting() + """
+
+        {*
+        C: RUN "RETURN $i AS i" {"i": "*"} {}
+        S: SUCCESS {"fields": ["i"]}
+        C: PULL {"n": 1000}
+        S: RECORD ["$param.i"]
+        S: SUCCESS {"type": "r"}
+        *}
+        ?: GOODBYE
+        """;
+
+    /// <summary>The call the Neo4j store makes: a managed write with plain .NET (or JavaScript) values as parameters.</summary>
+    public static readonly string StoreShape = Greeting() + """
+
+        C: BEGIN {"db": "movies"}
+        S: SUCCESS {}
+        C: RUN "MERGE (m:Movie {title: $title}) SET m += $props RETURN m" {"title": "The Matrix", "props": {"released": 1999, "rating": 8.7, "tags": ["sci-fi", "action"], "premiere": {"#struct": [68, 10681]}, "sequel": null, "seen": true}} {}
+        S: SUCCESS {"fields": ["m"]}
+        C: PULL {"n": 1000}
+        S: RECORD [{"#struct": [78, 1, ["Movie"], {"title": "The Matrix"}, "4:movies:1"]}]
+        S: SUCCESS {"type": "rw", "stats": {"nodes-created": 1, "properties-set": 6, "labels-added": 1}}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:movies:1"}
+        ?: GOODBYE
+        """;
+}

@@ -1,0 +1,148 @@
+// Runs one scenario with the official Neo4j JavaScript driver against the scripted peer, so that
+// every script is known to describe what a real driver sends. Usage: node scenario.mjs NAME URI
+// Prints the outcome as JSON; exits non-zero when the driver's behaviour differs from the scenario.
+import neo4j from 'neo4j-driver';
+
+const [name, uri] = process.argv.slice(2);
+const auth = neo4j.auth.basic('neo4j', 'secret');
+const config = {
+  disableLosslessIntegers: true,
+  maxTransactionRetryTime: 15000,
+  connectionAcquisitionTimeout: 10000,
+  connectionTimeout: 5000,
+  logging: process.env.BOLT_JS_DEBUG ? neo4j.logging.console('debug') : undefined,
+};
+
+function check(condition, message) {
+  if (!condition) throw new Error(`scenario expectation failed: ${message}`);
+}
+
+async function expectFailure(work, code) {
+  try {
+    await work();
+  } catch (error) {
+    if (code) check(error.code === code, `expected ${code}, got ${error.code}: ${error.message}`);
+    return { error: error.code ?? error.message };
+  }
+  throw new Error('scenario expectation failed: expected an error');
+}
+
+const scenarios = {
+  async run(driver) {
+    const session = driver.session();
+    const result = await session.run('RETURN 1 AS n');
+    await session.close();
+    check(result.records.length === 1 && result.records[0].get('n') === 1, 'one record n = 1');
+    return { n: result.records[0].get('n') };
+  },
+  async 'no-version'(driver) {
+    return expectFailure(() => driver.verifyConnectivity());
+  },
+  async 'auth-failure'(driver) {
+    return expectFailure(() => driver.verifyConnectivity(), 'Neo.ClientError.Security.Unauthorized');
+  },
+  async batches(driver) {
+    const session = driver.session({ fetchSize: 2 });
+    const result = await session.run('UNWIND range(1, 5) AS n RETURN n');
+    await session.close();
+    const values = result.records.map((r) => r.get('n'));
+    check(JSON.stringify(values) === '[1,2,3,4,5]', `records ${values}`);
+    return { values };
+  },
+  async discard(driver) {
+    const session = driver.session({ fetchSize: 2 });
+    const summary = await session.run('UNWIND range(1, 5) AS n RETURN n').summary();
+    await session.close();
+    return { type: summary.queryType };
+  },
+  async 'failure-reset'(driver) {
+    const session = driver.session();
+    const failure = await expectFailure(() => session.run('RETURN 1 +'), 'Neo.ClientError.Statement.SyntaxError');
+    const result = await session.run('RETURN 1 AS n');
+    await session.close();
+    check(result.records[0].get('n') === 1, 'good query after failure');
+    return failure;
+  },
+  async bookmarks(driver) {
+    const session = driver.session({ bookmarks: ['bm:1'] });
+    const tx1 = await session.beginTransaction();
+    const created = await tx1.run('CREATE (n)');
+    await tx1.commit();
+    check(created.summary.counters.updates().nodesCreated === 1, 'one node created');
+    const tx2 = await session.beginTransaction();
+    const counted = await tx2.run('MATCH (n) RETURN count(n) AS c');
+    await tx2.commit();
+    const bookmarks = session.lastBookmarks();
+    await session.close();
+    check(counted.records[0].get('c') === 1, 'count 1');
+    check(JSON.stringify(bookmarks) === '["bm:3"]', `bookmarks ${bookmarks}`);
+    return { bookmarks };
+  },
+  async rollback(driver) {
+    const session = driver.session();
+    const tx = await session.beginTransaction();
+    await tx.run('CREATE (n)');
+    await tx.rollback();
+    await session.close();
+    return {};
+  },
+  async retry(driver) {
+    const session = driver.session();
+    let attempts = 0;
+    const value = await session.executeWrite(async (tx) => {
+      attempts += 1;
+      const result = await tx.run('CREATE (n) RETURN 7 AS n');
+      return result.records[0].get('n');
+    });
+    await session.close();
+    check(value === 7 && attempts === 2, `value ${value} after ${attempts} attempts`);
+    return { value, attempts };
+  },
+  async routing(driver) {
+    const session = driver.session({ database: 'neo4j' });
+    const names = await session.executeRead(async (tx) => (await tx.run('MATCH (n) RETURN n.name AS name')).records.map((r) => r.get('name')));
+    await session.executeWrite(async (tx) => tx.run('CREATE (n)'));
+    await session.close();
+    check(JSON.stringify(names) === '["Ann"]', `names ${names}`);
+    return { names };
+  },
+  async 'store-shape'(driver) {
+    const session = driver.session({ database: 'movies' });
+    const props = {
+      released: neo4j.int(1999),
+      rating: 8.7,
+      tags: ['sci-fi', 'action'],
+      premiere: new neo4j.types.Date(1999, 3, 31),
+      sequel: null,
+      seen: true,
+    };
+    const result = await session.executeWrite((tx) =>
+      tx.run('MERGE (m:Movie {title: $title}) SET m += $props RETURN m', { title: 'The Matrix', props }));
+    const bookmarks = session.lastBookmarks();
+    await session.close();
+    const movie = result.records[0].get('m');
+    check(movie.elementId === '4:movies:1' && movie.properties.title === 'The Matrix', `movie ${JSON.stringify(movie)}`);
+    check(result.summary.counters.updates().nodesCreated === 1, 'one node created');
+    check(JSON.stringify(bookmarks) === '["bm:movies:1"]', `bookmarks ${bookmarks}`);
+    return { elementId: movie.elementId };
+  },
+  async 'not-a-leader'(driver) {
+    const session = driver.session({ database: 'neo4j' });
+    await session.executeWrite(async (tx) => tx.run('CREATE (n)'));
+    await session.close();
+    return {};
+  },
+};
+
+const driver = neo4j.driver(uri, auth, config);
+try {
+  const scenario = scenarios[name];
+  if (!scenario) throw new Error(`unknown scenario ${name}`);
+  const outcome = await scenario(driver);
+  console.log(JSON.stringify({ ok: true, ...outcome }));
+} catch (error) {
+  console.log(JSON.stringify({ ok: false, error: String(error.stack ?? error) }));
+  process.exitCode = 1;
+} finally {
+  await driver.close();
+}
