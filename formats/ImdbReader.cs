@@ -29,6 +29,7 @@ internal sealed class ImdbReader : RecordReader
     private readonly IdSet _people = new("nm");
     private readonly IdSet _films = new("tt");
     private readonly IdSet _otherTitles = new("tt");
+    private readonly List<string> _unnamed = [];
 
     public ImdbReader(IReadOnlyList<string> files)
     {
@@ -38,7 +39,8 @@ internal sealed class ImdbReader : RecordReader
             {
                 case NamesFile: _names = file; break;
                 case TitlesFile: _titles = file; break;
-                default: _principals = file; break;
+                case PrincipalsFile: _principals = file; break;
+                default: _unnamed.Add(file); break;
             }
         }
     }
@@ -47,7 +49,8 @@ internal sealed class ImdbReader : RecordReader
 
     public override IReadOnlyList<ImportError> Check()
     {
-        var errors = new List<ImportError>();
+        var errors = _unnamed.Select(file => new ImportError(file, 1, "",
+            $"IMDb files are told apart by their names: {NamesFile}, {TitlesFile}, {PrincipalsFile} (each may end in .gz).")).ToList();
         CheckHeader(_names, NameColumns, errors);
         CheckHeader(_titles, TitleColumns, errors);
         CheckHeader(_principals, PrincipalColumns, errors);

@@ -105,11 +105,18 @@ internal static class ImportCommand
                 report = await ProgressDisplay.RunAsync(source.Name,
                     progress => GraphImport.ImportAsync(source, writer, options with { Progress = progress }, ct));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 Console.Error.WriteLine($"filmgraph-import: {source.Name}: {e.Message}");
+                Console.Error.WriteLine("filmgraph-import: the batches written before this stay; run the same command again to complete the import.");
                 exitCode = Math.Max(exitCode, UsageError);
                 continue;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"filmgraph-import: {source.Name}: interrupted. The batches written so far stay; " +
+                                        "run the same command again to complete the import.");
+                return UsageError;
             }
             foreach (var error in report.Errors) Console.Error.WriteLine(error);
             var rejected = report.Rejected.People + report.Rejected.Films + report.Rejected.Relationships + report.Unreadable;
