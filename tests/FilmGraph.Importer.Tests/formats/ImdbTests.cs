@@ -148,6 +148,20 @@ public sealed class ImdbTests
     }
 
     [Fact]
+    public async Task A_file_not_named_as_imdb_names_its_files_is_refused()
+    {
+        await using var temp = await TempStore.OpenAsync();
+        var file = Write(temp, "people.tsv", Names);
+
+        var report = await GraphImport.ImportAsync(new ImportSource(ImportFormat.Imdb, [file]), temp.Store, new ImportOptions());
+
+        Assert.Equal(
+            ["people.tsv:1: IMDb files are told apart by their names: name.basics.tsv, title.basics.tsv, title.principals.tsv (each may end in .gz)."],
+            Errors(report));
+        Assert.True(report.Stopped);
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_the_same_and_writes_nothing()
     {
         await using var temp = await TempStore.OpenAsync();

@@ -74,4 +74,28 @@ public sealed class JsonLinesTests
             Errors(report));
         Assert.Equal(Created(10, 0, 10), report.Summary);
     }
+
+    [Fact]
+    public async Task A_relationship_named_by_kind_alone_is_read_in_the_relationship_pass()
+    {
+        await using var temp = await TempStore.OpenAsync();
+        var file = Write(temp, "kinds.jsonl",
+            """
+            {"kind":"relationship","from":"a","to":"f"}
+            {"kind":"relationship","type":"DIRECTED","from":"a","to":"f"}
+            {"from":"a","to":"f"}
+            {"kind":"person","id":"a","name":"A"}
+            {"kind":"film","id":"f","title":"F"}
+            """);
+
+        var report = await ImportAsync(temp.Store, new ImportOptions(), file);
+
+        Assert.Equal(
+            [
+                "kinds.jsonl:3: $: cannot tell what this is: give \"kind\", or \"type\" (a relationship), \"title\" (a film) or \"name\" (a person).",
+                "kinds.jsonl:1: $.type: missing 'type'.",
+            ],
+            Errors(report));
+        Assert.Equal(Created(1, 1, 1), report.Summary);
+    }
 }
