@@ -220,7 +220,8 @@ internal sealed class GraphDocumentReader
     /// </summary>
     private void ReadMembers(string path, string what, string[] known, RecordPlace? place, string prefix, Action<string, string> member)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Known names are few (at most nine), so a bit each tells which were seen without a set per object.
+        var seen = 0u;
         while (true)
         {
             Next();
@@ -236,19 +237,21 @@ internal sealed class GraphDocumentReader
                 continue;
             }
             var memberPath = $"{path}.{name}";
-            if (!known.Contains(name))
+            var index = Array.IndexOf(known, name);
+            if (index < 0)
             {
                 _doc.Add(line, memberPath, $"unknown property '{name}' (a {what} has: {string.Join(", ", known)}).", place);
                 SkipValue();
                 continue;
             }
-            if (!seen.Add(name))
+            if ((seen & (1u << index)) != 0)
             {
                 // JSON readers disagree on which of two equal names wins; neither should be dropped unseen.
                 _doc.Add(line, memberPath, $"property '{name}' appears twice in this {what}.", place);
                 SkipValue();
                 continue;
             }
+            seen |= 1u << index;
             place?.Lines.TryAdd(prefix + name, line);
             member(name, memberPath);
         }
