@@ -23,7 +23,8 @@ internal static class BatchPipeline
         if (options.DryRun) writer = new DryRunWriter(writer);
         tally.Start(reader.Bytes(ImportPhase.Nodes) + reader.Bytes(ImportPhase.Relationships));
 
-        // One batch waiting while another is written: reading overlaps writing, and memory holds two batches at most.
+        // One batch waiting while another is written: reading overlaps writing, and memory holds three batches at most
+        // (one filling, one waiting, one being written).
         var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         // Written batches go back to the reading side to be filled again; lists of 50,000 records live on the large
         // object heap, and new ones for every batch would cost a full collection each.

@@ -105,7 +105,7 @@ internal static class ImportCommand
                 report = await ProgressDisplay.RunAsync(source.Name,
                     progress => GraphImport.ImportAsync(source, writer, options with { Progress = progress }, ct));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
             {
                 Console.Error.WriteLine($"filmgraph-import: {source.Name}: {e.Message}");
                 Console.Error.WriteLine("filmgraph-import: the batches written before this stay; run the same command again to complete the import.");
