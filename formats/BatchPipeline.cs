@@ -101,16 +101,34 @@ internal static class BatchPipeline
 }
 
 /// <summary>
-/// Checks each batch against the store as though the batches before it had been written, and writes nothing: a
-/// relationship to a node an earlier batch of this run holds is not dangling. Remembers node ids only.
+/// Checks each batch against the store as though the batches before it had been written, and writes nothing: the
+/// nodes of earlier batches that a batch's relationships point at are checked along with it, as stand-ins whose own
+/// problems are not reported. Remembers node ids only.
 /// </summary>
 internal sealed class DryRunWriter(IGraphWriter store) : IGraphWriter
 {
+    private const string StandIn = "(checked in an earlier batch)";
+
     private readonly Dictionary<string, NodeKind> _earlier = new(StringComparer.Ordinal);
 
     public async Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
     {
-        var problems = (await store.ValidateAsync(batch, ct).ConfigureAwait(false)).Where(p => !HeldEarlier(batch, p)).ToList();
+        var inBatch = new HashSet<string>(batch.People.Select(p => p.Id).Concat(batch.Films.Select(f => f.Id)), StringComparer.Ordinal);
+        var people = new List<Person>(batch.People);
+        var films = new List<Film>(batch.Films);
+        foreach (var r in batch.Relationships)
+        {
+            foreach (var id in (ReadOnlySpan<string>)[r.From, r.To])
+            {
+                if (!_earlier.TryGetValue(id, out var kind) || !inBatch.Add(id)) continue;
+                if (kind == NodeKind.Person) people.Add(new Person(id, StandIn));
+                else films.Add(new Film(id, StandIn));
+            }
+        }
+        var problems = (await store.ValidateAsync(new GraphBatch(people, films, batch.Relationships), ct).ConfigureAwait(false))
+            .Where(p => !AboutStandIn(p, batch)).ToList();
+        problems.AddRange(KindConflicts(batch.People, "people", p => p.Id, NodeKind.Person));
+        problems.AddRange(KindConflicts(batch.Films, "films", f => f.Id, NodeKind.Film));
         if (problems.Count > 0) throw new GraphWriteException(problems);
         foreach (var person in batch.People) _earlier.TryAdd(person.Id, NodeKind.Person);
         foreach (var film in batch.Films) _earlier.TryAdd(film.Id, NodeKind.Film);
@@ -119,16 +137,16 @@ internal sealed class DryRunWriter(IGraphWriter store) : IGraphWriter
 
     public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default) => store.ValidateAsync(batch, ct);
 
-    private bool HeldEarlier(GraphBatch batch, WriteProblem problem)
+    private static bool AboutStandIn(WriteProblem problem, GraphBatch batch) =>
+        BatchPlace.TryParse(problem.Place, out var list, out var index, out _) &&
+        ((list == "people" && index >= batch.People.Count) || (list == "films" && index >= batch.Films.Count));
+
+    /// <summary>What the store would say of a node whose id an earlier batch of this run gave to the other kind.</summary>
+    private IEnumerable<WriteProblem> KindConflicts<T>(IReadOnlyList<T> nodes, string list, Func<T, string> id, NodeKind kind)
     {
-        if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property) || list != "relationships") return false;
-        var relationship = batch.Relationships[index];
-        var (id, wanted) = property switch
-        {
-            "from" => (relationship.From, NodeKind.Person),
-            "to" => (relationship.To, relationship.Type.TargetKind()),
-            _ => (null, default),
-        };
-        return id is not null && _earlier.TryGetValue(id, out var kind) && kind == wanted;
+        for (var i = 0; i < nodes.Count; i++)
+            if (_earlier.TryGetValue(id(nodes[i]), out var earlier) && earlier != kind)
+                yield return new WriteProblem($"{list}[{i}].id",
+                    $"id '{id(nodes[i])}' is already used by a {(earlier == NodeKind.Person ? "person" : "film")}.");
     }
 }

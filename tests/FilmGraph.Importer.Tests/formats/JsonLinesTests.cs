@@ -73,6 +73,11 @@ public sealed class JsonLinesTests
             ],
             Errors(report));
         Assert.Equal(Created(10, 0, 10), report.Summary);
+
+        await using var fresh = await TempStore.OpenAsync();
+        var dry = await ImportAsync(fresh.Store, new ImportOptions(DryRun: true) { BatchSize = 3 }, file);
+        Assert.Equal(Errors(report), Errors(dry));
+        Assert.Equal(WriteSummary.Zero, dry.Summary);
     }
 
     [Fact]
