@@ -18,8 +18,7 @@ public sealed record ImportSource(ImportFormat Format, IReadOnlyList<string> Fil
     /// own, IMDb files together, CSV files together (nodes before relationships, told apart by their headers).
     /// Throws <see cref="ArgumentException"/> when a file's format cannot be told from its name.
     /// </summary>
-    public static IReadOnlyList<ImportSource> Plan(IReadOnlyList<string> files, ImportFormat format,
-        IReadOnlyList<IReadOnlyList<string>> nodeGroups, IReadOnlyList<IReadOnlyList<string>> relationshipGroups)
+    public static IReadOnlyList<ImportSource> Plan(IReadOnlyList<string> files, ImportFormat format, IReadOnlyList<CsvGroup> csvGroups)
     {
         var sources = new List<ImportSource>();
         var imdb = new List<string>();
@@ -34,12 +33,9 @@ public sealed record ImportSource(ImportFormat Format, IReadOnlyList<string> Fil
             }
         }
         if (imdb.Count > 0) sources.Insert(0, new ImportSource(ImportFormat.Imdb, imdb));
-        if (csv.Count > 0 || nodeGroups.Count > 0 || relationshipGroups.Count > 0)
+        if (csv.Count > 0 || csvGroups.Count > 0)
         {
-            List<CsvGroup> groups =
-            [
-                .. nodeGroups.Select(g => new CsvGroup(g, false)), .. relationshipGroups.Select(g => new CsvGroup(g, true)), .. csv,
-            ];
+            List<CsvGroup> groups = [.. csvGroups, .. csv];
             sources.Add(new ImportSource(ImportFormat.Neo4jCsv, [.. groups.SelectMany(g => g.Files)]) { Groups = groups });
         }
         return sources;
@@ -64,6 +60,26 @@ public sealed record ImportSource(ImportFormat Format, IReadOnlyList<string> Fil
 
 /// <summary>
 /// Files read under one header. <c>Relationships</c> is what the command line said the group holds (--nodes false,
-/// --relationships true), or null for a file whose header tells.
+/// --relationships true), or null for a file whose header tells. <c>Given</c> is what neo4j-admin's
+/// <c>--nodes=Label=files</c> and <c>--relationships=TYPE=files</c> put before the files: the label of rows
+/// without one, the type of rows without one.
 /// </summary>
-public sealed record CsvGroup(IReadOnlyList<string> Files, bool? Relationships);
+public sealed record CsvGroup(IReadOnlyList<string> Files, bool? Relationships, string? Given = null)
+{
+    /// <summary>
+    /// A group as neo4j-admin writes it: "header.csv,part1.csv", optionally after "Label=" (or "Label1:Label2=") for
+    /// nodes, "TYPE=" for relationships.
+    /// </summary>
+    public static CsvGroup Parse(string text, bool relationships)
+    {
+        var equals = text.IndexOf('=');
+        string? given = null;
+        // A prefix names labels or a type, never a path: it holds no separator, dot or slash.
+        if (equals > 0 && text[..equals].IndexOfAny([',', '.', '/', '\\']) < 0)
+        {
+            given = text[..equals];
+            text = text[(equals + 1)..];
+        }
+        return new CsvGroup(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), relationships, given);
+    }
+}

@@ -30,6 +30,7 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
         public int Id { get; set; } = -1;
         public int Label { get; set; } = -1;
         public NodeKind? SpaceKind { get; set; }
+        public NodeKind? GivenKind { get; set; }
         public int Start { get; set; } = -1;
         public int End { get; set; } = -1;
         public int Type { get; set; } = -1;
@@ -111,14 +112,21 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
         }
         if (relationships)
         {
+            if (group.Given is { } type && !RelationshipTypes.TryParse(type, out _))
+                faults.Add($"unknown relationship type '{type}' given before the files (known: {RelationshipTypes.NameList}).");
             if (layout.End < 0) faults.Add("the header has no :END_ID column.");
-            if (layout.Type < 0) faults.Add("the header has no :TYPE column.");
+            if (layout.Type < 0 && group.Given is null) faults.Add("the header has no :TYPE column, and no TYPE= before the files gives one.");
         }
         else
         {
+            if (group.Given is { } labels)
+            {
+                layout.GivenKind = KindOf(labels.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                if (layout.GivenKind is null) faults.Add($"the labels '{labels}' given before the files name neither Person nor Film.");
+            }
             if (layout.Id < 0) faults.Add("the header has no :ID column.");
-            if (layout.Label < 0 && layout.SpaceKind is null)
-                faults.Add("the header has no :LABEL column, and no ID space (Person) or (Film) tells what the nodes are.");
+            if (layout.Label < 0 && layout.SpaceKind is null && group.Given is null)
+                faults.Add("the header has no :LABEL column, and no ID space (Person) or (Film) or Label= before the files tells what the nodes are.");
         }
         return layout;
     }
@@ -174,18 +182,22 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
 
     private static void ReadNode(SepReader.Row row, Layout layout, in Origin origin, RecordSink sink)
     {
-        NodeKind? kind = layout.SpaceKind;
-        if (layout.Label >= 0 && row.ColCount > layout.Label)
+        var kind = layout.GivenKind ?? layout.SpaceKind;
+        if (layout.Label >= 0 && row.ColCount > layout.Label && !row[layout.Label].Span.IsEmpty)
         {
             var labels = row[layout.Label].Span.ToString().Split(ArrayDelimiter, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var person = labels.Contains("Person");
-            var film = labels.Contains("Film");
-            if (person == film)
+            kind = KindOf(labels);
+            if (kind is null)
             {
-                sink.Reject(null, origin, ":LABEL", $"labels '{string.Join(";", labels)}' name {(person ? "both Person and Film" : "neither Person nor Film")}.");
+                var both = labels.Contains("Person") && labels.Contains("Film");
+                sink.Reject(null, origin, ":LABEL", $"labels '{string.Join(";", labels)}' name {(both ? "both Person and Film" : "neither Person nor Film")}.");
                 return;
             }
-            kind = person ? NodeKind.Person : NodeKind.Film;
+        }
+        else if (kind is null)
+        {
+            sink.Reject(null, origin, ":LABEL", "no label, and nothing else tells whether this is a Person or a Film.");
+            return;
         }
         var recordKind = kind == NodeKind.Person ? RecordKind.Person : RecordKind.Film;
         if (!TextInput.Readable(row, layout.Width, exact: true, recordKind, origin, sink)) return;
@@ -213,7 +225,7 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
     {
         const RecordKind kind = RecordKind.Relationship;
         if (!TextInput.Readable(row, layout.Width, exact: true, kind, origin, sink)) return;
-        var typeName = Text(row, layout.Type);
+        var typeName = Text(row, layout.Type) ?? layout.Group.Given;
         if (!RelationshipTypes.TryParse(typeName, out var type))
         {
             sink.Reject(kind, origin, ":TYPE", typeName is null
@@ -233,6 +245,14 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
             Property(row, layout, "context"), Property(row, layout, "description"), document is null ? null : new Source(document, quote));
         sink.Relationship(new Relationship(type, Text(row, layout.Start) ?? "", Text(row, layout.End) ?? "", properties), origin);
     }
+
+    /// <summary>Person or Film from a node's labels; null when they name neither, or both.</summary>
+    private static NodeKind? KindOf(string[] labels) => (labels.Contains("Person"), labels.Contains("Film")) switch
+    {
+        (true, false) => NodeKind.Person,
+        (false, true) => NodeKind.Film,
+        _ => null,
+    };
 
     private static string? Property(SepReader.Row row, Layout layout, string name) =>
         Text(row, layout.Properties.GetValueOrDefault(name, -1));

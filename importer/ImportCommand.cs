@@ -29,7 +29,7 @@ internal static class ImportCommand
         IReadOnlyList<ImportSource> sources;
         try
         {
-            sources = ImportSource.Plan(request.Files, request.Format, request.NodeGroups, request.RelationshipGroups);
+            sources = ImportSource.Plan(request.Files, request.Format, request.CsvGroups);
         }
         catch (ArgumentException e)
         {

@@ -9,12 +9,11 @@ internal sealed record ImportRequest(
     IReadOnlyList<string> TitleTypes,
     int BatchSize,
     string? RejectsPath,
-    IReadOnlyList<IReadOnlyList<string>> NodeGroups,
-    IReadOnlyList<IReadOnlyList<string>> RelationshipGroups,
+    IReadOnlyList<CsvGroup> CsvGroups,
     string StorePath,
     bool DryRun)
 {
-    public IEnumerable<string> AllFiles => Files.Concat(NodeGroups.SelectMany(g => g)).Concat(RelationshipGroups.SelectMany(g => g));
+    public IEnumerable<string> AllFiles => Files.Concat(CsvGroups.SelectMany(g => g.Files));
 
     public static ImportFormat ParseFormat(string? name) => name switch
     {
@@ -24,8 +23,4 @@ internal sealed record ImportRequest(
         "neo4j-csv" => ImportFormat.Neo4jCsv,
         _ => ImportFormat.Auto,
     };
-
-    /// <summary>"header.csv,part1.csv" as neo4j-admin writes a group.</summary>
-    public static IReadOnlyList<string> Group(string files) =>
-        files.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -34,12 +34,12 @@ var rejects = new Option<string?>("--rejects")
 };
 var nodes = new Option<string[]>("--nodes")
 {
-    Description = "neo4j-admin CSV node files, comma-separated; the first line of the first is the header of all. Repeatable.",
+    Description = "neo4j-admin CSV node files, comma-separated, optionally after 'Label=': the first line of the first file is the header of all. Repeatable.",
     HelpName = "FILES",
 };
 var relationships = new Option<string[]>("--relationships")
 {
-    Description = "neo4j-admin CSV relationship files, as --nodes. Repeatable.",
+    Description = "neo4j-admin CSV relationship files, as --nodes, optionally after 'TYPE='. Repeatable.",
     HelpName = "FILES",
 };
 var store = new Option<string?>("--store")
@@ -61,8 +61,10 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     [.. (parse.GetValue(titleTypes) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
     parse.GetValue(batchSize),
     parse.GetValue(rejects),
-    [.. (parse.GetValue(nodes) ?? []).Select(ImportRequest.Group)],
-    [.. (parse.GetValue(relationships) ?? []).Select(ImportRequest.Group)],
+    [
+        .. (parse.GetValue(nodes) ?? []).Select(g => CsvGroup.Parse(g, relationships: false)),
+        .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
+    ],
     parse.GetValue(store) ?? EmbeddedStoreOptions.PathFromEnvironment(),
     parse.GetValue(dryRun)), ct));
 

@@ -23,7 +23,7 @@ internal static class FormatTestKit
 
     public static async Task<ImportReport> ImportAsync(IGraphWriter writer, ImportOptions options, params string[] files)
     {
-        var sources = ImportSource.Plan(files, ImportFormat.Auto, [], []);
+        var sources = ImportSource.Plan(files, ImportFormat.Auto, []);
         return await GraphImport.ImportAsync(Assert.Single(sources), writer, options);
     }
 

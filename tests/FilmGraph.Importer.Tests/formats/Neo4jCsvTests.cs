@@ -25,7 +25,7 @@ public sealed class Neo4jCsvTests
             "a,f1,CASTED,,,\n" +
             "b,f1,DROPPED_FROM,,,\n" +
             "b,zz,CAST_IN,,,\n");
-        var source = Assert.Single(ImportSource.Plan([relationships, films], ImportFormat.Auto, [people], []));
+        var source = Assert.Single(ImportSource.Plan([relationships, films], ImportFormat.Auto, [new CsvGroup(people, false)]));
 
         var report = await GraphImport.ImportAsync(source, temp.Store, new ImportOptions());
 
@@ -65,10 +65,33 @@ public sealed class Neo4jCsvTests
             [
                 "nodes.csv:1: column 'born:date': born is written born:int.",
                 "nodes.csv:1: column 'rating:float' is no node property FilmGraph has (id, name, born, aliases, title, year); mark it :IGNORE to leave it out.",
-                "nodes.csv:1: the header has no :LABEL column, and no ID space (Person) or (Film) tells what the nodes are.",
-                "rels.csv:1: the header has no :TYPE column.",
+                "nodes.csv:1: the header has no :LABEL column, and no ID space (Person) or (Film) or Label= before the files tells what the nodes are.",
+                "rels.csv:1: the header has no :TYPE column, and no TYPE= before the files gives one.",
             ],
             Errors(report));
         Assert.Equal(before, RepoFiles.Fingerprint(temp.File));
+    }
+
+    [Fact]
+    public async Task A_label_or_type_before_the_files_stands_for_a_missing_column()
+    {
+        await using var temp = await TempStore.OpenAsync(queries: true);
+        var people = Write(temp, "people.csv", ":ID,name\nmia,Mia Dolan\n");
+        var films = Write(temp, "films.csv", ":ID,title,:LABEL\nlll,La La Land,\n");
+        var credits = Write(temp, "credits.csv", ":START_ID,:END_ID,role\nmia,lll,Mia\n");
+        CsvGroup[] groups =
+        [
+            CsvGroup.Parse($"Person:Actor={people}", relationships: false),
+            CsvGroup.Parse($"Film={films}", relationships: false),
+            CsvGroup.Parse($"CAST_IN={credits}", relationships: true),
+        ];
+
+        var report = await GraphImport.ImportAsync(Assert.Single(ImportSource.Plan([], ImportFormat.Auto, groups)), temp.Store, new ImportOptions());
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(Created(1, 1, 1), report.Summary);
+        Assert.Equal("Mia", (await temp.Store.FilmCreditsAsync("lll", [RelationshipType.CastIn])).Single().Properties.Role);
+        Assert.Equal(("Person:Actor", false), (groups[0].Given, groups[0].Relationships));
+        Assert.Equal([people], groups[0].Files);
     }
 }
