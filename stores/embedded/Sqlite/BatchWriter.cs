@@ -73,10 +73,11 @@ internal static class BatchWriter
 
         var created = new List<(int, RelationshipType, int)>();
         int updated = 0, unchanged = 0;
-        // In primary-key order, inserts append to the same few B-tree pages instead of touching pages all over the file.
+        // In primary-key order (target, type, source), inserts append to the same few B-tree pages instead of touching
+        // pages all over the file.
         var ordered = batch.Relationships
             .Select(r => (Source: Resolve(r.From), r.Type, Target: Resolve(r.To), r.Properties))
-            .OrderBy(r => r.Source).ThenBy(r => r.Type).ThenBy(r => r.Target);
+            .OrderBy(r => r.Target).ThenBy(r => r.Type).ThenBy(r => r.Source);
         foreach (var (source, type, target, p) in ordered)
         {
             ct.ThrowIfCancellationRequested();

@@ -9,8 +9,8 @@ internal readonly record struct EdgeRow(int Source, RelationshipType Type, int T
 
 /// <summary>
 /// A read-only connection with its statements prepared once. Relationship properties (roles, reasons, sources)
-/// stay in the file, not in memory; these are the reads that fetch them, by the primary key (source, type,
-/// target) or the index by target. Rented for one query at a time from <see cref="Pool"/>.
+/// stay in the file, not in memory; these are the reads that fetch them, by the primary key (target, type,
+/// source) or the index by source. Rented for one query at a time from <see cref="Pool"/>.
 /// </summary>
 internal sealed class EdgeRows : IDisposable
 {

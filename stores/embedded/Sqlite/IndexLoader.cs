@@ -56,12 +56,12 @@ internal static class IndexLoader
             return (index, clock.Elapsed - started);
         });
 
-        // The index by target holds exactly these three integers: scanning it reads a fraction of the pages
+        // The index by source holds exactly these three integers: scanning it reads a fraction of the pages
         // that the table, with its properties, spans.
         var sources = new GrowableArray<int>();
         var types = new GrowableArray<byte>();
         var targets = new GrowableArray<int>();
-        Step(handle, "SELECT src, type, dst FROM edges INDEXED BY edges_by_dst", statement =>
+        Step(handle, "SELECT src, type, dst FROM edges INDEXED BY edges_by_src", statement =>
         {
             sources.Add(raw.sqlite3_column_int(statement, 0) - 1);
             types.Add((byte)raw.sqlite3_column_int(statement, 1));
