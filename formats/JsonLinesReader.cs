@@ -44,10 +44,12 @@ internal sealed class JsonLinesReader(string file) : RecordReader
                     sink.At(input.Position);
                 }
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                // The second pass wants relationships only; a line that names neither a kind nor a type is none, and
-                // any fault in it was reported by the first pass.
-                if (phase == ImportPhase.Relationships && !line.Contains("\"type\"", StringComparison.Ordinal)
-                    && !line.Contains("\"kind\"", StringComparison.Ordinal)) continue;
+                // Each pass parses only the lines that may be its own. A line with a "type" key and no "kind" is a
+                // relationship (or nothing): the second pass alone reads it, faults included. A line with neither is
+                // no relationship, and the first pass alone reads it.
+                var named = line.Contains("\"kind\"", StringComparison.Ordinal);
+                var typed = !named && HasTypeKey(line);
+                if (phase == ImportPhase.Nodes ? typed : !named && !typed) continue;
                 var size = Encoding.UTF8.GetMaxByteCount(line.Length);
                 if (size > buffer.Length)
                 {
@@ -57,7 +59,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
                 var length = Encoding.UTF8.GetBytes(line, buffer);
                 var origin = new Origin(file, number, sink.KeepsText ? line : null);
                 fields.Clear();
-                Take(new LineRecord(buffer.AsSpan(0, length), line, fields).Parse(), phase, origin, sink);
+                Take(new LineRecord(buffer.AsSpan(0, length), line, fields).Parse(), phase, typed, origin, sink);
             }
         }
         finally
@@ -66,11 +68,26 @@ internal sealed class JsonLinesReader(string file) : RecordReader
         }
     }
 
-    private static void Take(in Parsed parsed, ImportPhase phase, in Origin origin, RecordSink sink)
+    /// <summary>
+    /// Whether the line has "type" followed by a colon: a property name, since a quote inside a JSON string is escaped
+    /// and a string value is never followed by a colon.
+    /// </summary>
+    private static bool HasTypeKey(string line)
+    {
+        for (var at = line.IndexOf("\"type\"", StringComparison.Ordinal); at >= 0; at = line.IndexOf("\"type\"", at + 6, StringComparison.Ordinal))
+        {
+            var rest = line.AsSpan(at + 6).TrimStart();
+            if (rest.Length > 0 && rest[0] == ':') return true;
+        }
+        return false;
+    }
+
+    private static void Take(in Parsed parsed, ImportPhase phase, bool typed, in Origin origin, RecordSink sink)
     {
         var isNode = parsed.Kind is RecordKind.Person or RecordKind.Film;
-        // A line of no known kind is reported once, in the first pass.
-        if (parsed.Kind is null ? phase != ImportPhase.Nodes : isNode != (phase == ImportPhase.Nodes)) return;
+        // A line of no known kind is reported once: by the pass that alone reads it, else by the first.
+        var reporting = typed ? ImportPhase.Relationships : ImportPhase.Nodes;
+        if (parsed.Kind is null ? phase != reporting : isNode != (phase == ImportPhase.Nodes) && !(typed && parsed.Error is not null)) return;
         if (parsed.Error is { } error)
         {
             sink.Reject(parsed.Kind, origin, error.Path, error.Message);

@@ -91,6 +91,10 @@ public sealed class JsonLinesTests
             {"from":"a","to":"f"}
             {"kind":"person","id":"a","name":"A"}
             {"kind":"film","id":"f","title":"F"}
+            {"id":"t","name":"type"}
+            {"id":"u","name":"\"type\": none"}
+            {bad "type": 1}
+            {"id":"v","name":"V","aliases":[{"type":1}]}
             """);
 
         var report = await ImportAsync(temp.Store, new ImportOptions(), file);
@@ -99,8 +103,11 @@ public sealed class JsonLinesTests
             [
                 "kinds.jsonl:3: $: cannot tell what this is: give \"kind\", or \"type\" (a relationship), \"title\" (a film) or \"name\" (a person).",
                 "kinds.jsonl:1: $.type: missing 'type'.",
+                "kinds.jsonl:8: $: invalid JSON: 'b' is an invalid start of a property name. Expected a '\"'.",
+                "kinds.jsonl:9: $.aliases: expected an array of strings, found an object.",
             ],
             Errors(report));
-        Assert.Equal(Created(1, 1, 1), report.Summary);
+        Assert.Equal(Created(3, 1, 1), report.Summary);
+        Assert.Equal(new GraphStats(0, 0, 0), report.SkippedRecords);
     }
 }
