@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
@@ -14,7 +13,10 @@ internal sealed class RecordPlace(string path, int line)
     /// <summary>Lines by property path inside the record ("to", "source.quote").</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 
-    public bool Failed { get; set; }
+    public bool Failed => Errors.Count > 0;
+
+    /// <summary>This record's faults, in the order found.</summary>
+    public List<ImportError> Errors { get; } = [];
 
     public int LineOf(string property) => Lines.TryGetValue(property, out var line) ? line : Line;
 }
@@ -24,7 +26,7 @@ internal sealed class RecordPlace(string path, int line)
 /// A record whose own fields are wrong is left out of the batch, except that a person or film with an id stays in
 /// so that relationships to it are not reported as dangling as well.
 /// </summary>
-internal sealed partial class GraphDocument(string file)
+internal sealed class GraphDocument(string file)
 {
     public string File { get; } = file;
     public List<ImportError> Errors { get; } = [];
@@ -41,10 +43,20 @@ internal sealed partial class GraphDocument(string file)
 
     public GraphBatch Batch => new(People, Films, Relationships);
 
+    /// <summary>Set when the document is read in batches: records and their faults go here instead of into the lists.</summary>
+    public RecordSink? Sink { get; init; }
+
+    public ImportPhase Phase { get; init; }
+
+    /// <summary>Whether reading is inside an array of the phase; faults outside one are reported in the first phase only.</summary>
+    public bool InPhaseArray { get; set; }
+
     public void Add(int line, string path, string message, RecordPlace? place = null)
     {
-        Errors.Add(new ImportError(File, line, path, message));
-        if (place is not null) place.Failed = true;
+        var error = new ImportError(File, line, path, message);
+        place?.Errors.Add(error);
+        if (Sink is null) Errors.Add(error);
+        else if (place is null && (InPhaseArray || Phase == ImportPhase.Nodes)) Sink.Reject(null, new Origin(File, line), path, message);
     }
 
     /// <summary>
@@ -66,27 +78,19 @@ internal sealed partial class GraphDocument(string file)
 
     private ImportError Locate(WriteProblem problem)
     {
-        var match = BatchPlace().Match(problem.Place);
-        if (!match.Success) return new ImportError(File, 1, "$", problem.ToString());
-        var places = match.Groups[1].Value switch
+        if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property))
+            return new ImportError(File, 1, "$", problem.ToString());
+        var places = list switch
         {
             "people" => PeoplePlaces,
             "films" => FilmPlaces,
             _ => RelationshipPlaces,
         };
-        var index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         if (index >= places.Count) return new ImportError(File, 1, "$", problem.ToString());
         var place = places[index];
-        var property = match.Groups[3].Value.TrimStart('.');
         var path = property.Length == 0 ? place.Path : $"{place.Path}.{property}";
-        return new ImportError(File, place.LineOf(property), path, Sentence(problem.Message));
+        return new ImportError(File, place.LineOf(property), path, BatchPlace.Sentence(problem.Message));
     }
-
-    private static string Sentence(string message) =>
-        message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
-
-    [GeneratedRegex(@"^(people|films|relationships)\[(\d+)\](.*)$")]
-    private static partial Regex BatchPlace();
 }
 
 /// <summary>
@@ -107,20 +111,26 @@ internal sealed class GraphDocumentReader
     private readonly CancellationToken _ct;
     private JsonToken _token;
 
+    // The record being read and its kind, for the batched reading to settle when it ends.
+    private RecordPlace? _current;
+    private RecordKind _currentKind;
+
     private readonly Dictionary<string, (Person Person, RecordPlace Place)> _personById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Film Film, RecordPlace Place)> _filmById = new(StringComparer.Ordinal);
     private readonly Dictionary<(RelationshipType, string, string), (Relationship Relationship, RecordPlace Place)> _relationshipByKey = [];
 
-    private GraphDocumentReader(Stream stream, string file, CancellationToken ct)
+    private GraphDocumentReader(Stream stream, GraphDocument doc, CancellationToken ct)
     {
         _tokens = new JsonTokenReader(stream);
-        _doc = new GraphDocument(file);
+        _doc = doc;
         _ct = ct;
     }
 
+    private bool Batched => _doc.Sink is not null;
+
     public static GraphDocument Read(Stream stream, string file, CancellationToken ct)
     {
-        var reader = new GraphDocumentReader(stream, file, ct);
+        var reader = new GraphDocumentReader(stream, new GraphDocument(file), ct);
         try
         {
             reader.ReadDocument();
@@ -132,6 +142,25 @@ internal sealed class GraphDocumentReader
         }
         return reader._doc;
     }
+
+    /// <summary>
+    /// Reads one phase's records of a document into the sink: people and films, or relationships; the other arrays are
+    /// stepped over. Broken JSON stops the import.
+    /// </summary>
+    public static void ReadInto(Stream stream, FileStream raw, string file, ImportPhase phase, RecordSink sink, CancellationToken ct)
+    {
+        var reader = new GraphDocumentReader(stream, new GraphDocument(file) { Sink = sink, Phase = phase }, ct) { _tick = () => sink.At(raw.Position) };
+        try
+        {
+            reader.ReadDocument();
+        }
+        catch (JsonSyntaxException e)
+        {
+            throw new ImportStoppedException(new ImportError(file, e.Line, "$", e.Message));
+        }
+    }
+
+    private Action? _tick;
 
     private void Next() => _token = _tokens.Read();
 
@@ -147,13 +176,20 @@ internal sealed class GraphDocumentReader
         {
             ReadMembers("$", "document", DocumentFields, null, "", (name, path) =>
             {
-                Action<int> item = name switch
+                if (Batched && (name == "relationships") != (_doc.Phase == ImportPhase.Relationships))
                 {
-                    "people" => ReadPerson,
-                    "films" => ReadFilm,
-                    _ => ReadRelationship,
+                    SkipValue();
+                    return;
+                }
+                (Action<int> item, _currentKind) = name switch
+                {
+                    "people" => ((Action<int>)ReadPerson, RecordKind.Person),
+                    "films" => (ReadFilm, RecordKind.Film),
+                    _ => (ReadRelationship, RecordKind.Relationship),
                 };
+                _doc.InPhaseArray = true;
                 ReadArray(path, item);
+                _doc.InPhaseArray = false;
             });
         }
         // The reader refuses anything after the document here.
@@ -174,6 +210,7 @@ internal sealed class GraphDocumentReader
             if (_token.Type == JsonTokenType.EndArray) return;
             _ct.ThrowIfCancellationRequested();
             item(index);
+            if (Batched) Settle(index);
         }
     }
 
@@ -183,7 +220,8 @@ internal sealed class GraphDocumentReader
     /// </summary>
     private void ReadMembers(string path, string what, string[] known, RecordPlace? place, string prefix, Action<string, string> member)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Known names are few (at most nine), so a bit each tells which were seen without a set per object.
+        var seen = 0u;
         while (true)
         {
             Next();
@@ -199,27 +237,40 @@ internal sealed class GraphDocumentReader
                 continue;
             }
             var memberPath = $"{path}.{name}";
-            if (!known.Contains(name))
+            var index = Array.IndexOf(known, name);
+            if (index < 0)
             {
                 _doc.Add(line, memberPath, $"unknown property '{name}' (a {what} has: {string.Join(", ", known)}).", place);
                 SkipValue();
                 continue;
             }
-            if (!seen.Add(name))
+            if ((seen & (1u << index)) != 0)
             {
                 // JSON readers disagree on which of two equal names wins; neither should be dropped unseen.
                 _doc.Add(line, memberPath, $"property '{name}' appears twice in this {what}.", place);
                 SkipValue();
                 continue;
             }
+            seen |= 1u << index;
             place?.Lines.TryAdd(prefix + name, line);
             member(name, memberPath);
         }
     }
 
+    /// <summary>A record read in batches that has faults is rejected, with all of them, at the line of the first.</summary>
+    private void Settle(int index)
+    {
+        if (index % 4096 == 0) _tick?.Invoke();
+        if (_current is not { Failed: true } place) return;
+        var first = place.Errors[0];
+        var message = string.Join("; ", place.Errors.Select(e => e == first ? e.Message : $"{e.Path}: {e.Message}"));
+        _doc.Sink!.Reject(_currentKind, new Origin(_doc.File, first.Line), first.Path, message);
+        _current = null;
+    }
+
     private RecordPlace? BeginRecord(string path, string what)
     {
-        var place = new RecordPlace(path, _token.Line);
+        var place = _current = new RecordPlace(path, _token.Line);
         if (_token.Type == JsonTokenType.StartObject) return place;
         _doc.Add(_token.Line, path, $"expected an object for a {what}, found {Describe(_token)}.");
         SkipValue();
@@ -246,7 +297,8 @@ internal sealed class GraphDocumentReader
         RequireText(place, "name", name);
         if (string.IsNullOrEmpty(id)) return;
         var person = new Person(id, name ?? "", born, aliases);
-        if (IsNewNode(_personById, id, person, place, "person")) Keep(_doc.People, _doc.PeoplePlaces, person, place);
+        if (Batched) Emit(place, s => s.Person(person, new Origin(_doc.File, place.Line)));
+        else if (IsNewNode(_personById, id, person, place, "person")) Keep(_doc.People, _doc.PeoplePlaces, person, place);
     }
 
     private void ReadFilm(int index)
@@ -267,7 +319,8 @@ internal sealed class GraphDocumentReader
         RequireText(place, "title", title);
         if (string.IsNullOrEmpty(id)) return;
         var film = new Film(id, title ?? "", year);
-        if (IsNewNode(_filmById, id, film, place, "film")) Keep(_doc.Films, _doc.FilmPlaces, film, place);
+        if (Batched) Emit(place, s => s.Film(film, new Origin(_doc.File, place.Line)));
+        else if (IsNewNode(_filmById, id, film, place, "film")) Keep(_doc.Films, _doc.FilmPlaces, film, place);
     }
 
     private void ReadRelationship(int index)
@@ -299,6 +352,11 @@ internal sealed class GraphDocumentReader
             _doc.Add(place.LineOf("type"), place.Path + ".type", $"unknown relationship type '{type}' (known: {RelationshipTypes.NameList}).", place);
         if (place.Failed) return;
         var relationship = new Relationship(parsed, from!, to!, new RelationshipProperties(role, billing, reason, context, description, source));
+        if (Batched)
+        {
+            Emit(place, s => s.Relationship(relationship, new Origin(_doc.File, place.Line)));
+            return;
+        }
         var key = (parsed, from!, to!);
         if (_relationshipByKey.TryGetValue(key, out var earlier))
         {
@@ -347,6 +405,12 @@ internal sealed class GraphDocumentReader
         return false;
     }
 
+    /// <summary>Batched, a record goes to the sink only when it has no fault; <see cref="Settle"/> rejects it otherwise.</summary>
+    private void Emit(RecordPlace place, Action<RecordSink> take)
+    {
+        if (!place.Failed) take(_doc.Sink!);
+    }
+
     private static void Keep<T>(List<T> records, List<RecordPlace> places, T record, RecordPlace place)
     {
         records.Add(record);
@@ -358,10 +422,8 @@ internal sealed class GraphDocumentReader
         var path = place.Path + "." + field;
         if (value is null) _doc.Add(place.Line, path, $"missing '{field}'.", place);
         // An empty value may stand in for a wrong one, which has its error already.
-        else if (value.Length == 0 && !HasError(path)) _doc.Add(place.LineOf(field), path, $"'{field}' is empty.", place);
+        else if (value.Length == 0 && !place.Errors.Any(e => e.Path == path)) _doc.Add(place.LineOf(field), path, $"'{field}' is empty.", place);
     }
-
-    private bool HasError(string path) => _doc.Errors.Any(e => e.Path == path);
 
     private string? String(string path, int maxLength, RecordPlace place)
     {

@@ -2,9 +2,32 @@ using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
 
-/// <summary>Imports FilmGraph JSON files through a store's writer, a whole file or nothing of it.</summary>
+/// <summary>
+/// Imports files through a store's writer. A FilmGraph JSON document up to <see cref="ImportOptions.WholeDocumentLimit"/>
+/// is written whole or not at all; everything else goes in batches, each whole or not at all, nodes before
+/// relationships, with bad records rejected and the rest written.
+/// </summary>
 public static class GraphImport
 {
+    /// <summary>
+    /// Imports one source. A file that cannot be opened or read throws (<see cref="IOException"/>,
+    /// <see cref="UnauthorizedAccessException"/>); so does the store failing. Batches written before stay written.
+    /// </summary>
+    public static async Task<ImportReport> ImportAsync(ImportSource source, IGraphWriter writer, ImportOptions options, CancellationToken ct = default)
+    {
+        if (source.Format == ImportFormat.Json && source.Files.Count == 1 && TextInput.ContentLength(source.Files[0]) <= options.WholeDocumentLimit)
+            return await ImportFileAsync(source.Files[0], writer, options, ct).ConfigureAwait(false);
+        RecordReader reader = source.Format switch
+        {
+            ImportFormat.Imdb => new ImdbReader(source.Files),
+            ImportFormat.JsonLines => new JsonLinesReader(source.Files[0]),
+            ImportFormat.Json => new JsonDocumentReader(source.Files[0]),
+            ImportFormat.Neo4jCsv => new Neo4jCsvReader(source.Groups.Count > 0 ? source.Groups : [.. source.Files.Select(f => new CsvGroup([f], null))]),
+            _ => throw new ArgumentException($"No format given for {source.Name}."),
+        };
+        return await BatchPipeline.RunAsync(reader, writer, options, ct).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Reads the file, lists everything wrong with it (its own faults and the store's objections, such as a
     /// relationship to an id that is neither in the file nor in the store), and writes it in one batch when nothing is.
@@ -14,7 +37,7 @@ public static class GraphImport
     {
         GraphDocument doc;
         // The reader keeps its own fixed buffer, so the stream's would only copy twice.
-        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+        await using (var stream = TextInput.OpenBytes(path, bufferSize: 1, out _))
             doc = GraphDocumentReader.Read(stream, path, ct);
 
         var records = new GraphStats(doc.People.Count, doc.Films.Count, doc.Relationships.Count);
@@ -24,7 +47,7 @@ public static class GraphImport
             return Refused([.. doc.Errors, .. doc.Explain(await writer.ValidateAsync(batch, ct))], records);
         try
         {
-            return new ImportReport(await writer.WriteAsync(batch, ct), [], Applied: true) { Records = records };
+            return new ImportReport(await writer.WriteAsync(batch, ct), [], Applied: true) { Records = records, WholeFile = true };
         }
         catch (GraphWriteException e)
         {
@@ -33,24 +56,6 @@ public static class GraphImport
     }
 
     private static ImportReport Refused(IEnumerable<ImportError> errors, GraphStats records) =>
-        new(WriteSummary.Zero, [.. errors.OrderBy(e => e.Line)], Applied: false) { Records = records };
+        new(WriteSummary.Zero, [.. errors.OrderBy(e => e.Line)], Applied: false) { Records = records, WholeFile = true };
 }
 
-public sealed record ImportOptions(bool DryRun = false);
-
-/// <summary>One thing wrong with the input, with its place: file, line and JSON path.</summary>
-public sealed record ImportError(string File, int Line, string Path, string Message)
-{
-    public override string ToString() => $"{File}:{Line}: {Path}: {Message}";
-}
-
-/// <summary>
-/// What an import did. <c>Applied</c> is false on a dry run and whenever there are errors. <c>Records</c> counts the
-/// distinct valid records the file offered, written or not.
-/// </summary>
-public sealed record ImportReport(WriteSummary Summary, IReadOnlyList<ImportError> Errors, bool Applied)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public GraphStats Records { get; init; } = new(0, 0, 0);
-}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FilmGraph.Core;
 using FilmGraph.Formats;
 using FilmGraph.Store.Embedded;
@@ -11,19 +12,36 @@ internal static class ImportCommand
     public const int InvalidInput = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> files, string storePath, bool dryRun, CancellationToken ct)
+    public const string Usage =
+        "usage: filmgraph-import <files...> [--format auto|json|jsonl|imdb|neo4j-csv] [--title-types movie,tvMovie] " +
+        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--dry-run]   (--help for more)";
+
+    public static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
-        var missing = files.Where(f => !File.Exists(f)).ToList();
+        var missing = request.AllFiles.Where(f => !File.Exists(f)).ToList();
         foreach (var file in missing)
             Console.Error.WriteLine(file.StartsWith('-') ? $"filmgraph-import: unknown option '{file}'." : $"filmgraph-import: {file}: no such file.");
         if (missing.Count > 0) return UsageError;
+        if (!request.AllFiles.Any()) return Refuse("no files to import.");
+        if (request.BatchSize < 1) return Refuse($"--batch-size must be 1 or more; got {request.BatchSize}.");
+        if (request.TitleTypes.Count == 0) return Refuse("--title-types needs at least one type.");
+
+        IReadOnlyList<ImportSource> sources;
+        try
+        {
+            sources = ImportSource.Plan(request.Files, request.Format, request.CsvGroups);
+        }
+        catch (ArgumentException e)
+        {
+            return Refuse(e.Message);
+        }
 
         IGraphWriter writer;
         IAsyncDisposable? opened = null;
-        if (dryRun && !File.Exists(storePath))
+        if (request.DryRun && !File.Exists(request.StorePath))
         {
             // Opening would create the file; a dry run leaves the disk as it found it.
-            Console.WriteLine($"Store {storePath} does not exist yet; checking against an empty store.");
+            Console.WriteLine($"Store {request.StorePath} does not exist yet; checking against an empty store.");
             writer = new EmptyStore();
         }
         else
@@ -31,81 +49,162 @@ internal static class ImportCommand
             try
             {
                 var store = await EmbeddedGraphStore.OpenAsync(
-                    new EmbeddedStoreOptions { Path = storePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }, ct);
+                    new EmbeddedStoreOptions { Path = request.StorePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }, ct);
                 writer = store;
                 opened = store;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
                                           or Microsoft.Data.Sqlite.SqliteException)
             {
-                Console.Error.WriteLine($"filmgraph-import: cannot open store {storePath}: {e.Message}");
+                Console.Error.WriteLine($"filmgraph-import: cannot open store {request.StorePath}: {e.Message}");
                 return UsageError;
             }
         }
 
+        StreamWriter? rejects = null;
         try
         {
-            return await ImportAllAsync(files, writer, dryRun, ct);
+            if (request.RejectsPath is not null) rejects = new StreamWriter(request.RejectsPath, append: false);
+            var options = new ImportOptions(request.DryRun)
+            {
+                BatchSize = request.BatchSize,
+                TitleTypes = new HashSet<string>(request.TitleTypes, StringComparer.Ordinal),
+                Rejects = rejects,
+            };
+            return await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"filmgraph-import: {e.Message}");
+            return UsageError;
         }
         finally
         {
+            if (rejects is not null) await rejects.DisposeAsync();
             if (opened is not null) await opened.DisposeAsync();
         }
     }
 
-    private static async Task<int> ImportAllAsync(IReadOnlyList<string> files, IGraphWriter writer, bool dryRun, CancellationToken ct)
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine($"filmgraph-import: {message}");
+        Console.Error.WriteLine(Usage);
+        return UsageError;
+    }
+
+    private static async Task<int> ImportAllAsync(IReadOnlyList<ImportSource> sources, IGraphWriter writer, ImportOptions options,
+        string? rejectsPath, CancellationToken ct)
     {
         var exitCode = Success;
-        var written = WriteSummary.Zero;
-        long people = 0, films = 0, relationships = 0;
-        foreach (var file in files)
+        var total = new Totals();
+        foreach (var source in sources)
         {
             ImportReport report;
             try
             {
-                report = await GraphImport.ImportFileAsync(file, writer, new ImportOptions(dryRun), ct);
+                report = await ProgressDisplay.RunAsync(source.Name,
+                    progress => GraphImport.ImportAsync(source, writer, options with { Progress = progress }, ct));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
             {
-                Console.Error.WriteLine($"filmgraph-import: {file}: {e.Message}");
+                Console.Error.WriteLine($"filmgraph-import: {source.Name}: {e.Message}");
+                Console.Error.WriteLine("filmgraph-import: the batches written before this stay; run the same command again to complete the import.");
                 exitCode = Math.Max(exitCode, UsageError);
                 continue;
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"filmgraph-import: {source.Name}: interrupted. The batches written so far stay; " +
+                                        "run the same command again to complete the import.");
+                return UsageError;
+            }
             foreach (var error in report.Errors) Console.Error.WriteLine(error);
-            people += report.Records.People;
-            films += report.Records.Films;
-            relationships += report.Records.Relationships;
-            written = written.Add(report.Summary);
-            Console.WriteLine(Outcome(file, report, dryRun));
+            var rejected = report.Rejected.People + report.Rejected.Films + report.Rejected.Relationships + report.Unreadable;
+            if (rejected > ImportReport.ListedRejects)
+                Console.Error.WriteLine($"... {rejected - ImportReport.ListedRejects:N0} more rejected records" +
+                                        (rejectsPath is null ? "; --rejects FILE lists them all." : $"; {rejectsPath} lists them all."));
+            Console.WriteLine(Outcome(source, report, options.DryRun, rejected));
+            foreach (var skip in report.Skipped) Console.WriteLine($"  skipped: {Describe(skip)}");
+            foreach (var adjusted in report.Adjusted) Console.WriteLine($"  adjusted: {Describe(adjusted)}");
+            total.Add(report);
             if (!report.Succeeded) exitCode = Math.Max(exitCode, InvalidInput);
         }
-        AnsiConsole.Write(CountsTable(written, people, films, relationships));
+        AnsiConsole.Write(total.Table());
         return exitCode;
     }
 
-    private static string Outcome(string file, ImportReport report, bool dryRun)
+    private static string Describe(SkipCount note) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Count(note.Count, Noun(note.Kind, 1), Noun(note.Kind, 2))}: {note.Reason} (first: {string.Join(", ", note.Examples)})");
+
+    private static string Noun(RecordKind kind, long n) => kind switch
+    {
+        RecordKind.Person => n == 1 ? "person" : "people",
+        RecordKind.Film => n == 1 ? "film" : "films",
+        _ => n == 1 ? "relationship" : "relationships",
+    };
+
+    private static string Outcome(ImportSource source, ImportReport report, bool dryRun, long rejected)
     {
         var records = $"{Count(report.Records.People, "person", "people")}, {Count(report.Records.Films, "film", "films")}, " +
                       Count(report.Records.Relationships, "relationship", "relationships");
-        if (!report.Succeeded)
-            return $"{file}: {Count(report.Errors.Count, "error", "errors")}; nothing from this file was written.";
-        return dryRun ? $"{file}: valid ({records}); dry run, nothing written." : $"{file}: imported {records}.";
+        if (report.WholeFile)
+        {
+            if (!report.Succeeded)
+                return $"{source.Name}: {Count(report.Errors.Count, "error", "errors")}; nothing from this file was written.";
+            return dryRun ? $"{source.Name}: valid ({records}); dry run, nothing written." : $"{source.Name}: imported {records}.";
+        }
+        var verb = dryRun ? "checked" : "read";
+        var rest = report.Stopped
+            ? dryRun ? "; stopped at a fault in a file." : "; stopped at a fault in a file; the batches before it are written."
+            : dryRun ? "; dry run, nothing written." : ".";
+        var refused = rejected > 0 ? $"; {Count(rejected, "record", "records")} rejected" : "";
+        return $"{source.Name}: {verb} {records}{refused}{rest}";
     }
 
-    private static string Count(long n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+    private static string Count(long n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? one : many)}");
 
-    private static Table CountsTable(WriteSummary written, long people, long films, long relationships)
+    /// <summary>What every source read and what the store did with it, summed.</summary>
+    private sealed class Totals
     {
-        var table = new Table().AddColumns("", "read", "created", "updated", "unchanged");
-        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
-        AddRow(table, "people", people, written.People);
-        AddRow(table, "films", films, written.Films);
-        AddRow(table, "relationships", relationships, written.Relationships);
-        return table;
-    }
+        private WriteSummary _written = WriteSummary.Zero;
+        private readonly long[] _read = new long[3];
+        private readonly long[] _skipped = new long[3];
+        private readonly long[] _rejected = new long[3];
+        private long _unreadable;
 
-    private static void AddRow(Table table, string what, long read, Counts counts) =>
-        table.AddRow(what, read.ToString(), counts.Created.ToString(), counts.Updated.ToString(), counts.Unchanged.ToString());
+        public void Add(ImportReport report)
+        {
+            _written = _written.Add(report.Summary);
+            AddTo(_read, report.Records);
+            AddTo(_skipped, report.SkippedRecords);
+            AddTo(_rejected, report.Rejected);
+            _unreadable += report.Unreadable;
+        }
+
+        private static void AddTo(long[] sums, GraphStats stats)
+        {
+            sums[0] += stats.People;
+            sums[1] += stats.Films;
+            sums[2] += stats.Relationships;
+        }
+
+        public Table Table()
+        {
+            var table = new Table().AddColumns("", "read", "created", "updated", "unchanged", "skipped", "rejected");
+            foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+            AddRow(table, "people", 0, _written.People);
+            AddRow(table, "films", 1, _written.Films);
+            AddRow(table, "relationships", 2, _written.Relationships);
+            if (_unreadable > 0) table.AddRow("unreadable", "", "", "", "", "", N(_unreadable));
+            return table;
+        }
+
+        private void AddRow(Table table, string what, int kind, Counts counts) =>
+            table.AddRow(what, N(_read[kind]), N(counts.Created), N(counts.Updated), N(counts.Unchanged), N(_skipped[kind]), N(_rejected[kind]));
+
+        private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>What a store with nothing in it would say about a batch, without creating one.</summary>
     private sealed class EmptyStore : IGraphWriter

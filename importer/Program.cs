@@ -1,11 +1,46 @@
 using System.CommandLine;
+using FilmGraph.Formats;
 using FilmGraph.Importer;
 using FilmGraph.Store.Embedded;
 
 var files = new Argument<string[]>("files")
 {
-    Description = "FilmGraph JSON files to import; each is applied whole or not at all.",
-    Arity = ArgumentArity.OneOrMore,
+    Description = "Files to import: FilmGraph JSON (.json), JSON Lines (.jsonl), IMDb TSV (name.basics.tsv, title.basics.tsv, " +
+                  "title.principals.tsv, plain or .gz) or neo4j-admin CSV (.csv).",
+    Arity = ArgumentArity.ZeroOrMore,
+};
+var format = new Option<string>("--format")
+{
+    Description = "The format of the files; auto tells it from each file's name.",
+    DefaultValueFactory = _ => "auto",
+};
+format.AcceptOnlyFromAmong("auto", "json", "jsonl", "imdb", "neo4j-csv");
+var titleTypes = new Option<string>("--title-types")
+{
+    Description = "IMDb titleTypes imported as films, comma-separated.",
+    DefaultValueFactory = _ => "movie",
+    HelpName = "TYPES",
+};
+var batchSize = new Option<int>("--batch-size")
+{
+    Description = "Records per batch; each batch is written whole or not at all.",
+    DefaultValueFactory = _ => ImportOptions.DefaultBatchSize,
+    HelpName = "N",
+};
+var rejects = new Option<string?>("--rejects")
+{
+    Description = "Write each rejected record here: a '# file:line: reason' line, then its original text.",
+    HelpName = "FILE",
+};
+var nodes = new Option<string[]>("--nodes")
+{
+    Description = "neo4j-admin CSV node files, comma-separated, optionally after 'Label=': the first line of the first file is the header of all. Repeatable.",
+    HelpName = "FILES",
+};
+var relationships = new Option<string[]>("--relationships")
+{
+    Description = "neo4j-admin CSV relationship files, as --nodes, optionally after 'TYPE='. Repeatable.",
+    HelpName = "FILES",
 };
 var store = new Option<string?>("--store")
 {
@@ -14,24 +49,31 @@ var store = new Option<string?>("--store")
 };
 var dryRun = new Option<bool>("--dry-run")
 {
-    Description = "Check the files, against the store too, without writing anything.",
+    Description = "Read and check everything, against the store too, without writing anything.",
 };
-var root = new RootCommand("Imports FilmGraph JSON files into the embedded store. Exit code: 0 done, 1 invalid input, 2 usage or I/O error.")
+var root = new RootCommand("Imports people, films and relationships into the embedded store. Exit code: 0 done, 1 invalid input, 2 usage or I/O error.")
 {
-    files, store, dryRun,
+    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, dryRun,
 };
-root.SetAction((parse, ct) => ImportCommand.RunAsync(
+root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(files) ?? [],
+    ImportRequest.ParseFormat(parse.GetValue(format)),
+    [.. (parse.GetValue(titleTypes) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+    parse.GetValue(batchSize),
+    parse.GetValue(rejects),
+    [
+        .. (parse.GetValue(nodes) ?? []).Select(g => CsvGroup.Parse(g, relationships: false)),
+        .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
+    ],
     parse.GetValue(store) ?? EmbeddedStoreOptions.PathFromEnvironment(),
-    parse.GetValue(dryRun),
-    ct));
+    parse.GetValue(dryRun)), ct));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     // System.CommandLine answers usage errors with 1, which this program keeps for invalid input.
     foreach (var error in parsed.Errors) Console.Error.WriteLine($"filmgraph-import: {error.Message}");
-    Console.Error.WriteLine("usage: filmgraph-import <files...> [--store PATH] [--dry-run]   (--help for more)");
+    Console.Error.WriteLine(ImportCommand.Usage);
     return ImportCommand.UsageError;
 }
 return await parsed.InvokeAsync();

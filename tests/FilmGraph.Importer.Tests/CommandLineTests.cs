@@ -131,4 +131,53 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, (await RunAsync([RepoFiles.Sample, "--store"])).ExitCode);
     }
+
+    [SkippableFact]
+    public async Task Imports_the_imdb_sample_reports_what_it_skipped_and_writes_the_dangling_rows_to_the_rejects_file()
+    {
+        var sample = Path.Combine(RepoFiles.Root, "..", "shared", "data", "imdb-sample");
+        Skip.IfNot(Directory.Exists(sample), $"The IMDb sample is not at {sample}.");
+        var rejects = Path.Combine(_temp.Directory, "rejects.txt");
+
+        var run = await RunAsync([.. new[] { "name.basics.tsv", "title.basics.tsv", "title.principals.tsv" }.Select(f => Path.Combine(sample, f)),
+            "--store", _temp.File, "--rejects", rejects, "--batch-size", "4000"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Errors);
+        Assert.Contains("skipped: 6 relationships: dangling: the person is not in name.basics.tsv", run.Output);
+        Assert.Contains("adjusted: 4 people: birthYear outside 1800..2200: kept without it", run.Output);
+        Assert.Matches(@"relationships\W+11576\W+9679\W+0\W+0\W+1897\W+0\W", run.Output);
+        var lines = await File.ReadAllLinesAsync(rejects);
+        Assert.Equal(12, lines.Length);
+        Assert.EndsWith("title.principals.tsv:449: dangling: the person is not in name.basics.tsv", lines[0]);
+        Assert.Equal("tt9809952\t10\tnm10449319\tactor\t\\N\t[\"Kichisaburô\"]", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_rejected_record_exits_1_and_the_rest_is_written()
+    {
+        var file = Path.Combine(_temp.Directory, "records.jsonl");
+        await File.WriteAllTextAsync(file, "{\"id\":\"a\",\"name\":\"A\"}\n{\"id\":\"b\",\"name\":\"B\",\"born\":\"x\"}\n");
+
+        var run = await RunAsync([file, "--store", _temp.File]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{file}:2: $.born: expected a whole number, found the string \"x\".", run.Errors);
+        Assert.Contains("read 2 people, 0 films, 0 relationships; 1 record rejected.", run.Output);
+        Assert.Matches(@"people\W+2\W+1\W+0\W+0\W+0\W+1\W", run.Output);
+    }
+
+    [Fact]
+    public async Task A_name_that_tells_no_format_is_a_usage_error()
+    {
+        var file = Path.Combine(_temp.Directory, "people.txt");
+        await File.WriteAllTextAsync(file, "x");
+
+        var run = await RunAsync([file, "--store", _temp.File]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("people.txt: cannot tell the format from the name", run.Errors);
+        Assert.Equal(2, (await RunAsync([file, "--format", "xml", "--store", _temp.File])).ExitCode);
+        Assert.False(File.Exists(_temp.File));
+    }
 }

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using FilmGraph.Core;
+
+namespace FilmGraph.Formats;
+
+/// <summary>
+/// The one way every batched format is written: a reader fills batches on its own thread (nodes first, then
+/// relationships) while this side writes them, one at a time, each whole or not at all. Records the store refuses
+/// are rejected and the rest of their batch is written without them.
+/// </summary>
+internal static class BatchPipeline
+{
+    public static async Task<ImportReport> RunAsync(RecordReader reader, IGraphWriter writer, ImportOptions options, CancellationToken ct)
+    {
+        var tally = new ImportTally(options);
+        var faults = reader.Check();
+        if (faults.Count > 0)
+        {
+            foreach (var fault in faults) tally.Stop(fault);
+            return tally.Report(options.DryRun);
+        }
+        if (options.DryRun) writer = new DryRunWriter(writer);
+        tally.Start(reader.Bytes(ImportPhase.Nodes) + reader.Bytes(ImportPhase.Relationships));
+
+        // One batch waiting while another is written: reading overlaps writing, and memory holds three batches at most
+        // (one filling, one waiting, one being written).
+        var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // Written batches go back to the reading side to be filled again; lists of 50,000 records live on the large
+        // object heap, and new ones for every batch would cost a full collection each.
+        var written = new ConcurrentQueue<PendingBatch>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var sink = new RecordSink(options, tally, batch => batches.Writer.WriteAsync(batch, stop.Token).AsTask().GetAwaiter().GetResult(),
+                    () => written.TryDequeue(out var empty) ? empty.Cleared() : null);
+                long before = 0;
+                foreach (var phase in (ImportPhase[])[ImportPhase.Nodes, ImportPhase.Relationships])
+                {
+                    sink.BeginPhase(before);
+                    reader.Read(phase, sink, stop.Token);
+                    before += reader.Bytes(phase);
+                    sink.At(reader.Bytes(phase));
+                    sink.Flush();
+                }
+            }
+            catch (ImportStoppedException e)
+            {
+                tally.Stop(e.Error);
+            }
+            finally
+            {
+                batches.Writer.Complete();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                await WriteAsync(batch, writer, tally, ct).ConfigureAwait(false);
+                written.Enqueue(batch);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                await reading.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writing side's failure is the one to report.
+            }
+        }
+        return tally.Report(options.DryRun);
+    }
+
+    private static async Task WriteAsync(PendingBatch batch, IGraphWriter writer, ImportTally tally, CancellationToken ct)
+    {
+        while (batch.Count > 0)
+        {
+            try
+            {
+                tally.Written(await writer.WriteAsync(batch.ToGraphBatch(), ct).ConfigureAwait(false), batch.BytesDone);
+                return;
+            }
+            catch (GraphWriteException e) when (batch.Reject(e.Problems, tally))
+            {
+                // Refused records are out; the rest is tried again, still as one batch.
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Checks each batch against the store as though the batches before it had been written, and writes nothing: the
+/// nodes of earlier batches that a batch's relationships point at are checked along with it, as stand-ins whose own
+/// problems are not reported. Remembers node ids only.
+/// </summary>
+internal sealed class DryRunWriter(IGraphWriter store) : IGraphWriter
+{
+    private const string StandIn = "(checked in an earlier batch)";
+
+    private readonly Dictionary<string, NodeKind> _earlier = new(StringComparer.Ordinal);
+
+    public async Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        var inBatch = new HashSet<string>(batch.People.Select(p => p.Id).Concat(batch.Films.Select(f => f.Id)), StringComparer.Ordinal);
+        var people = new List<Person>(batch.People);
+        var films = new List<Film>(batch.Films);
+        foreach (var r in batch.Relationships)
+        {
+            foreach (var id in (ReadOnlySpan<string>)[r.From, r.To])
+            {
+                if (!_earlier.TryGetValue(id, out var kind) || !inBatch.Add(id)) continue;
+                if (kind == NodeKind.Person) people.Add(new Person(id, StandIn));
+                else films.Add(new Film(id, StandIn));
+            }
+        }
+        var problems = (await store.ValidateAsync(new GraphBatch(people, films, batch.Relationships), ct).ConfigureAwait(false))
+            .Where(p => !AboutStandIn(p, batch)).ToList();
+        problems.AddRange(KindConflicts(batch.People, "people", p => p.Id, NodeKind.Person));
+        problems.AddRange(KindConflicts(batch.Films, "films", f => f.Id, NodeKind.Film));
+        if (problems.Count > 0) throw new GraphWriteException(problems);
+        foreach (var person in batch.People) _earlier.TryAdd(person.Id, NodeKind.Person);
+        foreach (var film in batch.Films) _earlier.TryAdd(film.Id, NodeKind.Film);
+        return WriteSummary.Zero;
+    }
+
+    public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default) => store.ValidateAsync(batch, ct);
+
+    private static bool AboutStandIn(WriteProblem problem, GraphBatch batch) =>
+        BatchPlace.TryParse(problem.Place, out var list, out var index, out _) &&
+        ((list == "people" && index >= batch.People.Count) || (list == "films" && index >= batch.Films.Count));
+
+    /// <summary>What the store would say of a node whose id an earlier batch of this run gave to the other kind.</summary>
+    private IEnumerable<WriteProblem> KindConflicts<T>(IReadOnlyList<T> nodes, string list, Func<T, string> id, NodeKind kind)
+    {
+        for (var i = 0; i < nodes.Count; i++)
+            if (_earlier.TryGetValue(id(nodes[i]), out var earlier) && earlier != kind)
+                yield return new WriteProblem($"{list}[{i}].id",
+                    $"id '{id(nodes[i])}' is already used by a {(earlier == NodeKind.Person ? "person" : "film")}.");
+    }
+}

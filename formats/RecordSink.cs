@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using FilmGraph.Core;
+
+namespace FilmGraph.Formats;
+
+/// <summary>The records of one batch, each with where it came from, in the order read.</summary>
+internal sealed class PendingBatch
+{
+    public List<Person> People { get; private set; } = [];
+    public List<Origin> PeopleFrom { get; private set; } = [];
+    public List<Film> Films { get; private set; } = [];
+    public List<Origin> FilmsFrom { get; private set; } = [];
+    public List<Relationship> Relationships { get; private set; } = [];
+    public List<Origin> RelationshipsFrom { get; private set; } = [];
+
+    /// <summary>How far reading had gone when the batch was closed.</summary>
+    public long BytesDone { get; set; }
+
+    public int Count => People.Count + Films.Count + Relationships.Count;
+
+    public GraphBatch ToGraphBatch() => new(People, Films, Relationships);
+
+    /// <summary>Empties the batch for reuse: its lists keep their room, so a new batch allocates nothing large.</summary>
+    public PendingBatch Cleared()
+    {
+        People.Clear();
+        PeopleFrom.Clear();
+        Films.Clear();
+        FilmsFrom.Clear();
+        Relationships.Clear();
+        RelationshipsFrom.Clear();
+        BytesDone = 0;
+        return this;
+    }
+
+    /// <summary>
+    /// Rejects the records the store's problems point at and keeps the rest. False when no problem points at a record,
+    /// so that trying again could not help.
+    /// </summary>
+    public bool Reject(IReadOnlyList<WriteProblem> problems, ImportTally tally)
+    {
+        var people = new Dictionary<int, (string Path, string Message)>();
+        var films = new Dictionary<int, (string Path, string Message)>();
+        var relationships = new Dictionary<int, (string Path, string Message)>();
+        foreach (var problem in problems)
+        {
+            if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property)) continue;
+            var faults = list switch { "people" => people, "films" => films, _ => relationships };
+            var text = BatchPlace.Sentence(problem.Message);
+            faults[index] = faults.TryGetValue(index, out var earlier) ? (earlier.Path, $"{earlier.Message.TrimEnd('.')}; {(property.Length == 0 ? "" : property + ": ")}{text}") : (property, text);
+        }
+        if (people.Count + films.Count + relationships.Count == 0) return false;
+        (People, PeopleFrom) = Keep(People, PeopleFrom, people, RecordKind.Person, tally);
+        (Films, FilmsFrom) = Keep(Films, FilmsFrom, films, RecordKind.Film, tally);
+        (Relationships, RelationshipsFrom) = Keep(Relationships, RelationshipsFrom, relationships, RecordKind.Relationship, tally);
+        return true;
+    }
+
+    private static (List<T>, List<Origin>) Keep<T>(List<T> records, List<Origin> origins, Dictionary<int, (string Path, string Message)> faults, RecordKind kind, ImportTally tally)
+    {
+        if (faults.Count == 0) return (records, origins);
+        var kept = new List<T>(records.Count - faults.Count);
+        var keptFrom = new List<Origin>(records.Count - faults.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (faults.TryGetValue(i, out var fault))
+            {
+                tally.Reject(kind, origins[i], fault.Path, fault.Message, countRead: false);
+                continue;
+            }
+            kept.Add(records[i]);
+            keptFrom.Add(origins[i]);
+        }
+        return (kept, keptFrom);
+    }
+}
+
+/// <summary>
+/// Where readers put what they read: records gather into batches of the configured size, handed on whole; records
+/// left out are counted by reason, rejected ones listed. A record the batch already holds under the same key is
+/// skipped when identical and rejected when not (a later batch simply upserts it again).
+/// </summary>
+internal sealed class RecordSink(ImportOptions options, ImportTally tally, Action<PendingBatch> emit, Func<PendingBatch?> reuse)
+{
+    private static readonly long ProgressTicks = Stopwatch.Frequency;
+
+    private PendingBatch _batch = new();
+    private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _films = new(StringComparer.Ordinal);
+    private readonly Dictionary<(RelationshipType, string, string), int> _relationships = [];
+    private long _phaseStart;
+    private long _bytesDone;
+    private long _lastProgress = Stopwatch.GetTimestamp();
+
+    /// <summary>Whether readers should keep each record's original text (for the rejects file).</summary>
+    public bool KeepsText => options.Rejects is not null;
+
+    public ImportOptions Options => options;
+
+    public void BeginPhase(long bytesBefore) => _phaseStart = _bytesDone = bytesBefore;
+
+    /// <summary>How far into the current phase's bytes reading has gone.</summary>
+    public void At(long bytesIntoPhase)
+    {
+        _bytesDone = _phaseStart + bytesIntoPhase;
+        var now = Stopwatch.GetTimestamp();
+        if (now - _lastProgress < ProgressTicks) return;
+        _lastProgress = now;
+        tally.Progress(_bytesDone);
+    }
+
+    public void Person(Person person, in Origin origin) =>
+        Add(RecordKind.Person, person, person.Id, _people, _batch.People, _batch.PeopleFrom, origin, static p => $"person id '{p.Id}'");
+
+    public void Film(Film film, in Origin origin) =>
+        Add(RecordKind.Film, film, film.Id, _films, _batch.Films, _batch.FilmsFrom, origin, static f => $"film id '{f.Id}'");
+
+    public void Relationship(Relationship relationship, in Origin origin) =>
+        Add(RecordKind.Relationship, relationship, (relationship.Type, relationship.From, relationship.To), _relationships,
+            _batch.Relationships, _batch.RelationshipsFrom, origin,
+            static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
+
+    private void Add<TKey, T>(RecordKind kind, T record, TKey key, Dictionary<TKey, int> seen, List<T> records, List<Origin> origins,
+        in Origin origin, Func<T, string> what) where TKey : notnull
+    {
+        tally.Read(kind);
+        if (seen.TryGetValue(key, out var i))
+        {
+            Duplicate(kind, Equals(records[i], record), origins[i], origin, what(record));
+            return;
+        }
+        seen.Add(key, records.Count);
+        records.Add(record);
+        origins.Add(origin);
+        if (_batch.Count >= options.BatchSize) Flush();
+    }
+
+    /// <summary>A record of a known kind the reader cannot take; <paramref name="kind"/> null when not even its kind is known.</summary>
+    public void Reject(RecordKind? kind, in Origin origin, string path, string message)
+    {
+        tally.Reject(kind, origin, path, message, countRead: true);
+    }
+
+    /// <summary>A record left out on purpose. <paramref name="rejectsFile"/>: whether it also goes to the rejects file.</summary>
+    public void Skip(RecordKind kind, string reason, in Origin origin, bool rejectsFile = false)
+    {
+        tally.Read(kind);
+        tally.Skip(kind, reason, origin, rejectsFile);
+    }
+
+    /// <summary>A value left out of a record that is kept.</summary>
+    public void Adjust(RecordKind kind, string reason, in Origin origin) => tally.Adjust(kind, reason, origin);
+
+    /// <summary>Hands on what the batch holds; the end of each phase calls it so that no batch mixes phases.</summary>
+    public void Flush()
+    {
+        if (_batch.Count == 0) return;
+        _batch.BytesDone = _bytesDone;
+        var full = _batch;
+        _batch = reuse() ?? new PendingBatch();
+        _people.Clear();
+        _films.Clear();
+        _relationships.Clear();
+        emit(full);
+    }
+
+    private void Duplicate(RecordKind kind, bool same, in Origin earlier, in Origin origin, string what)
+    {
+        if (same)
+        {
+            tally.Skip(kind, "the same record again", origin, rejectsFile: false);
+            return;
+        }
+        var where = earlier.File == origin.File ? $"line {earlier.Line}" : earlier.ToString();
+        tally.Reject(kind, origin, "", $"duplicate {what} with different data than {where}.", countRead: false);
+    }
+}
