@@ -1,7 +1,9 @@
 using System.Globalization;
 using FilmGraph.Core;
 using FilmGraph.Formats;
+using FilmGraph.Bolt;
 using FilmGraph.Store.Embedded;
+using FilmGraph.Store.Neo4j;
 using Spectre.Console;
 
 namespace FilmGraph.Importer;
@@ -14,7 +16,7 @@ internal static class ImportCommand
 
     public const string Usage =
         "usage: filmgraph-import <files...> [--format auto|json|jsonl|imdb|neo4j-csv] [--title-types movie,tvMovie] " +
-        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--dry-run]   (--help for more)";
+        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--store-kind embedded|neo4j] [--dry-run]   (--help for more)";
 
     public static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
@@ -36,30 +38,8 @@ internal static class ImportCommand
             return Refuse(e.Message);
         }
 
-        IGraphWriter writer;
-        IAsyncDisposable? opened = null;
-        if (request.DryRun && !File.Exists(request.StorePath))
-        {
-            // Opening would create the file; a dry run leaves the disk as it found it.
-            Console.WriteLine($"Store {request.StorePath} does not exist yet; checking against an empty store.");
-            writer = new EmptyStore();
-        }
-        else
-        {
-            try
-            {
-                var store = await EmbeddedGraphStore.OpenAsync(
-                    new EmbeddedStoreOptions { Path = request.StorePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }, ct);
-                writer = store;
-                opened = store;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
-                                          or Microsoft.Data.Sqlite.SqliteException)
-            {
-                Console.Error.WriteLine($"filmgraph-import: cannot open store {request.StorePath}: {e.Message}");
-                return UsageError;
-            }
-        }
+        var (writer, opened, failure) = await OpenStoreAsync(request, ct);
+        if (writer is null) return failure;
 
         StreamWriter? rejects = null;
         try
@@ -85,6 +65,43 @@ internal static class ImportCommand
         }
     }
 
+    /// <summary>The writer to import into, and what to dispose of afterwards; a null writer comes with the exit code.</summary>
+    private static async Task<(IGraphWriter? Writer, IAsyncDisposable? Opened, int Failure)> OpenStoreAsync(ImportRequest request, CancellationToken ct)
+    {
+        if (request.StoreKind == ImportRequest.Neo4jStore)
+        {
+            var options = Neo4jStoreOptions.FromEnvironment();
+            try
+            {
+                var neo4j = await Neo4jGraphStore.OpenAsync(options, ct);
+                return (neo4j, neo4j, Success);
+            }
+            catch (Exception e) when (e is BoltException or GraphQueryException or IOException)
+            {
+                Console.Error.WriteLine($"filmgraph-import: cannot open the Neo4j store at {options.Uri}: {e.Message}");
+                return (null, null, UsageError);
+            }
+        }
+        if (request.DryRun && !File.Exists(request.StorePath))
+        {
+            // Opening would create the file; a dry run leaves the disk as it found it.
+            Console.WriteLine($"Store {request.StorePath} does not exist yet; checking against an empty store.");
+            return (new EmptyStore(), null, Success);
+        }
+        try
+        {
+            var store = await EmbeddedGraphStore.OpenAsync(
+                new EmbeddedStoreOptions { Path = request.StorePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }, ct);
+            return (store, store, Success);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
+                                      or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Console.Error.WriteLine($"filmgraph-import: cannot open store {request.StorePath}: {e.Message}");
+            return (null, null, UsageError);
+        }
+    }
+
     private static int Refuse(string message)
     {
         Console.Error.WriteLine($"filmgraph-import: {message}");
@@ -105,7 +122,8 @@ internal static class ImportCommand
                 report = await ProgressDisplay.RunAsync(source.Name,
                     progress => GraphImport.ImportAsync(source, writer, options with { Progress = progress }, ct));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException
+                                          or BoltException)
             {
                 Console.Error.WriteLine($"filmgraph-import: {source.Name}: {e.Message}");
                 Console.Error.WriteLine("filmgraph-import: the batches written before this stay; run the same command again to complete the import.");

@@ -47,13 +47,20 @@ var store = new Option<string?>("--store")
     Description = $"The store file. Default: ${EmbeddedStoreOptions.PathVariable}, else {EmbeddedStoreOptions.DefaultPath} (the file the API reads).",
     HelpName = "PATH",
 };
+var storeKind = new Option<string>("--store-kind")
+{
+    Description = $"embedded, or neo4j (then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE say where). Default: ${ImportRequest.StoreKindVariable}, else embedded.",
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ImportRequest.StoreKindVariable) is { Length: > 0 } kind
+        ? kind.Trim().ToLowerInvariant() : ImportRequest.EmbeddedStore,
+};
+storeKind.AcceptOnlyFromAmong(ImportRequest.EmbeddedStore, ImportRequest.Neo4jStore);
 var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
 };
-var root = new RootCommand("Imports people, films and relationships into the embedded store. Exit code: 0 done, 1 invalid input, 2 usage or I/O error.")
+var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage or I/O error.")
 {
-    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, dryRun,
+    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun,
 };
 root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(files) ?? [],
@@ -66,7 +73,8 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
         .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
     ],
     parse.GetValue(store) ?? EmbeddedStoreOptions.PathFromEnvironment(),
-    parse.GetValue(dryRun)), ct));
+    parse.GetValue(dryRun),
+    parse.GetValue(storeKind) ?? ImportRequest.EmbeddedStore), ct));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -13,7 +13,7 @@ public sealed class CommandLineTests : IDisposable
 
     private sealed record Run(int ExitCode, string Output, string Errors);
 
-    private static async Task<Run> RunAsync(string[] args, string? storeVariable = null)
+    private static async Task<Run> RunAsync(string[] args, string? storeVariable = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +25,8 @@ public sealed class CommandLineTests : IDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove(EmbeddedStoreOptions.PathVariable);
         if (storeVariable is not null) start.Environment[EmbeddedStoreOptions.PathVariable] = storeVariable;
+        start.Environment.Remove("FilmGraph__Store");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -114,6 +116,23 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(_temp.File));
+    }
+
+    [Fact]
+    public async Task Neo4j_is_chosen_by_option_or_environment_and_an_unreachable_server_exits_2_naming_it()
+    {
+        // Port 9 on loopback: nothing listens there, so the connection is refused at once.
+        var unreachable = new Dictionary<string, string> { ["NEO4J_URI"] = "bolt://127.0.0.1:9" };
+        var byOption = await RunAsync([RepoFiles.Sample, "--store-kind", "neo4j"], environment: unreachable);
+        Assert.Equal(2, byOption.ExitCode);
+        Assert.Contains("cannot open the Neo4j store at bolt://127.0.0.1:9", byOption.Errors);
+
+        var byVariable = await RunAsync([RepoFiles.Sample],
+            environment: new Dictionary<string, string>(unreachable) { ["FilmGraph__Store"] = "neo4j" });
+        Assert.Equal(2, byVariable.ExitCode);
+        Assert.Contains("cannot open the Neo4j store", byVariable.Errors);
+
+        Assert.Equal(2, (await RunAsync([RepoFiles.Sample, "--store-kind", "mongo"])).ExitCode);
     }
 
     [Fact]
