@@ -162,15 +162,25 @@ internal sealed class ChainFinder : IDisposable
             _graph.Adjacency.Neighbours(slot, path[k], out var rows, out var recent);
             Add(rows); Add(recent);
         }
+        // Take candidates least id first by selection rather than sorting them all: usually the first one taken
+        // completes the chain, and a film's cast can run to hundreds.
         var nodes = _graph.Nodes;
-        candidates.Sort((x, y) => string.CompareOrdinal(nodes.Id(x), nodes.Id(y)));
         var found = false;
-        var previous = -1;
-        foreach (var c in candidates)
+        while (candidates.Count > 0)
         {
-            if (c == previous) continue;
-            previous = c;
-            path[next] = c;
+            var least = candidates[0];
+            var leastId = nodes.Id(least);
+            for (var i = 1; i < candidates.Count; i++)
+            {
+                var id = nodes.Id(candidates[i]);
+                if (string.CompareOrdinal(id, leastId) < 0) (least, leastId) = (candidates[i], id);
+            }
+            // Remove every copy: a person linked to a film by two via types is listed twice.
+            var kept = 0;
+            for (var i = 0; i < candidates.Count; i++)
+                if (candidates[i] != least) candidates[kept++] = candidates[i];
+            candidates.RemoveRange(kept, candidates.Count - kept);
+            path[next] = least;
             if (Enumerate(path, next, depthA, grewALast, first, results)) found = true;
             if (results.Count >= first) return true;
         }
