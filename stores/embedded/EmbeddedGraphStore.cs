@@ -26,7 +26,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         _options = options;
         _writer = StoreFile.OpenWriter(options.Path);
         _readers = new EdgeRows.Pool(options.Path);
-        _index = IndexLoader.Load(_writer, options.BuildIndex, null, out var timings);
+        _index = IndexLoader.Load(_writer, options.BuildIndex, null, options.Path, out var timings);
         OpenTimings = timings;
         if (options.ExternalChangePoll > TimeSpan.Zero)
             _poll = new Timer(_ => ReloadIfChangedElsewhere(), null, options.ExternalChangePoll, options.ExternalChangePoll);

@@ -13,18 +13,31 @@ public sealed record IndexLoadTimings(TimeSpan Nodes, TimeSpan Edges, TimeSpan A
 internal static class IndexLoader
 {
     public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx = null) =>
-        Load(connection, buildIndex, tx, out _);
+        Load(connection, buildIndex, tx, null, out _);
 
-    public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx, out IndexLoadTimings timings)
+    /// <param name="path">
+    /// When given, the edges are read on a second connection to this file while the nodes are read on the first, one
+    /// core each. The two reads may see different commits; edges that name a node the node read did not see are
+    /// caught and read again inside <paramref name="tx"/>.
+    /// </param>
+    public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx, string? path, out IndexLoadTimings timings)
     {
         if (tx is null)
         {
             // Nodes and edges must come from one snapshot, or an edge committed in between could name an unread node.
             using var snapshot = connection.BeginTransaction(deferred: true);
-            return Load(connection, buildIndex, snapshot, out timings);
+            return Load(connection, buildIndex, snapshot, path, out timings);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parallelEdges = buildIndex && path is not null
+            ? Task.Run(() =>
+            {
+                using var reader = StoreFile.OpenReader(path);
+                using var readTx = reader.BeginTransaction(deferred: true);
+                return ReadEdges(reader.Handle!);
+            })
+            : null;
         var dataVersion = StoreFile.DataVersion(connection, tx);
         var rows = new List<NodeRow>();
         // Millions of rows: step the statements directly rather than through the data reader's per-row machinery.
@@ -56,27 +69,41 @@ internal static class IndexLoader
             return (index, clock.Elapsed - started);
         });
 
-        // The index by source holds exactly these three integers: scanning it reads a fraction of the pages
-        // that the table, with its properties, spans.
-        var sources = new GrowableArray<int>();
-        var types = new GrowableArray<byte>();
-        var targets = new GrowableArray<int>();
-        // One packed integer a row (source, type, target) halves the calls into SQLite for millions of rows;
-        // sources get 28 bits, which bounds a store at 268 million nodes.
+        // Sources get 28 bits in the packed rows read below, which bounds a store at 268 million nodes.
         if (nodes.Count >= 1 << 28) throw new InvalidDataException($"The store holds {nodes.Count:N0} nodes; the most it can index is {1 << 28:N0}.");
-        Step(handle, "SELECT (src << 35) | (type << 31) | dst FROM edges INDEXED BY edges_by_src", statement =>
-        {
-            var packed = raw.sqlite3_column_int64(statement, 0);
-            sources.Add((int)(packed >> 35) - 1);
-            types.Add((byte)((packed >> 31) & 0xF));
-            targets.Add((int)(packed & 0x7FFF_FFFF) - 1);
-        });
+        var edges = parallelEdges is not null ? parallelEdges.GetAwaiter().GetResult() : ReadEdges(handle);
+        if (edges.MaxNode >= nodes.Count) edges = ReadEdges(handle);
         var edgesTime = clock.Elapsed - nodesTime;
+        var (sources, types, targets) = (edges.Sources, edges.Types, edges.Targets);
         var adjacency = Adjacency.Build(nodes.Count, sources.Span, types.Span, targets.Span);
         var adjacencyTime = clock.Elapsed - nodesTime - edgesTime;
         var (nameIndex, namesTime) = names.GetAwaiter().GetResult();
         timings = new IndexLoadTimings(nodesTime, edgesTime, adjacencyTime, namesTime);
         return new GraphIndex(nodes, adjacency, nameIndex, dataVersion);
+    }
+
+    private sealed record EdgeArrays(GrowableArray<int> Sources, GrowableArray<byte> Types, GrowableArray<int> Targets, int MaxNode);
+
+    /// <summary>
+    /// Every edge from the index by source, which holds exactly these three integers: scanning it reads a fraction of
+    /// the pages the table, with its properties, spans. One packed integer a row halves the calls into SQLite.
+    /// </summary>
+    private static EdgeArrays ReadEdges(sqlite3 handle)
+    {
+        var sources = new GrowableArray<int>();
+        var types = new GrowableArray<byte>();
+        var targets = new GrowableArray<int>();
+        var max = -1;
+        Step(handle, "SELECT (src << 35) | (type << 31) | dst FROM edges INDEXED BY edges_by_src", statement =>
+        {
+            var packed = raw.sqlite3_column_int64(statement, 0);
+            int source = (int)(packed >> 35) - 1, target = (int)(packed & 0x7FFF_FFFF) - 1;
+            sources.Add(source);
+            types.Add((byte)((packed >> 31) & 0xF));
+            targets.Add(target);
+            max = Math.Max(max, Math.Max(source, target));
+        });
+        return new EdgeArrays(sources, types, targets, max);
     }
 
     private static void Step(sqlite3 handle, string sql, Action<sqlite3_stmt> row)
