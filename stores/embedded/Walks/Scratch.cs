@@ -5,11 +5,15 @@ namespace FilmGraph.Store.Embedded.Walks;
 /// <summary>
 /// Working memory for walks: visit marks and distances for two searches and the dead-end marks, cleared in O(1) by
 /// bumping a generation number instead of zeroing arrays the size of the graph on every query. Rented for the
-/// length of one walk, so there are as many as there are walks running at once, not one per thread.
+/// length of one walk, so there are as many as there are walks running at once, not one per thread; a few per
+/// core are kept between walks.
 /// </summary>
 internal sealed class Scratch : IDisposable
 {
     private static readonly ConcurrentBag<Scratch> Pool = [];
+
+    /// <summary>Walks are CPU-bound, so more than a few per core never run at once; extra scratch goes to the collector.</summary>
+    private static readonly int Retained = Environment.ProcessorCount * 2;
 
     public int[] MarkA = [], MarkB = [], MarkPath = [];
     public int[] DistA = [], DistB = [];
@@ -27,7 +31,10 @@ internal sealed class Scratch : IDisposable
         return s;
     }
 
-    public void Dispose() => Pool.Add(this);
+    public void Dispose()
+    {
+        if (Pool.Count < Retained) Pool.Add(this);
+    }
 
     private void Resize(int size)
     {
