@@ -55,7 +55,16 @@ public sealed class ApiServer : IAsyncLifetime
         builder.AddFilmGraph();
         var app = builder.Build();
         app.MapFilmGraphApi();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails part way may already have bound its port.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 

@@ -202,6 +202,23 @@ public sealed class HttpTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Choosing_neo4j_with_no_server_there_stops_start_up_naming_the_address()
+    {
+        // Port 9 on loopback: nothing listens there, so the connection is refused at once.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => server.StartAsync(new Dictionary<string, string?>
+        {
+            ["FilmGraph:Store"] = "neo4j",
+            ["FilmGraph:Neo4j:Uri"] = "bolt://127.0.0.1:9",
+        }));
+        Assert.IsAssignableFrom<FilmGraph.Bolt.BoltException>(error);
+        Assert.Contains("127.0.0.1:9", error.Message);
+
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            server.StartAsync(new Dictionary<string, string?> { ["FilmGraph:Store"] = "mongo" }));
+        Assert.Contains("'embedded' or 'neo4j'", unknown.Message);
+    }
+
+    [Fact]
     public async Task Without_an_open_store_readyz_is_503_and_queries_say_STORE_UNAVAILABLE()
     {
         await using var app = await server.StartAsync(new Dictionary<string, string?> { ["FilmGraph:Seed:Enabled"] = "false" });
