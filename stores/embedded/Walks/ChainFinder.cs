@@ -40,8 +40,7 @@ internal sealed class ChainFinder : IDisposable
     public List<int[]> Paths(int a, int b, int first)
     {
         if (a == b) return [[a]];
-        var meeting = Meet(a, b, stopAtFirst: true, out var depthA, out var depthB);
-        if (meeting.Count == 0) return [];
+        if (!Meet(a, b, out var depthA, out var depthB)) return [];
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
@@ -53,12 +52,11 @@ internal sealed class ChainFinder : IDisposable
     public int? Distance(int a, int b)
     {
         if (a == b) return 0;
-        var meeting = Meet(a, b, stopAtFirst: true, out var depthA, out var depthB);
-        return meeting.Count == 0 ? null : (depthA + depthB) / 2;
+        return Meet(a, b, out var depthA, out var depthB) ? (depthA + depthB) / 2 : null;
     }
 
-    /// <summary>Grows the two searches until they share nodes; returns those nodes (empty when the bound is reached first).</summary>
-    private List<int> Meet(int a, int b, bool stopAtFirst, out int depthA, out int depthB)
+    /// <summary>Grows the two searches until they first share a node; false when the bound is reached first.</summary>
+    private bool Meet(int a, int b, out int depthA, out int depthB)
     {
         var s = _s;
         s.MarkA[a] = _gen; s.DistA[a] = 0;
@@ -66,7 +64,6 @@ internal sealed class ChainFinder : IDisposable
         List<int> frontA = [a], frontB = [b];
         depthA = depthB = 0;
         var maxEdges = _query.MaxHops * 2;
-        var meeting = new List<int>();
         while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
         {
             // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
@@ -74,17 +71,18 @@ internal sealed class ChainFinder : IDisposable
             _grewALast = growA;
             if (growA)
             {
-                frontA = Grow(frontA, depthA, s.MarkA, s.DistA, s.MarkB, meeting, stopAtFirst);
+                var met = Grow(ref frontA, depthA, s.MarkA, s.DistA, s.MarkB);
                 depthA++;
+                if (met) return true;
             }
             else
             {
-                frontB = Grow(frontB, depthB, s.MarkB, s.DistB, s.MarkA, meeting, stopAtFirst);
+                var met = Grow(ref frontB, depthB, s.MarkB, s.DistB, s.MarkA);
                 depthB++;
+                if (met) return true;
             }
-            if (meeting.Count > 0) return meeting;
         }
-        return meeting;
+        return false;
     }
 
     private long Cost(List<int> frontier, int depth)
@@ -96,20 +94,23 @@ internal sealed class ChainFinder : IDisposable
         return cost;
     }
 
-    private List<int> Grow(List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark, List<int> meeting, bool stopAtFirst)
+    /// <summary>Replaces the frontier with its next layer, stopping at the first node the other search has seen.</summary>
+    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark)
     {
         var next = new List<int>();
+        var layer = frontier;
+        frontier = next;
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
-        foreach (var node in frontier)
+        foreach (var node in layer)
         {
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
-                if (Visit(rows) || Visit(recent)) return next;
+                if (Visit(rows) || Visit(recent)) return true;
             }
         }
-        return next;
+        return false;
 
         bool Visit(ReadOnlySpan<int> neighbours)
         {
@@ -119,11 +120,7 @@ internal sealed class ChainFinder : IDisposable
                 mark[n] = _gen;
                 dist[n] = depth + 1;
                 next.Add(n);
-                if (otherMark[n] == _gen)
-                {
-                    meeting.Add(n);
-                    if (stopAtFirst) return true;
-                }
+                if (otherMark[n] == _gen) return true;
             }
             return false;
         }
@@ -184,7 +181,7 @@ internal sealed class ChainFinder : IDisposable
             if (Enumerate(path, next, depthA, grewALast, first, results)) found = true;
             if (results.Count >= first) return true;
         }
-        if (!found && k > 0 && k <= depthA) s.MarkPath[path[k]] = _gen;
+        if (!found && k > 0 && k <= depthA) s.Dead[path[k]] = _gen;
         return found;
 
         void Add(ReadOnlySpan<int> neighbours)
@@ -193,11 +190,11 @@ internal sealed class ChainFinder : IDisposable
             foreach (var y in neighbours)
             {
                 bool ok;
-                if (next < depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkPath[y] != _gen;
+                if (next < depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.Dead[y] != _gen;
                 else if (next == depthA)
                     ok = grewALast
                         ? s.MarkB[y] == _gen && s.DistB[y] == fromEnd
-                        : s.MarkA[y] == _gen && s.DistA[y] == next && s.MarkPath[y] != _gen;
+                        : s.MarkA[y] == _gen && s.DistA[y] == next && s.Dead[y] != _gen;
                 else ok = s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
                 if (ok) candidates.Add(y);
             }

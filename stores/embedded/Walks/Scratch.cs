@@ -15,7 +15,7 @@ internal sealed class Scratch : IDisposable
     /// <summary>Walks are CPU-bound, so more than a few per core never run at once; extra scratch goes to the collector.</summary>
     private static readonly int Retained = Environment.ProcessorCount * 2;
 
-    public int[] MarkA = [], MarkB = [], MarkPath = [];
+    public int[] MarkA = [], MarkB = [], Dead = [];
     public int[] DistA = [], DistB = [];
     public int Generation;
 
@@ -38,7 +38,7 @@ internal sealed class Scratch : IDisposable
 
     private void Resize(int size)
     {
-        MarkA = new int[size]; MarkB = new int[size]; MarkPath = new int[size];
+        MarkA = new int[size]; MarkB = new int[size]; Dead = new int[size];
         DistA = new int[size]; DistB = new int[size];
         Generation = 0;
     }
