@@ -173,7 +173,7 @@ public static class BenchCommands
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storePath};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT p.id, f.id FROM edges e JOIN nodes p ON p.seq = e.src JOIN nodes f ON f.seq = e.dst WHERE e.type = 0";
+        command.CommandText = $"SELECT p.id, f.id FROM edges e JOIN nodes p ON p.seq = e.src JOIN nodes f ON f.seq = e.dst WHERE e.type = {(int)RelationshipType.CastIn}";
         using var reader = command.ExecuteReader();
         await using var edges = new StreamWriter(Path.Combine(directory, "cast.tsv"));
         while (reader.Read()) await edges.WriteLineAsync($"{reader.GetString(0)}\t{reader.GetString(1)}");
