@@ -15,7 +15,7 @@ public sealed class InterruptedImportTests : IDisposable
     private const int People = 30_000;
     private const int Films = 6_000;
     private const int CastPerFilm = 20;
-    private const int BatchSize = 5_000;
+    private const int BatchSize = 500;
 
     private readonly TempStorePath _temp = new();
 
