@@ -35,23 +35,3 @@ public sealed record ChainQuery
         return this;
     }
 }
-
-public sealed record NeighbourhoodQuery(string Id, int Depth, IReadOnlyList<RelationshipType> Types, int Limit)
-{
-    public NeighbourhoodQuery Validated()
-    {
-        Limits.Check("depth", Depth, 0, Limits.DepthCeiling);
-        Limits.Check("limit", Limit, 1, Limits.NeighbourhoodLimitCeiling);
-        return this;
-    }
-}
-
-public sealed record ReachQuery(string Id, int MaxHops, IReadOnlyList<RelationshipType> Via)
-{
-    public ReachQuery Validated()
-    {
-        Limits.Check("maxHops", MaxHops, 0, Limits.MaxHopsCeiling);
-        Traversal.CheckPersonFilmTypes("via", Via);
-        return this;
-    }
-}

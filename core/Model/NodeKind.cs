@@ -1,0 +1,3 @@
+namespace FilmGraph.Core;
+
+public enum NodeKind { Person, Film }

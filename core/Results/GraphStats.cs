@@ -1,0 +1,3 @@
+namespace FilmGraph.Core;
+
+public sealed record GraphStats(long People, long Films, long Relationships);

@@ -1,0 +1,3 @@
+namespace FilmGraph.Core;
+
+public sealed record ReachLevel(int Distance, long People);
