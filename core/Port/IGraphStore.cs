@@ -7,4 +7,10 @@ public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable
 
     /// <summary>Whether the store can answer now (the file is open, the server reachable).</summary>
     Task<bool> IsReadyAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// This store's own infrastructure failure (its file, its server) as a <see cref="GraphStoreException"/> naming
+    /// the store, or null when <paramref name="error"/> is not one: the caller's mistakes and bugs stay what they are.
+    /// </summary>
+    GraphStoreException? Fault(Exception error);
 }

@@ -13,6 +13,10 @@ namespace FilmGraph.Core;
 /// in F as R (CAST_IN with role R). Roles match when equal ignoring case and surrounding space; a drop with no role
 /// replaces nobody. Replacements list in film id, role, dropped id, cast id order.
 /// </para>
+/// <para>
+/// <b>Lists.</b> Every list an answer holds has one order, defined here and applied by <see cref="GuardedGraphStore"/>
+/// whatever order a store fetched it in.
+/// </para>
 /// </summary>
 public static class Traversal
 {
@@ -67,6 +71,40 @@ public static class Traversal
         if (c == 0) c = string.CompareOrdinal(a.Role, b.Role);
         if (c == 0) c = string.CompareOrdinal(a.Dropped.Id, b.Dropped.Id);
         if (c == 0) c = string.CompareOrdinal(a.Cast.Id, b.Cast.Id);
+        return c;
+    });
+
+    public static readonly IComparer<Person> PersonOrder = Comparer<Person>.Create((a, b) => string.CompareOrdinal(a!.Id, b!.Id));
+
+    public static readonly IComparer<Film> FilmOrder = Comparer<Film>.Create((a, b) => string.CompareOrdinal(a!.Id, b!.Id));
+
+    /// <summary>A person's credits: by film id, then type.</summary>
+    public static readonly IComparer<Credit> PersonCreditOrder = Comparer<Credit>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a!.Film.Id, b!.Film.Id);
+        return c != 0 ? c : a.Type.CompareTo(b.Type);
+    });
+
+    /// <summary>A film's credits: by type, then person id.</summary>
+    public static readonly IComparer<Credit> FilmCreditOrder = Comparer<Credit>.Create((a, b) =>
+    {
+        var c = a!.Type.CompareTo(b!.Type);
+        return c != 0 ? c : string.CompareOrdinal(a.Person.Id, b.Person.Id);
+    });
+
+    /// <summary>A person's conflicts: by the other person's id, the one the person started first.</summary>
+    public static readonly IComparer<Conflict> ConflictOrder = Comparer<Conflict>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a!.Other.Id, b!.Other.Id);
+        return c != 0 ? c : b.Outgoing.CompareTo(a.Outgoing);
+    });
+
+    /// <summary>The edges of a neighbourhood: by start id, type, end id.</summary>
+    public static readonly IComparer<SubgraphEdge> EdgeOrder = Comparer<SubgraphEdge>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a!.From, b!.From);
+        if (c == 0) c = a.Type.CompareTo(b.Type);
+        if (c == 0) c = string.CompareOrdinal(a.To, b.To);
         return c;
     });
 

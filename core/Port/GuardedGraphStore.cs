@@ -1,0 +1,248 @@
+namespace FilmGraph.Core;
+
+/// <summary>
+/// The port with its rules, around any store. Before a store is asked, the arguments are checked against
+/// <see cref="Limits"/> and every id an answer depends on is looked up once: an unknown id is NOT_FOUND, an id of the
+/// other kind BAD_USER_INPUT, each naming its argument. After, every list is put in its <see cref="Traversal"/> order.
+/// A failure of the store's own file or server leaves as <see cref="GraphStoreException"/>. Stores only fetch, so a
+/// rule here holds for all of them alike.
+/// </summary>
+public sealed class GuardedGraphStore : IGraphStore
+{
+    private readonly IGraphStore _inner;
+
+    private GuardedGraphStore(IGraphStore inner) => _inner = inner;
+
+    /// <summary>The store behind the rules; a store already guarded is returned as it is.</summary>
+    public static IGraphStore Wrap(IGraphStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store as GuardedGraphStore ?? new GuardedGraphStore(store);
+    }
+
+    /// <summary>The store the rules are applied to.</summary>
+    public IGraphStore Inner => _inner;
+
+    public string Description => _inner.Description;
+
+    public Task<bool> IsReadyAsync(CancellationToken ct = default) => _inner.IsReadyAsync(ct);
+
+    public GraphStoreException? Fault(Exception error) => error as GraphStoreException ?? _inner.Fault(error);
+
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    // ---- writes ------------------------------------------------------------------------------------------
+
+    // The batch rules (BatchValidator) run inside each store's write transaction, against the kinds stored at that moment.
+    public Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Guard(() => _inner.WriteAsync(batch, ct));
+    }
+
+    public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Guard(() => _inner.ValidateAsync(batch, ct));
+    }
+
+    // ---- nodes and search --------------------------------------------------------------------------------
+
+    public Task<IReadOnlyDictionary<string, NodeKind>> NodeKindsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return Guard(() => _inner.NodeKindsAsync(ids, ct));
+    }
+
+    public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Guard(() => _inner.GetPersonAsync(id, ct));
+    }
+
+    public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Guard(() => _inner.GetFilmAsync(id, ct));
+    }
+
+    public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Ordered(() => _inner.FindPeopleByNameAsync(name, ct), Traversal.PersonOrder);
+    }
+
+    public Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return Ordered(() => _inner.FindFilmsByTitleAsync(title, year, ct), Traversal.FilmOrder);
+    }
+
+    /// <summary>Hits in the store's own ranking, best first; the text is checked here for every store.</summary>
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text)) throw GraphQueryException.BadInput("text", "'text' is blank.");
+        if (text.Length > Limits.SearchTextMaxLength)
+            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
+        Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
+        return Guard(async () => (IReadOnlyList<SearchHit>)(await _inner.SearchAsync(text, first, ct).ConfigureAwait(false)).Take(first).ToList());
+    }
+
+    public Task<GraphStats> StatsAsync(CancellationToken ct = default) => Guard(() => _inner.StatsAsync(ct));
+
+    // ---- credits, conflicts, co-stars --------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
+            return Sorted(await _inner.PersonCreditsAsync(personId, types, ct).ConfigureAwait(false), Traversal.PersonCreditOrder);
+        });
+
+    public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (filmId, NodeKind.Film, "id")).ConfigureAwait(false);
+            return Sorted(await _inner.FilmCreditsAsync(filmId, types, ct).ConfigureAwait(false), Traversal.FilmCreditOrder);
+        });
+
+    public Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
+            return Sorted(await _inner.ConflictsAsync(personId, ct).ConfigureAwait(false), Traversal.ConflictOrder);
+        });
+
+    public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
+    {
+        Limits.Check("first", first, 1, Limits.CoStarsCeiling);
+        return Guard(async () =>
+        {
+            await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
+            var coStars = await _inner.CoStarsAsync(personId, first, ct).ConfigureAwait(false);
+            return (IReadOnlyList<CoStar>)coStars
+                .Select(c => c with { SharedFilms = Sorted(c.SharedFilms, Traversal.FilmOrder) })
+                .Order(Traversal.CoStarOrder).Take(first).ToList();
+        });
+    }
+
+    // ---- chains and walks --------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validated();
+        Limits.Check("first", first, 1, Limits.ChainsCeiling);
+        return Guard(async () =>
+        {
+            await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
+            if (query.From == query.To) return (IReadOnlyList<Chain>)[new Chain([])];
+            if (query.MaxHops == 0) return [];
+            var chains = await _inner.ShortestChainsAsync(query, first, ct).ConfigureAwait(false);
+            return (IReadOnlyList<Chain>)chains.Order(Traversal.ChainOrder).Take(first).ToList();
+        });
+    }
+
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validated();
+        return Guard(async () =>
+        {
+            await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
+            if (query.From == query.To) return 0;
+            if (query.MaxHops == 0) return null;
+            return await _inner.SeparationAsync(query, ct).ConfigureAwait(false);
+        });
+    }
+
+    public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validated();
+        var all = query.Types.Count == 0 ? query with { Types = RelationshipTypes.All } : query;
+        return Guard(async () =>
+        {
+            var kinds = await _inner.NodeKindsAsync([query.Id], ct).ConfigureAwait(false);
+            if (!kinds.ContainsKey(query.Id))
+                throw new GraphQueryException(ErrorCodes.NotFound, $"No person or film has id '{query.Id}'.", "id");
+            var subgraph = await _inner.NeighbourhoodAsync(all, ct).ConfigureAwait(false);
+            return subgraph with { Edges = Sorted(subgraph.Edges, Traversal.EdgeOrder) };
+        });
+    }
+
+    public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validated();
+        return Guard(async () =>
+        {
+            await RequireAsync(ct, (query.Id, NodeKind.Person, "id")).ConfigureAwait(false);
+            return await _inner.ReachAsync(query, ct).ConfigureAwait(false);
+        });
+    }
+
+    // ---- replacements ------------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            if (filmId is not null) await RequireAsync(ct, (filmId, NodeKind.Film, "film")).ConfigureAwait(false);
+            return Sorted(await _inner.ReplacementsAsync(filmId, ct).ConfigureAwait(false), Traversal.ReplacementOrder);
+        });
+
+    public Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
+            var replacements = await _inner.ReplacementsOfPersonAsync(personId, ct).ConfigureAwait(false);
+            return (IReadOnlyList<Replacement>)replacements.Where(r => r.Dropped.Id == personId || r.Cast.Id == personId)
+                .Order(Traversal.ReplacementOrder).ToList();
+        });
+
+    // ---- the rules ---------------------------------------------------------------------------------------
+
+    /// <summary>Both ends must be people; every excluded id must be held, and be of the kind its list names.</summary>
+    private Task RequireChainIdsAsync(ChainQuery query, CancellationToken ct) =>
+        RequireAsync(ct,
+        [
+            (query.From, NodeKind.Person, "from"),
+            (query.To, NodeKind.Person, "to"),
+            .. query.ExcludeFilms.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Film, "excludeFilms")),
+            .. query.ExcludePeople.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Person, "excludePeople")),
+        ]);
+
+    /// <summary>Looks every id up in one call, then reports the first one that is unknown or of the other kind.</summary>
+    private async Task RequireAsync(CancellationToken ct, params (string Id, NodeKind Kind, string Argument)[] wanted)
+    {
+        var kinds = await _inner.NodeKindsAsync(wanted.Select(w => w.Id).Distinct(StringComparer.Ordinal).ToArray(), ct).ConfigureAwait(false);
+        foreach (var (id, kind, argument) in wanted)
+        {
+            var name = Name(kind);
+            if (!kinds.TryGetValue(id, out var held)) throw GraphQueryException.NotFound(name, id, argument);
+            if (held != kind) throw GraphQueryException.BadInput(argument, $"'{id}' is a {Name(held)}, not a {name}.");
+        }
+    }
+
+    private static string Name(NodeKind kind) => kind == NodeKind.Person ? "person" : "film";
+
+    private static IReadOnlyList<T> Sorted<T>(IReadOnlyList<T> items, IComparer<T> order) => items.Order(order).ToList();
+
+    private Task<IReadOnlyList<T>> Ordered<T>(Func<Task<IReadOnlyList<T>>> fetch, IComparer<T> order) =>
+        Guard(async () => Sorted(await fetch().ConfigureAwait(false), order));
+
+    /// <summary>Runs one call of the store; its own infrastructure failure leaves as <see cref="GraphStoreException"/>.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (GraphQueryException or GraphWriteException or GraphStoreException or OperationCanceledException))
+        {
+            if (_inner.Fault(e) is { } fault) throw fault;
+            throw;
+        }
+    }
+}
