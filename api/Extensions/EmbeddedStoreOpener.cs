@@ -6,5 +6,5 @@ namespace FilmGraph.Api.Extensions;
 
 internal sealed class EmbeddedStoreOpener(IOptions<EmbeddedStoreOptions> options) : IGraphStoreOpener
 {
-    public Task<IGraphStore> OpenAsync(CancellationToken ct) => EmbeddedGraphStore.OpenAsync(options.Value, ct);
+    public async Task<IGraphStore> OpenAsync(CancellationToken ct) => GuardedGraphStore.Wrap(await EmbeddedGraphStore.OpenAsync(options.Value, ct));
 }

@@ -6,7 +6,8 @@ namespace FilmGraph.Api.Extensions;
 
 /// <summary>
 /// How failures inside a query reach the caller. A <see cref="GraphQueryException"/> becomes an error with its code
-/// (NOT_FOUND, AMBIGUOUS, BAD_USER_INPUT, STORE_UNAVAILABLE) and the argument at fault; anything else is logged and
+/// (NOT_FOUND, AMBIGUOUS, BAD_USER_INPUT) and the argument at fault, a
+/// <see cref="GraphStoreException"/> STORE_UNAVAILABLE; anything else is logged and
 /// reported as INTERNAL_SERVER_ERROR without exception types, messages or stack traces.
 /// </summary>
 internal static class GraphQLErrors
@@ -22,6 +23,11 @@ internal static class GraphQLErrors
         {
             case GraphQueryException query:
                 context.Exception = new QueryError(query);
+                break;
+            case GraphStoreException store:
+                context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("FilmGraph.Api.GraphQL")
+                    .LogWarning("Store unavailable at {Path}: {Message}", context.FieldContext?.Path is { } at ? string.Join('.', at) : "(document)", store.Message);
+                context.Exception = new ExecutionError(store.Message) { Code = store.Code };
                 break;
             case OperationCanceledException:
                 break;

@@ -13,7 +13,7 @@ internal sealed class GraphStoreHost(
 {
     private IGraphStore? store;
 
-    public IGraphStore Store => store ?? throw new GraphQueryException(ErrorCodes.Unavailable, "The graph store is not open.");
+    public IGraphStore Store => store ?? throw new GraphStoreException("The graph store is not open.");
 
     public bool IsOpen => store is not null;
 

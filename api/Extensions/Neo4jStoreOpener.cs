@@ -6,5 +6,5 @@ namespace FilmGraph.Api.Extensions;
 
 internal sealed class Neo4jStoreOpener(IOptions<Neo4jStoreOptions> options) : IGraphStoreOpener
 {
-    public Task<IGraphStore> OpenAsync(CancellationToken ct) => Neo4jGraphStore.OpenAsync(options.Value, ct);
+    public async Task<IGraphStore> OpenAsync(CancellationToken ct) => GuardedGraphStore.Wrap(await Neo4jGraphStore.OpenAsync(options.Value, ct));
 }

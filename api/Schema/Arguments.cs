@@ -17,8 +17,8 @@ internal static class Arguments
     public static FieldBuilder<TSource, TReturn> FirstArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, int defaultValue, int ceiling) =>
         field.Argument<IntGraphType>("first", $"How many to return: default {defaultValue}, at most {ceiling}.", a => a.DefaultValue = defaultValue);
 
-    public static int First(this IResolveFieldContext context, int ceiling) =>
-        Limits.Check("first", context.GetArgument<int>("first"), 1, ceiling);
+    /// <summary>The argument as given; the store port checks it against the field's ceiling.</summary>
+    public static int First(this IResolveFieldContext context) => context.GetArgument<int>("first");
 
     public static FieldBuilder<TSource, TReturn> MaxHopsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<IntGraphType>("maxHops",

@@ -25,7 +25,7 @@ internal sealed class PersonType : ObjectGraphType<Person>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")
             .FirstArgument(Limits.DefaultCoStars, Limits.CoStarsCeiling)
-            .ResolveAsync(async ctx => await ctx.Store().CoStarsAsync(ctx.Source.Id, ctx.First(Limits.CoStarsCeiling), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Store().CoStarsAsync(ctx.Source.Id, ctx.First(), ctx.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>, IReadOnlyList<Conflict>>("conflicts")
             .Description("Conflicts (CONFLICTED_WITH) this person had with others, in either direction, by the other person's id.")

@@ -25,18 +25,11 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("year", "The release year; only with title.")
             .ResolveAsync(async ctx => await FindFilmAsync(ctx));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>, IReadOnlyList<SearchHit>>("search")
+        Field<ListGraphType<NonNullGraphType<SearchHitType>>, IReadOnlyList<SearchHit>>("search")
             .Description("People and films by name or title, best first: whole words, then prefixes, then small typos.")
             .Argument<NonNullGraphType<StringGraphType>>("text", $"What to look for; at most {Limits.SearchTextMaxLength} characters.")
             .FirstArgument(Limits.DefaultSearchResults, Limits.SearchResultsCeiling)
-            .ResolveAsync(async ctx =>
-            {
-                var text = ctx.GetArgument<string>("text");
-                if (string.IsNullOrWhiteSpace(text)) throw GraphQueryException.BadInput("text", "'text' is blank.");
-                if (text.Length > Limits.SearchTextMaxLength)
-                    throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
-                return await ctx.Store().SearchAsync(text, ctx.First(Limits.SearchResultsCeiling), ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await ctx.Store().SearchAsync(ctx.GetArgument<string>("text"), ctx.First(), ctx.CancellationToken));
 
         Field<ChainType, Chain>("coStarChain")
             .Description("One shortest co-star chain from one person to another, or null when none is within maxHops. " +
@@ -55,23 +48,23 @@ internal sealed class QueryType : ObjectGraphType
                     FromYear = ctx.GetArgument<int?>("fromYear"),
                     ToYear = ctx.GetArgument<int?>("toYear"),
                 };
-                var chains = await ctx.Store().ShortestChainsAsync(query.Validated(), 1, ctx.CancellationToken);
+                var chains = await ctx.Store().ShortestChainsAsync(query, 1, ctx.CancellationToken);
                 return chains.Count == 0 ? null : chains[0];
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainType>>>, IReadOnlyList<Chain>>("coStarChains")
+        Field<ListGraphType<NonNullGraphType<ChainType>>, IReadOnlyList<Chain>>("coStarChains")
             .Description("Shortest co-star chains, up to first, in the order coStarChain picks from; empty when none is within maxHops.")
             .ChainArguments()
             .FirstArgument(Limits.DefaultChains, Limits.ChainsCeiling)
             .ResolveAsync(async ctx =>
-                await ctx.Store().ShortestChainsAsync(ctx.ChainQuery().Validated(), ctx.First(Limits.ChainsCeiling), ctx.CancellationToken));
+                await ctx.Store().ShortestChainsAsync(ctx.ChainQuery(), ctx.First(), ctx.CancellationToken));
 
         Field<IntGraphType, int?>("separation")
             .Description("The length of a shortest co-star chain (0 from a person to themself), or null when none is within maxHops.")
             .ChainArguments()
-            .ResolveAsync(async ctx => await ctx.Store().SeparationAsync(ctx.ChainQuery().Validated(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Store().SeparationAsync(ctx.ChainQuery(), ctx.CancellationToken));
 
-        Field<NonNullGraphType<SubgraphType>, Subgraph>("neighbourhood")
+        Field<SubgraphType, Subgraph>("neighbourhood")
             .Description("The people and films within depth relationships of a node, and the relationships among them, for drawing.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A person's or a film's id.")
             .Argument<IntGraphType>("depth", $"How many relationships out to go: default {Limits.DefaultDepth}, at most {Limits.DepthCeiling}.", a => a.DefaultValue = Limits.DefaultDepth)
@@ -83,10 +76,10 @@ internal sealed class QueryType : ObjectGraphType
             {
                 var query = new NeighbourhoodQuery(ctx.GetArgument<string>("id"), ctx.GetArgument<int>("depth"),
                     ctx.Types() ?? RelationshipTypes.All, ctx.GetArgument<int>("limit"));
-                return await ctx.Store().NeighbourhoodAsync(query.Validated(), ctx.CancellationToken);
+                return await ctx.Store().NeighbourhoodAsync(query, ctx.CancellationToken);
             });
 
-        Field<NonNullGraphType<ReachType>, Reach>("reach")
+        Field<ReachType, Reach>("reach")
             .Description("How many people are at each co-star distance from a person, up to maxHops (a \"Bacon number\" table).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The person to measure from.")
             .MaxHopsArgument()
@@ -94,16 +87,16 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx =>
             {
                 var query = new ReachQuery(ctx.GetArgument<string>("id"), ctx.GetArgument<int>("maxHops"), ctx.Via());
-                return await ctx.Store().ReachAsync(query.Validated(), ctx.CancellationToken);
+                return await ctx.Store().ReachAsync(query, ctx.CancellationToken);
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplacementType>>>, IReadOnlyList<Replacement>>("replacements")
+        Field<ListGraphType<NonNullGraphType<ReplacementType>>, IReadOnlyList<Replacement>>("replacements")
             .Description("Who replaced whom: a person dropped from a film in a role, and the person cast in that role. " +
                          "On one film, or everywhere when film is left out; by film id, role, dropped id, cast id.")
             .Argument<IdGraphType>("film", "The film's id.")
             .ResolveAsync(async ctx => await ctx.Store().ReplacementsAsync(ctx.GetArgument<string?>("film"), ctx.CancellationToken));
 
-        Field<NonNullGraphType<StatsType>, GraphStats>("stats")
+        Field<StatsType, GraphStats>("stats")
             .Description("How much the graph holds.")
             .ResolveAsync(async ctx => await ctx.Store().StatsAsync(ctx.CancellationToken));
     }

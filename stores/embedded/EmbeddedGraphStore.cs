@@ -143,26 +143,34 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     // ---- nodes and search -----------------------------------------------------------------------------------
 
+    public Task<IReadOnlyDictionary<string, NodeKind>> NodeKindsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        var nodes = Current.Nodes;
+        var kinds = new Dictionary<string, NodeKind>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in ids)
+            if (nodes.IndexOf(id) is var node and >= 0) kinds[id] = nodes.Kind(node);
+        return Task.FromResult<IReadOnlyDictionary<string, NodeKind>>(kinds);
+    }
+
     public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
     {
-        var nodes = Readable.Nodes;
-        var node = nodes.IndexOf(id);
-        return Task.FromResult(node >= 0 && nodes.Kind(node) == NodeKind.Person ? nodes.Person(node) : null);
+        var index = Readable;
+        var node = index.Node(id, NodeKind.Person);
+        return Task.FromResult(node >= 0 ? index.Nodes.Person(node) : null);
     }
 
     public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
     {
-        var nodes = Readable.Nodes;
-        var node = nodes.IndexOf(id);
-        return Task.FromResult(node >= 0 && nodes.Kind(node) == NodeKind.Film ? nodes.Film(node) : null);
+        var index = Readable;
+        var node = index.Node(id, NodeKind.Film);
+        return Task.FromResult(node >= 0 ? index.Nodes.Film(node) : null);
     }
 
     public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
     {
         var index = Readable;
         IReadOnlyList<Person> people = index.Names!.Exact(index.Nodes, TextKey.Of(name))
-            .Where(n => index.Nodes.Kind(n) == NodeKind.Person)
-            .Select(index.Nodes.Person).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+            .Where(n => index.Nodes.Kind(n) == NodeKind.Person).Select(index.Nodes.Person).ToList();
         return Task.FromResult(people);
     }
 
@@ -171,15 +179,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable;
         IReadOnlyList<Film> films = index.Names!.Exact(index.Nodes, TextKey.Of(title))
             .Where(n => index.Nodes.Kind(n) == NodeKind.Film && (year is null || index.Nodes.Year(n) == year))
-            .Select(index.Nodes.Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+            .Select(index.Nodes.Film).ToList();
         return Task.FromResult(films);
     }
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
     {
-        Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
-        if (text.Length > Limits.SearchTextMaxLength)
-            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
         var index = Readable;
         var nodes = index.Nodes;
         IReadOnlyList<SearchHit> hits = index.Names!.Search(nodes, text, first).Select(h => nodes.Kind(h.Node) == NodeKind.Person
@@ -209,58 +214,56 @@ public sealed class EmbeddedGraphStore : IGraphStore
     public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
         var index = Readable;
-        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        var person = index.Node(personId, NodeKind.Person);
+        if (person < 0) return Task.FromResult<IReadOnlyList<Credit>>([]);
         using var rows = _readers.Rent();
-        IReadOnlyList<Credit> credits = rows.From(person)
+        IReadOnlyList<Credit> credits = rows.From(person, ct)
             .Where(e => e.Type != RelationshipType.ConflictedWith && (types is null || types.Contains(e.Type)) && e.Target < index.NodeCount)
-            .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties))
-            .OrderBy(c => c.Film.Id, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
+            .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties)).ToList();
         return Task.FromResult(credits);
     }
 
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
         var index = Readable;
-        var film = index.RequireNode(filmId, NodeKind.Film, "id");
+        var film = index.Node(filmId, NodeKind.Film);
+        if (film < 0) return Task.FromResult<IReadOnlyList<Credit>>([]);
         using var rows = _readers.Rent();
-        return Task.FromResult(FilmCredits(index, rows, film, types));
+        return Task.FromResult(FilmCredits(index, rows, film, types, ct));
     }
 
-    private static IReadOnlyList<Credit> FilmCredits(GraphIndex index, EdgeRows rows, int film, IReadOnlyCollection<RelationshipType>? types) =>
-        rows.To(film)
+    private static IReadOnlyList<Credit> FilmCredits(GraphIndex index, EdgeRows rows, int film, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct) =>
+        rows.To(film, ct)
             .Where(e => (types is null || types.Contains(e.Type)) && e.Source < index.NodeCount)
-            .Select(e => new Credit(index.Nodes.Person(e.Source), index.Nodes.Film(film), e.Type, e.Properties))
-            .OrderBy(c => c.Type).ThenBy(c => c.Person.Id, StringComparer.Ordinal).ToList();
+            .Select(e => new Credit(index.Nodes.Person(e.Source), index.Nodes.Film(film), e.Type, e.Properties)).ToList();
 
     public Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default)
     {
         var index = Readable;
-        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        var person = index.Node(personId, NodeKind.Person);
+        if (person < 0) return Task.FromResult<IReadOnlyList<Conflict>>([]);
         using var rows = _readers.Rent();
-        var outgoing = rows.From(person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
-        var incoming = rows.To(person).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
+        var outgoing = rows.From(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
+        var incoming = rows.To(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
         IReadOnlyList<Conflict> conflicts = outgoing.Concat(incoming)
             .Where(c => c.Other < index.NodeCount)
             .Select(c =>
             {
                 var context = c.e.Properties.Context;
-                var contextNode = context is null ? -1 : index.Nodes.IndexOf(context);
-                var film = contextNode >= 0 && index.Nodes.Kind(contextNode) == NodeKind.Film ? index.Nodes.Film(contextNode) : null;
-                return new Conflict(index.Nodes.Person(c.Other), c.Out, film, context, c.e.Properties.Description, c.e.Properties.Source);
-            })
-            .OrderBy(c => c.Other.Id, StringComparer.Ordinal).ThenBy(c => !c.Outgoing).ToList();
+                var film = context is null ? -1 : index.Node(context, NodeKind.Film);
+                return new Conflict(index.Nodes.Person(c.Other), c.Out, film >= 0 ? index.Nodes.Film(film) : null, context,
+                    c.e.Properties.Description, c.e.Properties.Source);
+            }).ToList();
         return Task.FromResult(conflicts);
     }
 
     public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
     {
-        Limits.Check("first", first, 1, Limits.CoStarsCeiling);
         var index = Readable;
-        var person = index.RequireNode(personId, NodeKind.Person, "id");
-        IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person)
-            .Select(kv => new CoStar(index.Nodes.Person(kv.Key),
-                kv.Value.Distinct().Select(index.Nodes.Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList()))
-            .Order(Traversal.CoStarOrder).Take(first).ToList();
+        var person = index.Node(personId, NodeKind.Person);
+        if (person < 0) return Task.FromResult<IReadOnlyList<CoStar>>([]);
+        IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person, ct)
+            .Select(kv => new CoStar(index.Nodes.Person(kv.Key), kv.Value.Distinct().Select(index.Nodes.Film).ToList())).ToList();
         return Task.FromResult(coStars);
     }
 
@@ -268,13 +271,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
     {
-        query.Validated();
-        Limits.Check("first", first, 1, Limits.ChainsCeiling);
         var index = Readable;
-        var from = index.RequireNode(query.From, NodeKind.Person, "from");
-        var to = index.RequireNode(query.To, NodeKind.Person, "to");
+        var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
+        if (from < 0 || to < 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         List<int[]> paths;
-        using (var finder = new ChainFinder(index, query)) paths = finder.Paths(from, to, first);
+        using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         using var rows = _readers.Rent();
         IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, rows, p, query.Via)).ToList();
@@ -283,11 +284,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
     {
-        query.Validated();
         var index = Readable;
-        var from = index.RequireNode(query.From, NodeKind.Person, "from");
-        var to = index.RequireNode(query.To, NodeKind.Person, "to");
-        using var finder = new ChainFinder(index, query);
+        var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
+        if (from < 0 || to < 0) return Task.FromResult<int?>(null);
+        using var finder = new ChainFinder(index, query, ct);
         return Task.FromResult(finder.Distance(from, to));
     }
 
@@ -310,32 +310,28 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
     {
-        query.Validated();
         var index = Readable;
-        var person = index.RequireNode(query.Id, NodeKind.Person, "id");
-        return Task.FromResult(new Reach(query.Id, GraphWalks.Reach(index, person, query)));
+        var person = index.Node(query.Id, NodeKind.Person);
+        return Task.FromResult(new Reach(query.Id, person < 0 ? [] : GraphWalks.Reach(index, person, query, ct)));
     }
 
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
     {
-        query.Validated();
         var index = Readable;
         var start = index.Nodes.IndexOf(query.Id);
-        if (start < 0) throw new GraphQueryException(ErrorCodes.NotFound, $"No person or film has id '{query.Id}'.", "id");
-        var types = query.Types.Count == 0 ? RelationshipTypes.All : query.Types;
-        var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query with { Types = types });
+        if (start < 0) return Task.FromResult(new Subgraph([], [], false));
+        var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query, ct);
         var nodes = index.Nodes;
 
         using var rows = _readers.Rent();
         var roles = new Dictionary<(int, RelationshipType, int), string?>();
         foreach (var source in edges.Select(e => e.Source).Distinct())
-            foreach (var row in rows.From(source))
+            foreach (var row in rows.From(source, ct))
                 roles[(row.Source, row.Type, row.Target)] = row.Properties.Role;
 
         var subgraph = new Subgraph(
             included.Select(n => new SubgraphNode(nodes.Id(n.Node), nodes.Kind(n.Node), nodes.Label(n.Node), nodes.Year(n.Node), n.Distance)).ToList(),
-            edges.Select(e => new SubgraphEdge(e.Type, nodes.Id(e.Source), nodes.Id(e.Target), roles.GetValueOrDefault((e.Source, e.Type, e.Target))))
-                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal).ToList(),
+            edges.Select(e => new SubgraphEdge(e.Type, nodes.Id(e.Source), nodes.Id(e.Target), roles.GetValueOrDefault((e.Source, e.Type, e.Target)))).ToList(),
             truncated);
         return Task.FromResult(subgraph);
     }
@@ -346,34 +342,45 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         var index = Readable;
         IEnumerable<int> films;
-        if (filmId is not null) films = [index.RequireNode(filmId, NodeKind.Film, "film")];
+        if (filmId is not null) films = index.Node(filmId, NodeKind.Film) is var film and >= 0 ? [film] : [];
         else films = Enumerable.Range(0, index.NodeCount).Where(n => HasDrops(index, n));
-        return Task.FromResult(Replacements(index, films, _ => true));
+        return Task.FromResult(Replacements(index, films, ct));
     }
 
     public Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default)
     {
         var index = Readable;
-        var person = index.RequireNode(personId, NodeKind.Person, "id");
+        var person = index.Node(personId, NodeKind.Person);
+        if (person < 0) return Task.FromResult<IReadOnlyList<Replacement>>([]);
         var films = new SortedSet<int>();
         foreach (var type in (ReadOnlySpan<RelationshipType>)[RelationshipType.DroppedFrom, RelationshipType.CastIn])
         {
             index.Adjacency.Neighbours(Adjacency.Slot(type, Direction.Out), person, out var rows, out var recent);
             foreach (var film in (int[])[.. rows, .. recent]) if (HasDrops(index, film)) films.Add(film);
         }
-        return Task.FromResult(Replacements(index, films, r => r.Dropped.Id == personId || r.Cast.Id == personId));
+        return Task.FromResult(Replacements(index, films, ct));
     }
 
     private static bool HasDrops(GraphIndex index, int node) =>
         index.Nodes.Kind(node) == NodeKind.Film && index.Adjacency.Degree(Adjacency.Slot(RelationshipType.DroppedFrom, Direction.In), node) > 0;
 
-    private IReadOnlyList<Replacement> Replacements(GraphIndex index, IEnumerable<int> films, Func<Replacement, bool> keep)
+    private IReadOnlyList<Replacement> Replacements(GraphIndex index, IEnumerable<int> films, CancellationToken ct)
     {
         using var rows = _readers.Rent();
         return films
-            .SelectMany(film => Traversal.Replacements(FilmCredits(index, rows, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom])))
-            .Where(keep).Order(Traversal.ReplacementOrder).ToList();
+            .SelectMany(film => Traversal.Replacements(FilmCredits(index, rows, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom], ct)))
+            .ToList();
     }
+
+    // ---- faults ----------------------------------------------------------------------------------------------
+
+    public GraphStoreException? Fault(Exception error) => error switch
+    {
+        SqliteException or IOException or UnauthorizedAccessException =>
+            new GraphStoreException($"The store file {Path.GetFullPath(_options.Path)} cannot be used: {error.Message}", error),
+        ObjectDisposedException when _disposed => new GraphStoreException("The store is closed.", error),
+        _ => null,
+    };
 
     public async ValueTask DisposeAsync()
     {

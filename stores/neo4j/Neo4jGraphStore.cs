@@ -91,35 +91,31 @@ public sealed class Neo4jGraphStore : IGraphStore
     private async Task<T> ReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        try
-        {
-            await using var session = _driver.Session(_options.Database, BoltAccessMode.Read, Volatile.Read(ref _bookmarks));
-            return await session.ExecuteReadAsync(work, ct).ConfigureAwait(false);
-        }
-        catch (BoltServiceUnavailableException e)
-        {
-            throw Unavailable(e);
-        }
+        await using var session = _driver.Session(_options.Database, BoltAccessMode.Read, Volatile.Read(ref _bookmarks));
+        return await session.ExecuteReadAsync(work, ct).ConfigureAwait(false);
     }
 
     private async Task<T> WriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        try
-        {
-            await using var session = _driver.Session(_options.Database, BoltAccessMode.Write, Volatile.Read(ref _bookmarks));
-            var value = await session.ExecuteWriteAsync(work, ct).ConfigureAwait(false);
-            Volatile.Write(ref _bookmarks, session.LastBookmarks.ToArray());
-            return value;
-        }
-        catch (BoltServiceUnavailableException e)
-        {
-            throw Unavailable(e);
-        }
+        await using var session = _driver.Session(_options.Database, BoltAccessMode.Write, Volatile.Read(ref _bookmarks));
+        var value = await session.ExecuteWriteAsync(work, ct).ConfigureAwait(false);
+        Volatile.Write(ref _bookmarks, session.LastBookmarks.ToArray());
+        return value;
     }
 
-    private GraphQueryException Unavailable(BoltException e) =>
-        new(ErrorCodes.Unavailable, $"Neo4j at {_options.Uri} cannot be reached: {e.Message}");
+    /// <summary>
+    /// The server gone, refusing the credentials, failing inside or speaking nonsense is the store's fault; a
+    /// statement the server rejects (a client error other than authentication) is a bug here and stays one.
+    /// </summary>
+    public GraphStoreException? Fault(Exception error) => error switch
+    {
+        BoltServiceUnavailableException or BoltAuthenticationException or BoltTransientException or BoltDatabaseException
+            or BoltProtocolException or IOException or System.Net.Sockets.SocketException =>
+            new GraphStoreException($"Neo4j at {_options.Uri} cannot answer: {error.Message}", error),
+        ObjectDisposedException when _disposed => new GraphStoreException("The store is closed.", error),
+        _ => null,
+    };
 
     private static async Task<List<BoltRecord>> RowsAsync(BoltTransaction tx, string query, Dictionary<string, object?> parameters, CancellationToken ct)
     {
@@ -175,11 +171,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         var ids = batch.People.Select(p => p.Id).Concat(batch.Films.Select(f => f.Id))
             .Concat(batch.Relationships.SelectMany(r => new[] { r.From, r.To }))
             .Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToArray();
-        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
-        if (ids.Length == 0) return kinds;
-        foreach (var row in await RowsAsync(tx, Cypher.NodeKinds, Params(("ids", ids)), ct).ConfigureAwait(false))
-            kinds[row.Get<string>("id")] = row.Get<bool>("person") ? NodeKind.Person : NodeKind.Film;
-        return kinds;
+        if (ids.Length == 0) return new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        return KindsOf(await RowsAsync(tx, Cypher.NodeKinds, Params(("ids", ids)), ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -236,7 +229,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var key = TextKey.Of(name);
         if (SearchQuery.Phrase(key) is not { } phrase) return [];
         var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.PeopleByKey, Params(("phrase", phrase), ("key", key)), ct), ct).ConfigureAwait(false);
-        return nodes.Select(r => Person((BoltNode)r["node"]!)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return nodes.Select(r => Person((BoltNode)r["node"]!)).ToList();
     }
 
     public async Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
@@ -244,14 +237,11 @@ public sealed class Neo4jGraphStore : IGraphStore
         var key = TextKey.Of(title);
         if (SearchQuery.Phrase(key) is not { } phrase) return [];
         var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.FilmsByKey, Params(("phrase", phrase), ("key", key), ("year", year)), ct), ct).ConfigureAwait(false);
-        return nodes.Select(r => Film((BoltNode)r["node"]!)).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        return nodes.Select(r => Film((BoltNode)r["node"]!)).ToList();
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
     {
-        Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
-        if (text.Length > Limits.SearchTextMaxLength)
-            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
         if (SearchQuery.Lucene(text) is not { } query) return [];
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.Search, Params(("query", query), ("first", (long)first)), ct), ct).ConfigureAwait(false);
         return rows.Select(r =>
@@ -273,85 +263,66 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     // ---- existence -------------------------------------------------------------------------------------------
 
+    public async Task<IReadOnlyDictionary<string, NodeKind>> NodeKindsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<string, NodeKind>();
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.NodeKinds, Params(("ids", ids.Distinct(StringComparer.Ordinal).ToArray())), ct), ct)
+            .ConfigureAwait(false);
+        return KindsOf(rows);
+    }
+
     private static async Task<Dictionary<string, BoltNode>> NodesAsync(BoltTransaction tx, string[] ids, CancellationToken ct)
     {
         var rows = await RowsAsync(tx, Cypher.NodesById, Params(("ids", ids.Distinct(StringComparer.Ordinal).ToArray())), ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Get<string>("id"), r => (BoltNode)r["n"]!, StringComparer.Ordinal);
     }
 
-    /// <summary>The node, or NOT_FOUND / BAD_USER_INPUT naming the argument, as the embedded store answers.</summary>
-    private static BoltNode Require(Dictionary<string, BoltNode> nodes, string id, NodeKind kind, string argument)
+    private static Dictionary<string, NodeKind> KindsOf(List<BoltRecord> rows)
     {
-        var (wanted, other) = kind == NodeKind.Person ? ("person", "film") : ("film", "person");
-        if (!nodes.TryGetValue(id, out var node)) throw GraphQueryException.NotFound(wanted, id, argument);
-        if (Kind(node) != kind) throw GraphQueryException.BadInput(argument, $"'{id}' is a {other}, not a {wanted}.");
-        return node;
-    }
-
-    private static async Task<BoltNode> RequireAsync(BoltTransaction tx, string id, NodeKind kind, string argument, CancellationToken ct) =>
-        Require(await NodesAsync(tx, [id], ct).ConfigureAwait(false), id, kind, argument);
-
-    /// <summary>Rows of a query anchored on one node; when there are none, whether the node exists decides between empty and an error.</summary>
-    private static async Task<List<BoltRecord>> AnchoredRowsAsync(BoltTransaction tx, string query, Dictionary<string, object?> parameters,
-        string id, NodeKind kind, string argument, CancellationToken ct)
-    {
-        var rows = await RowsAsync(tx, query, parameters, ct).ConfigureAwait(false);
-        if (rows.Count == 0) await RequireAsync(tx, id, kind, argument, ct).ConfigureAwait(false);
-        return rows;
+        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        foreach (var row in rows) kinds[row.Get<string>("id")] = row.Get<bool>("person") ? NodeKind.Person : NodeKind.Film;
+        return kinds;
     }
 
     // ---- credits, conflicts, co-stars ------------------------------------------------------------------------
 
     public async Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
-        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.PersonCredits, Params(("id", personId), ("types", TypeNames(types))),
-            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
-        return rows.Select(Credit).OrderBy(c => c.Film.Id, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.PersonCredits, Params(("id", personId), ("types", TypeNames(types))), ct), ct)
+            .ConfigureAwait(false);
+        return rows.Select(Credit).ToList();
     }
 
     public async Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
-        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", TypeNames(types))),
-            filmId, NodeKind.Film, "id", ct), ct).ConfigureAwait(false);
-        return FilmOrder(rows.Select(Credit));
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", TypeNames(types))), ct), ct)
+            .ConfigureAwait(false);
+        return rows.Select(Credit).ToList();
     }
-
-    private static List<Credit> FilmOrder(IEnumerable<Credit> credits) =>
-        credits.OrderBy(c => c.Type).ThenBy(c => c.Person.Id, StringComparer.Ordinal).ToList();
 
     public async Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default)
     {
-        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.Conflicts, Params(("id", personId)),
-            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.Conflicts, Params(("id", personId)), ct), ct).ConfigureAwait(false);
         return rows.Select(r =>
             {
                 var properties = Properties((BoltRelationship)r["r"]!);
                 var context = r["c"] is BoltNode film ? Film(film) : null;
                 return new Conflict(Person((BoltNode)r["o"]!), r.Get<bool>("outgoing"), context, properties.Context, properties.Description, properties.Source);
-            })
-            .OrderBy(c => c.Other.Id, StringComparer.Ordinal).ThenBy(c => !c.Outgoing).ToList();
+            }).ToList();
     }
 
     public async Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
     {
-        Limits.Check("first", first, 1, Limits.CoStarsCeiling);
-        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.CoStars, Params(("id", personId), ("first", (long)first)),
-            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
-        return rows.Select(r => new CoStar(Person((BoltNode)r["o"]!),
-                r.Get<List<object?>>("films").Cast<BoltNode>().Select(Film).OrderBy(f => f.Id, StringComparer.Ordinal).ToList()))
-            .Order(Traversal.CoStarOrder).Take(first).ToList();
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.CoStars, Params(("id", personId), ("first", (long)first)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new CoStar(Person((BoltNode)r["o"]!), r.Get<List<object?>>("films").Cast<BoltNode>().Select(Film).ToList())).ToList();
     }
 
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
     {
-        query.Validated();
-        Limits.Check("first", first, 1, Limits.ChainsCeiling);
         return ReadAsync<IReadOnlyList<Chain>>(async tx =>
         {
-            if (!await ChainEndsAsync(tx, query, ct).ConfigureAwait(false)) return [];
-            if (query.From == query.To) return [new Chain([])];
             var rows = await RowsAsync(tx, Cypher.ShortestPaths(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
             return ChainPaths.ToChains(rows.Select(r => (BoltPath)r["p"]!), first);
         }, ct);
@@ -359,23 +330,11 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
     {
-        query.Validated();
         return ReadAsync<int?>(async tx =>
         {
-            if (!await ChainEndsAsync(tx, query, ct).ConfigureAwait(false)) return null;
-            if (query.From == query.To) return 0;
             var rows = await RowsAsync(tx, Cypher.ShortestLength(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0].Get<int>("length") / 2;
         }, ct);
-    }
-
-    /// <summary>Checks both ends are people; false when no chain can be within the bound except the empty one.</summary>
-    private static async Task<bool> ChainEndsAsync(BoltTransaction tx, ChainQuery query, CancellationToken ct)
-    {
-        var nodes = await NodesAsync(tx, [query.From, query.To], ct).ConfigureAwait(false);
-        Require(nodes, query.From, NodeKind.Person, "from");
-        Require(nodes, query.To, NodeKind.Person, "to");
-        return query.MaxHops > 0 || query.From == query.To;
     }
 
     private static Dictionary<string, object?> ChainParameters(ChainQuery query) => Params(
@@ -389,10 +348,8 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
     {
-        query.Validated();
         return ReadAsync(async tx =>
         {
-            await RequireAsync(tx, query.Id, NodeKind.Person, "id", ct).ConfigureAwait(false);
             var levels = new List<ReachLevel> { new(0, 1) };
             var seen = new HashSet<string>(StringComparer.Ordinal) { query.Id };
             var frontier = new List<string> { query.Id };
@@ -409,13 +366,11 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
     {
-        query.Validated();
-        var types = TypeNames(query.Types.Count == 0 ? RelationshipTypes.All.ToArray() : query.Types.ToArray())!;
+        var types = TypeNames(query.Types)!;
         return ReadAsync(async tx =>
         {
             var nodes = await NodesAsync(tx, [query.Id], ct).ConfigureAwait(false);
-            if (!nodes.TryGetValue(query.Id, out var start))
-                throw new GraphQueryException(ErrorCodes.NotFound, $"No person or film has id '{query.Id}'.", "id");
+            if (!nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
 
             var included = new List<(BoltNode Node, int Distance)> { (start, 0) };
             var marked = new HashSet<string>(StringComparer.Ordinal) { start.ElementId };
@@ -445,8 +400,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             }
 
             var edgeRows = await RowsAsync(tx, Cypher.EdgesAmong, Params(("elements", marked.ToArray()), ("types", types)), ct).ConfigureAwait(false);
-            var edges = edgeRows.Select(r => new SubgraphEdge(Type(r.Get<string>("type")), r.Get<string>("from"), r.Get<string>("to"), r.Get<string?>("role")))
-                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal).ToList();
+            var edges = edgeRows.Select(r => new SubgraphEdge(Type(r.Get<string>("type")), r.Get<string>("from"), r.Get<string>("to"), r.Get<string?>("role"))).ToList();
             var subgraphNodes = included.Select(n => new SubgraphNode(Id(n.Node), Kind(n.Node), Label(n.Node),
                 Int(n.Node[IsPerson(n.Node) ? "born" : "year"]), n.Distance)).ToList();
             return new Subgraph(subgraphNodes, edges, truncated);
@@ -459,22 +413,20 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         var rows = await ReadAsync(tx => filmId is null
             ? RowsAsync(tx, Cypher.ReplacementCredits, [], ct)
-            : AnchoredRowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", ReplacementTypes)), filmId, NodeKind.Film, "film", ct), ct).ConfigureAwait(false);
-        return Replacements(rows, _ => true);
+            : RowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", ReplacementTypes)), ct), ct).ConfigureAwait(false);
+        return Replacements(rows);
     }
 
     public async Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default)
     {
-        var rows = await ReadAsync(tx => AnchoredRowsAsync(tx, Cypher.ReplacementCreditsOfPerson, Params(("id", personId)),
-            personId, NodeKind.Person, "id", ct), ct).ConfigureAwait(false);
-        return Replacements(rows, r => r.Dropped.Id == personId || r.Cast.Id == personId);
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.ReplacementCreditsOfPerson, Params(("id", personId)), ct), ct).ConfigureAwait(false);
+        return Replacements(rows);
     }
 
     /// <summary>The replacement rule itself stays in <see cref="Traversal.Replacements"/>; Cypher only fetches the credits.</summary>
-    private static List<Replacement> Replacements(List<BoltRecord> rows, Func<Replacement, bool> keep) =>
+    private static List<Replacement> Replacements(List<BoltRecord> rows) =>
         rows.Select(Credit).GroupBy(c => c.Film.Id, StringComparer.Ordinal)
-            .SelectMany(film => Traversal.Replacements(FilmOrder(film)))
-            .Where(keep).Order(Traversal.ReplacementOrder).ToList();
+            .SelectMany(film => Traversal.Replacements(film.ToList())).ToList();
 
     public async ValueTask DisposeAsync()
     {

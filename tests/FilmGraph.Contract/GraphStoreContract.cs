@@ -20,7 +20,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await CreateEmptyStoreAsync();
+        _store = GuardedGraphStore.Wrap(await CreateEmptyStoreAsync());
         await _store.WriteAsync(ContractGraph.Batch());
     }
 

@@ -19,12 +19,6 @@ internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex
 
     public int NodeCount => Nodes.Count;
 
-    public int RequireNode(string id, NodeKind kind, string argument)
-    {
-        var node = Nodes.IndexOf(id);
-        if (node < 0) throw GraphQueryException.NotFound(kind == NodeKind.Person ? "person" : "film", id, argument);
-        if (Nodes.Kind(node) != kind)
-            throw GraphQueryException.BadInput(argument, $"'{id}' is a {(kind == NodeKind.Person ? "film" : "person")}, not a {(kind == NodeKind.Person ? "person" : "film")}.");
-        return node;
-    }
+    /// <summary>The node with this id when it is of this kind, else -1.</summary>
+    public int Node(string id, NodeKind kind) => Nodes.IndexOf(id) is var node and >= 0 && Nodes.Kind(node) == kind ? node : -1;
 }

@@ -6,8 +6,9 @@ namespace FilmGraph.Store.Embedded.Index;
 /// <summary>
 /// Every node's id, kind, label (name or title) and year (born or released), by dense index (the SQLite seq - 1).
 /// Versions share their arrays: a write appends beyond the count an older version reads up to, so readers of an
-/// older version never see a half-written node. A changed label or year is written in place; a query running
-/// meanwhile sees each node either before or after the change.
+/// older version never see a half-written node. A change to a node a version already holds is written into
+/// copies of the label, year and alias tables, never in place, because those are three separate writes and a query
+/// running meanwhile could read a new label beside an old year.
 /// </summary>
 internal sealed class NodeTable
 {
@@ -37,7 +38,6 @@ internal sealed class NodeTable
     public string Label(int node) => _labels[node];
     public NodeKind Kind(int node) => (NodeKind)_kinds[node];
     public int? Year(int node) => _years[node] == NoYear ? null : _years[node];
-    public int RawYear(int node) => _years[node];
     public IReadOnlyList<string> Aliases(int node) => _aliases.TryGetValue(node, out var a) ? a : [];
 
     public int IndexOf(string id) => _byId.TryGetValue(id, out var i) && i < Count ? i : -1;
@@ -58,15 +58,21 @@ internal sealed class NodeTable
     /// </summary>
     public NodeTable With(IReadOnlyList<NodeRow> appended, IReadOnlyList<NodeRow> changed)
     {
-        foreach (var row in changed)
-        {
-            _labels[row.Node] = row.Label;
-            _years[row.Node] = row.Year ?? NoYear;
-            if (row.Aliases is { Length: > 0 } a) _aliases[row.Node] = a;
-            else _aliases.TryRemove(row.Node, out _);
-        }
         var needed = Count + appended.Count;
-        var (ids, labels, kinds, years) = (_ids, _labels, _kinds, _years);
+        var (ids, labels, kinds, years, aliases) = (_ids, _labels, _kinds, _years, _aliases);
+        if (changed.Count > 0)
+        {
+            labels = Grow(labels, Math.Max(needed, labels.Length));
+            years = Grow(years, Math.Max(needed, years.Length));
+            aliases = new ConcurrentDictionary<int, string[]>(aliases);
+            foreach (var row in changed)
+            {
+                labels[row.Node] = row.Label;
+                years[row.Node] = row.Year ?? NoYear;
+                if (row.Aliases is { Length: > 0 } a) aliases[row.Node] = a;
+                else aliases.TryRemove(row.Node, out _);
+            }
+        }
         if (needed > ids.Length)
         {
             var capacity = Math.Max(needed, ids.Length * 2);
@@ -80,11 +86,11 @@ internal sealed class NodeTable
             kinds[node] = (byte)row.Kind;
             labels[node] = row.Label;
             years[node] = row.Year ?? NoYear;
-            if (row.Aliases is { Length: > 0 } a) _aliases[node] = a;
+            if (row.Aliases is { Length: > 0 } a) aliases[node] = a;
         }
         // Only now may an id lead to its node: until this version is published, older ones ignore it by count.
         for (var i = 0; i < appended.Count; i++) _byId[appended[i].Id] = Count + i;
-        return new NodeTable(ids, labels, kinds, years, _byId, _aliases, needed);
+        return new NodeTable(ids, labels, kinds, years, _byId, aliases, needed);
     }
 
     private static T[] Grow<T>(T[] array, int capacity)

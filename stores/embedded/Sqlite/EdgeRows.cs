@@ -29,9 +29,9 @@ internal sealed class EdgeRows : IDisposable
         _role = new Statement(_connection, "SELECT role FROM edges WHERE src = ?1 AND type = ?2 AND dst = ?3");
     }
 
-    public List<EdgeRow> From(int source) => Rows(_from.Bind(1, source + 1));
+    public List<EdgeRow> From(int source, CancellationToken ct) => Rows(_from.Bind(1, source + 1), ct);
 
-    public List<EdgeRow> To(int target) => Rows(_to.Bind(1, target + 1));
+    public List<EdgeRow> To(int target, CancellationToken ct) => Rows(_to.Bind(1, target + 1), ct);
 
     /// <summary>Only the role: what a chain link shows, read without the other columns.</summary>
     public string? Role(int source, RelationshipType type, int target)
@@ -43,11 +43,13 @@ internal sealed class EdgeRows : IDisposable
         return role;
     }
 
-    private static List<EdgeRow> Rows(Statement s)
+    private static List<EdgeRow> Rows(Statement s, CancellationToken ct)
     {
         var rows = new List<EdgeRow>();
         while (s.Next())
         {
+            // A row is read in microseconds; looking at the token every few hundred stops a long read soon enough.
+            if ((rows.Count & 255) == 0) ct.ThrowIfCancellationRequested();
             var document = s.Text(8);
             var properties = new RelationshipProperties(s.Text(3), s.Int(4), s.Text(5), s.Text(6), s.Text(7),
                 document is null ? null : new Source(document, s.Text(9)));

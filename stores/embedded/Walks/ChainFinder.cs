@@ -18,13 +18,15 @@ internal sealed class ChainFinder : IDisposable
     private readonly int[] _filmToPerson;
     private readonly HashSet<int> _excluded;
     private readonly Scratch _s;
+    private readonly CancellationToken _ct;
     private readonly int _gen;
     private bool _grewALast;
 
-    public ChainFinder(GraphIndex graph, ChainQuery query)
+    public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct)
     {
         _graph = graph;
         _query = query;
+        _ct = ct;
         _personToFilm = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.Out)).ToArray();
         _filmToPerson = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.In)).ToArray();
         _excluded = [];
@@ -102,8 +104,10 @@ internal sealed class ChainFinder : IDisposable
         frontier = next;
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
-        foreach (var node in layer)
+        for (var i = 0; i < layer.Count; i++)
         {
+            if ((i & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
+            var node = layer[i];
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
@@ -150,6 +154,7 @@ internal sealed class ChainFinder : IDisposable
             results.Add((int[])path.Clone());
             return true;
         }
+        _ct.ThrowIfCancellationRequested();
         var s = _s;
         var next = k + 1;
         var candidates = new List<int>();

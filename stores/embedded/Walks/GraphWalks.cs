@@ -6,8 +6,11 @@ namespace FilmGraph.Store.Embedded.Walks;
 /// <summary>The walks other than chains: distance tables, neighbourhoods and co-stars, all on the in-memory index.</summary>
 internal static class GraphWalks
 {
+    /// <summary>How many frontier nodes a walk expands between looks at its cancellation token (a mask: 2^n - 1).</summary>
+    public const int CheckEvery = 1023;
+
     /// <summary>People at each co-star distance from <paramref name="person"/> within the bound (distance 0 is the person).</summary>
-    public static List<ReachLevel> Reach(GraphIndex graph, int person, ReachQuery query)
+    public static List<ReachLevel> Reach(GraphIndex graph, int person, ReachQuery query, CancellationToken ct)
     {
         using var s = Scratch.Rent(graph.NodeCount);
         var gen = s.Generation;
@@ -18,22 +21,26 @@ internal static class GraphWalks
         List<int> people = [person];
         for (var hop = 1; hop <= query.MaxHops && people.Count > 0; hop++)
         {
-            var films = Expand(graph, people, toFilm, s.MarkA, gen);
-            people = Expand(graph, films, toPerson, s.MarkA, gen);
+            var films = Expand(graph, people, toFilm, s.MarkA, gen, ct);
+            people = Expand(graph, films, toPerson, s.MarkA, gen, ct);
             if (people.Count > 0) levels.Add(new ReachLevel(hop, people.Count));
         }
         return levels;
     }
 
-    private static List<int> Expand(GraphIndex graph, List<int> frontier, int[] slots, int[] mark, int gen)
+    private static List<int> Expand(GraphIndex graph, List<int> frontier, int[] slots, int[] mark, int gen, CancellationToken ct)
     {
         var next = new List<int>();
-        foreach (var node in frontier)
+        for (var i = 0; i < frontier.Count; i++)
+        {
+            if ((i & CheckEvery) == 0) ct.ThrowIfCancellationRequested();
+            var node = frontier[i];
             foreach (var slot in slots)
             {
                 graph.Adjacency.Neighbours(slot, node, out var rows, out var recent);
                 Visit(rows); Visit(recent);
             }
+        }
         return next;
 
         void Visit(ReadOnlySpan<int> neighbours)
@@ -52,7 +59,7 @@ internal static class GraphWalks
     /// <c>Limit</c> of them, and every edge of those types between two included nodes.
     /// </summary>
     public static (List<(int Node, int Distance)> Nodes, List<(int Source, RelationshipType Type, int Target)> Edges, bool Truncated)
-        Neighbourhood(GraphIndex graph, int start, NeighbourhoodQuery query)
+        Neighbourhood(GraphIndex graph, int start, NeighbourhoodQuery query, CancellationToken ct)
     {
         using var s = Scratch.Rent(graph.NodeCount);
         var gen = s.Generation;
@@ -66,6 +73,7 @@ internal static class GraphWalks
             var next = new List<int>();
             foreach (var node in frontier)
             {
+                ct.ThrowIfCancellationRequested();
                 foreach (var type in types)
                     foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Out, Direction.In])
                     {
@@ -101,13 +109,14 @@ internal static class GraphWalks
     }
 
     /// <summary>People sharing a CAST_IN film with <paramref name="person"/>, with the shared films.</summary>
-    public static Dictionary<int, List<int>> CoStars(GraphIndex graph, int person)
+    public static Dictionary<int, List<int>> CoStars(GraphIndex graph, int person, CancellationToken ct)
     {
         var shared = new Dictionary<int, List<int>>();
         var adjacency = graph.Adjacency;
         adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.Out), person, out var rows, out var recent);
         foreach (var film in (int[])[.. rows, .. recent])
         {
+            ct.ThrowIfCancellationRequested();
             adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), film, out var cast, out var castRecent);
             foreach (var other in (int[])[.. cast, .. castRecent])
             {
