@@ -16,10 +16,10 @@ internal sealed class TempStore(TempStorePath temp, IGraphStore store) : IAsyncD
     public static async Task<TempStore> OpenAsync(bool queries = false)
     {
         var temp = new TempStorePath();
-        var store = await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions
+        var store = GuardedGraphStore.Wrap(await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions
         {
             Path = temp.File, BuildIndex = queries, ExternalChangePoll = TimeSpan.Zero,
-        });
+        }));
         return new TempStore(temp, store);
     }
 

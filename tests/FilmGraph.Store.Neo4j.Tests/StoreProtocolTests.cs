@@ -16,8 +16,12 @@ public sealed class StoreProtocolTests
         ConnectionTimeout = TimeSpan.FromSeconds(5),
     };
 
-    private static Neo4jGraphStore Store(ScriptedBoltPeer peer, int batchSize = Neo4jStoreOptions.DefaultBatchSize) =>
-        Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri, Username = "neo4j", Password = "secret", Database = "films", BatchSize = batchSize }, QuickRetries);
+    /// <summary>The store as users get it: behind the guarded port, whose id checks are part of the conversation.</summary>
+    private static IGraphStore Store(ScriptedBoltPeer peer, int batchSize = Neo4jStoreOptions.DefaultBatchSize) =>
+        GuardedGraphStore.Wrap(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri, Username = "neo4j", Password = "secret", Database = "films", BatchSize = batchSize }, QuickRetries));
+
+    private static PeerReply Kinds(params (string Id, bool Person)[] nodes) =>
+        PeerReply.Rows(["id", "person"], nodes.Select(n => new object?[] { n.Id, n.Person }).ToArray());
 
     private static long _nextId = 100;
 
@@ -183,7 +187,7 @@ public sealed class StoreProtocolTests
 
         await using var peer = new ScriptedBoltPeer((statement, _) => statement switch
         {
-            _ when statement == Cypher.NodesById => PeerReply.Rows(["id", "n"], ["ada", ada], ["dora", dora]),
+            _ when statement == Cypher.NodeKinds => Kinds(("ada", true), ("dora", true), ("f9", false)),
             _ when statement == Cypher.ShortestPaths(via, 3) => PeerReply.Rows(["p"],
                 // The server's order is not the chain order, and Ada both directed and acted in f1.
                 [Path(ada, Rel(ada, "CAST_IN", f3, "Ada in Third"), f3, Rel(cleo, "CAST_IN", f3), cleo, Rel(cleo, "CAST_IN", f4), f4, Rel(dora, "CAST_IN", f4), dora)],
@@ -197,7 +201,7 @@ public sealed class StoreProtocolTests
 
         var runs = peer.Runs;
         Assert.Equal(2, runs.Count);
-        Assert.Equal(["ada", "dora"], ((List<object?>)runs[0].Parameters!["ids"]!).Cast<string>());
+        Assert.Equal(["ada", "dora", "f9"], ((List<object?>)runs[0].Parameters!["ids"]!).Cast<string>());
         Assert.Contains("allShortestPaths((a)-[:CAST_IN|DIRECTED*..6]-(b))", runs[1].Query);
         var p = runs[1].Parameters!;
         Assert.Equal(("ada", "dora", 1980L, (object?)null), (p["from"], p["to"], p["fromYear"], p["toYear"]));
@@ -223,7 +227,7 @@ public sealed class StoreProtocolTests
         var ada = Person("ada", "Ada");
         var eve = Person("eve", "Eve");
         await using var peer = new ScriptedBoltPeer((statement, _) =>
-            statement == Cypher.NodesById ? PeerReply.Rows(["id", "n"], ["ada", ada], ["eve", eve]) : PeerReply.Rows(["length"], [6L]));
+            statement == Cypher.NodeKinds ? Kinds(("ada", true), ("eve", true)) : PeerReply.Rows(["length"], [6L]));
         await using var store = Store(peer);
 
         Assert.Equal(3, await store.SeparationAsync(new ChainQuery { From = "ada", To = "eve" }));
@@ -233,28 +237,30 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task A_person_reaches_themself_without_a_path_query()
     {
-        var ada = Person("ada", "Ada");
-        await using var peer = new ScriptedBoltPeer((statement, parameters) =>
-            PeerReply.Rows(["id", "n"], ((List<object?>)parameters["ids"]!).Select(_ => new object?[] { "ada", ada }).ToArray()));
+        await using var peer = new ScriptedBoltPeer((_, _) => Kinds(("ada", true)));
         await using var store = Store(peer);
 
         var self = new ChainQuery { From = "ada", To = "ada" };
         Assert.Equal(0, Assert.Single(await store.ShortestChainsAsync(self, 5)).Length);
         Assert.Equal(0, await store.SeparationAsync(self with { MaxHops = 0 }));
-        Assert.All(peer.Runs, r => Assert.Equal(["ada"], ((List<object?>)r.Parameters!["ids"]!).Cast<string>()));
+        Assert.All(peer.Runs, r =>
+        {
+            Assert.Equal(Cypher.NodeKinds, r.Query);
+            Assert.Equal(["ada"], ((List<object?>)r.Parameters!["ids"]!).Cast<string>());
+        });
     }
 
     [Fact]
     public async Task Unknown_and_wrong_kind_chain_ends_are_named()
     {
-        await using var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows(["id", "n"], ["f1", Film("f1", "First")]));
+        await using var peer = new ScriptedBoltPeer((_, _) => Kinds(("f1", false)));
         await using var store = Store(peer);
 
         var missing = await Assert.ThrowsAsync<GraphQueryException>(() => store.SeparationAsync(new ChainQuery { From = "f1", To = "nobody" }));
         Assert.Equal((ErrorCodes.BadUserInput, "from"), (missing.Code, missing.Argument));
         var unknown = await Assert.ThrowsAsync<GraphQueryException>(() => store.ShortestChainsAsync(new ChainQuery { From = "nobody", To = "f1" }, 1));
         Assert.Equal((ErrorCodes.NotFound, "from"), (unknown.Code, unknown.Argument));
-        Assert.All(peer.Runs, r => Assert.Equal(Cypher.NodesById, r.Query));
+        Assert.All(peer.Runs, r => Assert.Equal(Cypher.NodeKinds, r.Query));
     }
 
     // ---- other records ------------------------------------------------------------------------------------------
@@ -267,13 +273,13 @@ public sealed class StoreProtocolTests
         var f0 = Film("f0", "Zero");
         var sourced = Rel(ada, "CAST_IN", f1, "Hero");
         var withSource = sourced with { Properties = new Dictionary<string, object?> { ["role"] = "Hero", ["billing"] = 2L, ["sourceDocument"] = "notes", ["sourceQuote"] = "q" } };
-        await using var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows(["p", "r", "f"],
+        await using var peer = new ScriptedBoltPeer((statement, _) => statement == Cypher.NodeKinds ? Kinds(("ada", true)) : PeerReply.Rows(["p", "r", "f"],
             [ada, withSource, f1], [ada, Rel(ada, "DIRECTED", f1), f1], [ada, Rel(ada, "WROTE", f0), f0]));
         await using var store = Store(peer);
 
         var credits = await store.PersonCreditsAsync("ada", [RelationshipType.Wrote, RelationshipType.CastIn, RelationshipType.Directed]);
 
-        Assert.Equal(["CAST_IN", "DIRECTED", "WROTE"], ((List<object?>)peer.Runs[0].Parameters!["types"]!).Cast<string>());
+        Assert.Equal(["CAST_IN", "DIRECTED", "WROTE"], ((List<object?>)peer.Runs[1].Parameters!["types"]!).Cast<string>());
         Assert.Equal([("f0", RelationshipType.Wrote), ("f1", RelationshipType.CastIn), ("f1", RelationshipType.Directed)],
             credits.Select(c => (c.Film.Id, c.Type)));
         Assert.Equal(new RelationshipProperties(Role: "Hero", Billing: 2, Source: new Source("notes", "q")), credits[1].Properties);
@@ -308,6 +314,7 @@ public sealed class StoreProtocolTests
         var cleo = Person("cleo", "Cleo");
         await using var peer = new ScriptedBoltPeer((statement, parameters) => statement switch
         {
+            _ when statement == Cypher.NodeKinds => Kinds(("ada", true)),
             _ when statement == Cypher.NodesById => PeerReply.Rows(["id", "n"], ["ada", ada]),
             _ when statement == Cypher.Neighbours => PeerReply.Rows(["element", "type", "outgoing", "m"],
                 [ada.ElementId, "CONFLICTED_WITH", true, cleo], [ada.ElementId, "CAST_IN", true, f3], [ada.ElementId, "CAST_IN", true, f1]),
@@ -323,18 +330,17 @@ public sealed class StoreProtocolTests
         Assert.Equal(1815, cut.Nodes[0].Year);
         Assert.Equal(new SubgraphEdge(RelationshipType.CastIn, "ada", "f1", "Ada in First"), cut.Edges[0]);
         // The cut came at depth 1, so depth 2 was never asked for; the edges are among the included nodes only.
-        Assert.Equal([Cypher.NodesById, Cypher.Neighbours, Cypher.EdgesAmong], peer.Runs.Select(r => r.Query));
-        Assert.Equal(7, ((List<object?>)peer.Runs[1].Parameters!["types"]!).Count);
-        Assert.Equal(3, ((List<object?>)peer.Runs[2].Parameters!["elements"]!).Count);
+        Assert.Equal([Cypher.NodeKinds, Cypher.NodesById, Cypher.Neighbours, Cypher.EdgesAmong], peer.Runs.Select(r => r.Query));
+        Assert.Equal(7, ((List<object?>)peer.Runs[2].Parameters!["types"]!).Count);
+        Assert.Equal(3, ((List<object?>)peer.Runs[3].Parameters!["elements"]!).Count);
     }
 
     [Fact]
     public async Task Reach_expands_one_level_per_statement_and_counts_new_people_only()
     {
-        var ada = Person("ada", "Ada");
         await using var peer = new ScriptedBoltPeer((statement, parameters) =>
         {
-            if (statement == Cypher.NodesById) return PeerReply.Rows(["id", "n"], ["ada", ada]);
+            if (statement == Cypher.NodeKinds) return Kinds(("ada", true));
             var frontier = ((List<object?>)parameters["frontier"]!).Cast<string>().ToList();
             return frontier switch
             {
@@ -348,7 +354,7 @@ public sealed class StoreProtocolTests
         var reach = await store.ReachAsync(new ReachQuery("ada", 6, [RelationshipType.CastIn]));
 
         Assert.Equal([(0, 1L), (1, 2L), (2, 1L)], reach.Levels.Select(l => (l.Distance, l.People)));
-        Assert.Equal(4, peer.Runs.Count); // the node check, then levels 1, 2 and 3 (which found nobody new)
+        Assert.Equal(4, peer.Runs.Count); // the guard's node check, then levels 1, 2 and 3 (which found nobody new)
         Assert.All(peer.Runs.Skip(1), r => Assert.Equal(Cypher.CoWorkers([RelationshipType.CastIn]), r.Query));
     }
 
@@ -358,11 +364,13 @@ public sealed class StoreProtocolTests
         var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows([]));
         var uri = peer.Uri;
         await peer.DisposeAsync();
-        await using var store = Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = uri },
-            QuickRetries with { MaxTransactionRetryTime = TimeSpan.FromMilliseconds(200) });
+        await using var store = GuardedGraphStore.Wrap(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = uri },
+            QuickRetries with { MaxTransactionRetryTime = TimeSpan.FromMilliseconds(200) }));
 
-        var error = await Assert.ThrowsAsync<GraphQueryException>(() => store.GetPersonAsync("ada"));
+        var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.GetPersonAsync("ada"));
         Assert.Equal(ErrorCodes.Unavailable, error.Code);
+        Assert.Contains(uri.ToString(), error.Message);
+        Assert.IsType<BoltServiceUnavailableException>(error.InnerException);
         Assert.False(await store.IsReadyAsync());
     }
 }
