@@ -49,6 +49,32 @@ public sealed class ErrorTests(ApiServer server)
         JsonAssert.Equal("""{ "a": { "id": "emma-stone" }, "b": null }""", json["data"]);
     }
 
+    [Theory]
+    [InlineData("""e: search(text: " ", first: 3) { id }""")]
+    [InlineData("""e: coStarChains(from: "emma-stone", to: "nobody") { length }""")]
+    [InlineData("""e: neighbourhood(id: "nobody") { truncated }""")]
+    [InlineData("""e: reach(id: "nobody") { reachable }""")]
+    [InlineData("""e: replacements(film: "nobody") { role }""")]
+    public async Task A_failing_root_field_costs_only_itself(string failing)
+    {
+        var answer = await server.Client.PostAsync($$"""{ d: separation(from: "emma-stone", to: "ryan-gosling") {{failing}} }""");
+        Assert.Equal(200, answer.Status);
+        JsonAssert.Equal("""["e"]""", answer.Error["path"]);
+        JsonAssert.Equal("""{ "d": 1, "e": null }""", answer.Json["data"]);
+    }
+
+    [Fact]
+    public async Task Excluded_ids_that_are_unknown_or_of_the_other_kind_are_refused()
+    {
+        await ErrorAsync("""{ coStarChain(from: "emma-stone", to: "ryan-gosling", excludeFilms: ["m-a-few-good-mn"]) { length } }""",
+            "NOT_FOUND", """["coStarChain"]""", "excludeFilms");
+        var json = await ErrorAsync("""{ coStarChain(from: "emma-stone", to: "ryan-gosling", excludeFilms: ["emma-watson"]) { length } }""",
+            "BAD_USER_INPUT", """["coStarChain"]""", "excludeFilms");
+        Assert.Equal("'emma-watson' is a person, not a film.", (string?)json["errors"]![0]!["message"]);
+        await ErrorAsync("""{ coStarChain(from: "emma-stone", to: "ryan-gosling", excludePeople: ["la-la-land-2016"]) { length } }""",
+            "BAD_USER_INPUT", """["coStarChain"]""", "excludePeople");
+    }
+
     [Fact]
     public async Task Unknown_ids_in_traversals_are_NOT_FOUND_naming_the_argument()
     {

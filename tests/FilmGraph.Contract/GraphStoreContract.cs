@@ -150,6 +150,50 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal((ErrorCodes.BadUserInput, "first"), (first.Code, first.Argument));
     }
 
+    [SkippableFact]
+    public async Task Excluded_ids_must_be_known_and_of_the_kind_their_list_names()
+    {
+        // A typo in an exclusion would otherwise be ignored, and the caller would trust a chain that walks through it.
+        var typo = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.ShortestChainsAsync(Q("ada", "dora") with { ExcludeFilms = new HashSet<string> { "f-one" } }, 1));
+        Assert.Equal((ErrorCodes.NotFound, "excludeFilms"), (typo.Code, typo.Argument));
+        Assert.Contains("'f-one'", typo.Message);
+
+        var unknownPerson = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.SeparationAsync(Q("ada", "dora") with { ExcludePeople = new HashSet<string> { "nobody" } }));
+        Assert.Equal((ErrorCodes.NotFound, "excludePeople"), (unknownPerson.Code, unknownPerson.Argument));
+
+        var personAsFilm = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.ShortestChainsAsync(Q("ada", "dora") with { ExcludeFilms = new HashSet<string> { "ben" } }, 1));
+        Assert.Equal((ErrorCodes.BadUserInput, "excludeFilms"), (personAsFilm.Code, personAsFilm.Argument));
+        Assert.Equal("'ben' is a person, not a film.", personAsFilm.Message);
+
+        var filmAsPerson = await Assert.ThrowsAsync<GraphQueryException>(() =>
+            Store.SeparationAsync(Q("ada", "dora") with { ExcludePeople = new HashSet<string> { "f3" } }));
+        Assert.Equal((ErrorCodes.BadUserInput, "excludePeople"), (filmAsPerson.Code, filmAsPerson.Argument));
+    }
+
+    [SkippableFact]
+    public async Task Unknown_and_wrong_kind_ids_are_named_by_every_anchored_question()
+    {
+        async Task Refused(Func<Task> ask, string code, string argument)
+        {
+            var e = await Assert.ThrowsAsync<GraphQueryException>(ask);
+            Assert.Equal((code, argument), (e.Code, e.Argument));
+        }
+
+        await Refused(() => Store.PersonCreditsAsync("nobody", null), ErrorCodes.NotFound, "id");
+        await Refused(() => Store.PersonCreditsAsync("f1", null), ErrorCodes.BadUserInput, "id");
+        await Refused(() => Store.FilmCreditsAsync("ada", null), ErrorCodes.BadUserInput, "id");
+        await Refused(() => Store.ConflictsAsync("f3", CancellationToken.None), ErrorCodes.BadUserInput, "id");
+        await Refused(() => Store.CoStarsAsync("nobody", 5), ErrorCodes.NotFound, "id");
+        await Refused(() => Store.ReachAsync(new ReachQuery("f1", 3, [RelationshipType.CastIn])), ErrorCodes.BadUserInput, "id");
+        await Refused(() => Store.ReplacementsAsync("ada"), ErrorCodes.BadUserInput, "film");
+        await Refused(() => Store.ReplacementsOfPersonAsync("nobody"), ErrorCodes.NotFound, "id");
+        await Refused(() => Store.NeighbourhoodAsync(new NeighbourhoodQuery("nobody", 1, [], 10)), ErrorCodes.NotFound, "id");
+        await Refused(() => Store.SearchAsync("  ", 5), ErrorCodes.BadUserInput, "text");
+    }
+
     // ---- people, films, search ------------------------------------------------------------------------------
 
     [SkippableFact]
