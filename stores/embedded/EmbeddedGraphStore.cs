@@ -10,26 +10,40 @@ namespace FilmGraph.Store.Embedded;
 /// The default store: a SQLite file is the record, and an in-memory index built from it answers traversals.
 /// One writer at a time (a lock here, an immediate transaction in the file); readers take the current index
 /// version and never wait. Relationship properties are read from the file when a result needs them.
+/// <para>
+/// The file is watched (<see cref="FileWatch"/>): deleted, replaced by another store, or unreadable, the store stops
+/// answering with STORE_UNAVAILABLE rather than serve what it remembers of a file that is gone, and opens the file
+/// afresh once a readable store is at the path again. A query takes the index and the readers of one opening
+/// together (<see cref="Opened"/>), so it never mixes an old index with a new file.
+/// </para>
 /// </summary>
 public sealed class EmbeddedGraphStore : IGraphStore
 {
     private readonly EmbeddedStoreOptions _options;
-    private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Timer? _poll;
-    private readonly EdgeRows.Pool _readers;
-    private GraphIndex _index;
+    private readonly FileWatch? _watch;
+    private SqliteConnection _writer;
+    private string _identity;
+    private Opened _opened;
+    private volatile string? _fault;
     private bool _disposed;
+
+    /// <summary>What a query reads, published as one reference: the index and the readers of the same opening of the file.</summary>
+    private sealed record Opened(GraphIndex Index, EdgeRows.Pool Readers);
 
     private EmbeddedGraphStore(EmbeddedStoreOptions options)
     {
         _options = options;
         _writer = StoreFile.OpenWriter(options.Path);
-        _readers = new EdgeRows.Pool(options.Path);
-        _index = IndexLoader.Load(_writer, options.BuildIndex, null, options.Path, out var timings);
+        _identity = StoreFile.Identity(_writer);
+        _opened = new Opened(IndexLoader.Load(_writer, options.BuildIndex, null, options.Path, out var timings), new EdgeRows.Pool(options.Path));
         OpenTimings = timings;
         if (options.ExternalChangePoll > TimeSpan.Zero)
-            _poll = new Timer(_ => ReloadIfChangedElsewhere(), null, options.ExternalChangePoll, options.ExternalChangePoll);
+        {
+            _poll = new Timer(_ => Look(), null, options.ExternalChangePoll, options.ExternalChangePoll);
+            _watch = FileWatch.Start(options.Path, Look);
+        }
     }
 
     /// <summary>Opens (creating when missing) the store file and builds the index.</summary>
@@ -46,21 +60,27 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
 
-    public Task<bool> IsReadyAsync(CancellationToken ct = default) => Task.FromResult(!_disposed);
+    public Task<bool> IsReadyAsync(CancellationToken ct = default) => Task.FromResult(!_disposed && _fault is null);
 
-    private GraphIndex Current => Volatile.Read(ref _index);
+    /// <summary>Why the store cannot answer now (its file deleted, replaced or unreadable), or null when it can.</summary>
+    public string? Problem => _disposed ? "The store is closed." : _fault;
 
-    /// <summary>The current index, with traversal structures; a write-only store has none.</summary>
-    private GraphIndex Readable
+    private GraphIndex Current => Volatile.Read(ref _opened).Index;
+
+    /// <summary>The current opening, with traversal structures; a write-only store has none.</summary>
+    private Opened Readable
     {
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var index = Current;
-            if (index.Names is null) throw new InvalidOperationException("This store was opened write-only (BuildIndex = false) and cannot answer queries.");
-            return index;
+            if (_fault is { } fault) throw new GraphStoreException(fault);
+            var opened = Volatile.Read(ref _opened);
+            if (opened.Index.Names is null) throw new InvalidOperationException("This store was opened write-only (BuildIndex = false) and cannot answer queries.");
+            return opened;
         }
     }
+
+    private void Publish(GraphIndex index) => Volatile.Write(ref _opened, _opened with { Index = index });
 
 
     // ---- writes ------------------------------------------------------------------------------------------
@@ -71,15 +91,17 @@ public sealed class EmbeddedGraphStore : IGraphStore
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // A write into a file that is no longer at the path would be lost: look at the path first, every time.
+            if (Settle() is { } fault) throw new GraphStoreException(fault);
             using var tx = _writer.BeginTransaction(deferred: false);
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
-            var index = CatchUp(_index, tx);
+            var index = CatchUp(Current, tx);
             var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
             var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
             tx.Commit();
-            Volatile.Write(ref _index, Follow(index, applied));
+            Publish(Follow(index, applied));
             return applied.Summary;
         }
         finally
@@ -94,7 +116,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return BatchValidator.Validate(batch, CatchUp(_index, null).Nodes.KindOf);
+            if (Settle() is { } fault) throw new GraphStoreException(fault);
+            return BatchValidator.Validate(batch, CatchUp(Current, null).Nodes.KindOf);
         }
         finally
         {
@@ -120,25 +143,92 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         if (StoreFile.DataVersion(_writer, tx) == index.DataVersion) return index;
         var reloaded = IndexLoader.Load(_writer, _options.BuildIndex, tx);
-        Volatile.Write(ref _index, reloaded);
+        Publish(reloaded);
         return reloaded;
     }
 
-    private void ReloadIfChangedElsewhere()
+    /// <summary>
+    /// Looks at the file by its path: still this store's file, another store's, gone, or unreadable. Called by the
+    /// poll and whenever the folder reports a change to the file; catches up with commits of other processes.
+    /// </summary>
+    private void Look()
     {
         if (_disposed || !_writeLock.Wait(0)) return;
         try
         {
-            if (!_disposed) CatchUp(_index, null);
+            if (!_disposed && Settle() is null) CatchUp(Current, null);
         }
         catch (SqliteException)
         {
-            // The file is busy or mid-change: the next poll, or the next write, catches up.
+            // The file is busy or mid-change: the next look, or the next write, catches up.
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Makes the store agree with what is at the path: faulted when the file is gone or unreadable, opened afresh
+    /// when a readable store is there after a fault or in place of this one. Returns the fault, if any. Called
+    /// holding the write lock.
+    /// </summary>
+    private string? Settle()
+    {
+        var (identity, fault) = StoreFile.Examine(_options.Path);
+        try
+        {
+            if (fault is not null)
+            {
+                if (_fault is null) CloseFile();
+                _fault = fault;
+            }
+            else if (_fault is not null || identity != _identity) Reopen();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Mid-change (an import still creating the file): the next look decides.
+            _fault ??= $"The store file {Path.GetFullPath(_options.Path)} cannot be read: {e.Message}";
+        }
+        return _fault;
+    }
+
+    /// <summary>Lets go of a file that is no longer this store's, so nothing more is read from it or written to it.</summary>
+    private void CloseFile()
+    {
+        _opened.Readers.Dispose();
+        _writer.Dispose();
+        ClearPools();
+    }
+
+    /// <summary>Opens the file now at the path as this store; called holding the write lock.</summary>
+    private void Reopen()
+    {
+        if (_fault is null)
+        {
+            CloseFile();
+            _fault = $"The store file {Path.GetFullPath(_options.Path)} was replaced and is being opened afresh.";
+        }
+        var writer = StoreFile.OpenWriter(_options.Path);
+        try
+        {
+            var index = IndexLoader.Load(writer, _options.BuildIndex, null);
+            (_writer, _identity) = (writer, StoreFile.Identity(writer));
+            Volatile.Write(ref _opened, new Opened(index, new EdgeRows.Pool(_options.Path)));
+            _fault = null;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    private void ClearPools()
+    {
+        // Pooled connections would keep the file open (and its WAL un-checkpointed) after the store is done with it.
+        SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: true)));
+        SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: false)));
     }
 
     // ---- nodes and search -----------------------------------------------------------------------------------
@@ -154,21 +244,21 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var node = index.Node(id, NodeKind.Person);
         return Task.FromResult(node >= 0 ? index.Nodes.Person(node) : null);
     }
 
     public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var node = index.Node(id, NodeKind.Film);
         return Task.FromResult(node >= 0 ? index.Nodes.Film(node) : null);
     }
 
     public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         IReadOnlyList<Person> people = index.Names!.Exact(index.Nodes, TextKey.Of(name))
             .Where(n => index.Nodes.Kind(n) == NodeKind.Person).Select(index.Nodes.Person).ToList();
         return Task.FromResult(people);
@@ -176,7 +266,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         IReadOnlyList<Film> films = index.Names!.Exact(index.Nodes, TextKey.Of(title))
             .Where(n => index.Nodes.Kind(n) == NodeKind.Film && (year is null || index.Nodes.Year(n) == year))
             .Select(index.Nodes.Film).ToList();
@@ -185,7 +275,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var nodes = index.Nodes;
         IReadOnlyList<SearchHit> hits = index.Names!.Search(nodes, text, first).Select(h => nodes.Kind(h.Node) == NodeKind.Person
             ? new SearchHit(NodeKind.Person, nodes.Id(h.Node), nodes.Label(h.Node), h.Score, nodes.Person(h.Node), null)
@@ -213,10 +303,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<Credit>>([]);
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         IReadOnlyList<Credit> credits = rows.From(person, ct)
             .Where(e => e.Type != RelationshipType.ConflictedWith && (types is null || types.Contains(e.Type)) && e.Target < index.NodeCount)
             .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties)).ToList();
@@ -225,10 +315,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var film = index.Node(filmId, NodeKind.Film);
         if (film < 0) return Task.FromResult<IReadOnlyList<Credit>>([]);
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         return Task.FromResult(FilmCredits(index, rows, film, types, ct));
     }
 
@@ -239,10 +329,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<Conflict>>([]);
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         var outgoing = rows.From(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
         var incoming = rows.To(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
         IReadOnlyList<Conflict> conflicts = outgoing.Concat(incoming)
@@ -259,7 +349,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<CoStar>>([]);
         IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person, ct)
@@ -271,20 +361,20 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
         if (from < 0 || to < 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         List<int[]> paths;
         using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, rows, p, query.Via)).ToList();
         return Task.FromResult(chains);
     }
 
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
         if (from < 0 || to < 0) return Task.FromResult<int?>(null);
         using var finder = new ChainFinder(index, query, ct);
@@ -310,20 +400,20 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)
     {
-        var index = Readable;
+        var index = Readable.Index;
         var person = index.Node(query.Id, NodeKind.Person);
         return Task.FromResult(new Reach(query.Id, person < 0 ? [] : GraphWalks.Reach(index, person, query, ct)));
     }
 
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var start = index.Nodes.IndexOf(query.Id);
         if (start < 0) return Task.FromResult(new Subgraph([], [], false));
         var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query, ct);
         var nodes = index.Nodes;
 
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         var roles = new Dictionary<(int, RelationshipType, int), string?>();
         foreach (var source in edges.Select(e => e.Source).Distinct())
             foreach (var row in rows.From(source, ct))
@@ -340,16 +430,16 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         IEnumerable<int> films;
         if (filmId is not null) films = index.Node(filmId, NodeKind.Film) is var film and >= 0 ? [film] : [];
         else films = Enumerable.Range(0, index.NodeCount).Where(n => HasDrops(index, n));
-        return Task.FromResult(Replacements(index, films, ct));
+        return Task.FromResult(Replacements(index, readers, films, ct));
     }
 
     public Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default)
     {
-        var index = Readable;
+        var (index, readers) = Readable;
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<Replacement>>([]);
         var films = new SortedSet<int>();
@@ -358,15 +448,15 @@ public sealed class EmbeddedGraphStore : IGraphStore
             index.Adjacency.Neighbours(Adjacency.Slot(type, Direction.Out), person, out var rows, out var recent);
             foreach (var film in (int[])[.. rows, .. recent]) if (HasDrops(index, film)) films.Add(film);
         }
-        return Task.FromResult(Replacements(index, films, ct));
+        return Task.FromResult(Replacements(index, readers, films, ct));
     }
 
     private static bool HasDrops(GraphIndex index, int node) =>
         index.Nodes.Kind(node) == NodeKind.Film && index.Adjacency.Degree(Adjacency.Slot(RelationshipType.DroppedFrom, Direction.In), node) > 0;
 
-    private IReadOnlyList<Replacement> Replacements(GraphIndex index, IEnumerable<int> films, CancellationToken ct)
+    private static IReadOnlyList<Replacement> Replacements(GraphIndex index, EdgeRows.Pool readers, IEnumerable<int> films, CancellationToken ct)
     {
-        using var rows = _readers.Rent();
+        using var rows = readers.Rent();
         return films
             .SelectMany(film => Traversal.Replacements(FilmCredits(index, rows, film, [RelationshipType.CastIn, RelationshipType.DroppedFrom], ct)))
             .ToList();
@@ -386,15 +476,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         if (_disposed) return;
         if (_poll is not null) await _poll.DisposeAsync().ConfigureAwait(false);
+        _watch?.Dispose();
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
             _disposed = true;
-            _readers.Dispose();
-            _writer.Dispose();
-            // Pooled connections would keep the file open (and its WAL un-checkpointed) after the store is gone.
-            SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: true)));
-            SqliteConnection.ClearPool(new SqliteConnection(StoreFile.ConnectionString(_options.Path, readOnly: false)));
+            if (_fault is null) CloseFile();
         }
         finally
         {

@@ -59,8 +59,42 @@ internal static class StoreFile
             Execute(connection, $"INSERT INTO meta (key, value) VALUES ('schema', '{SchemaVersion}')", tx);
         else if (Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != SchemaVersion)
             throw new InvalidDataException($"{path} has store schema {version}; this version of FilmGraph reads schema {SchemaVersion}.");
+        // A name of this store alone, so that a new file at the same path (a fresh import) is told from this one.
+        Execute(connection, $"INSERT OR IGNORE INTO meta (key, value) VALUES ('identity', '{Guid.NewGuid():N}')", tx);
         tx.Commit();
         return connection;
+    }
+
+    /// <summary>The store's own name, written once when the file is made.</summary>
+    public static string Identity(SqliteConnection connection) =>
+        (string)Scalar(connection, "SELECT value FROM meta WHERE key = 'identity'")!;
+
+    /// <summary>
+    /// What is at <paramref name="path"/> now, read through a connection of its own (never a pooled one, which could
+    /// still hold a file since deleted): the identity of the store there, or why there is none that can be read.
+    /// </summary>
+    public static (string? Identity, string? Fault) Examine(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(path)) return (null, $"The store file {full} was deleted.");
+        try
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5,
+            }.ToString());
+            using (connection)
+            {
+                connection.Open();
+                var identity = Scalar(connection, "SELECT value FROM meta WHERE key = 'identity'") as string;
+                if (identity is null) return (null, $"The file at {full} is not a FilmGraph store.");
+                return (identity, null);
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return (null, $"The store file {full} cannot be read: {e.Message}");
+        }
     }
 
     public static SqliteConnection OpenReader(string path)
