@@ -13,6 +13,9 @@ public sealed class StoreSettings
 {
     public const string Section = "FilmGraph";
 
+    /// <summary>The environment variable of <c>FilmGraph:Store</c>, for a process that has no other configuration.</summary>
+    public const string KindVariable = "FilmGraph__Store";
+
     /// <summary>The kind's name, as configured: "embedded" (the default) or "neo4j". <see cref="Kind"/> parses it.</summary>
     public string Store { get; set; } = StoreKind.Embedded.Name();
 
