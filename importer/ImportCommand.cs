@@ -36,21 +36,11 @@ internal static class ImportCommand
             return Refuse(e.Message);
         }
 
-        IGraphWriter writer;
-        IAsyncDisposable? opened;
-        try
-        {
-            (writer, opened) = await OpenStoreAsync(request, ct);
-        }
-        catch (GraphStoreException e)
-        {
-            Console.Error.WriteLine($"filmgraph-import: {e.Message}");
-            return UsageError;
-        }
-
+        IAsyncDisposable? opened = null;
         StreamWriter? rejects = null;
         try
         {
+            (var writer, opened) = await OpenStoreAsync(request, ct);
             if (request.RejectsPath is not null) rejects = new StreamWriter(request.RejectsPath, append: false);
             var options = new ImportOptions(request.DryRun)
             {
@@ -60,7 +50,8 @@ internal static class ImportCommand
             };
             return await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // A store that cannot be opened, a rejects file that cannot be written.
+        catch (Exception e) when (e is GraphStoreException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"filmgraph-import: {e.Message}");
             return UsageError;
