@@ -1,9 +1,7 @@
 using System.Globalization;
 using FilmGraph.Core;
 using FilmGraph.Formats;
-using FilmGraph.Bolt;
-using FilmGraph.Store.Embedded;
-using FilmGraph.Store.Neo4j;
+using FilmGraph.Stores;
 using Spectre.Console;
 
 namespace FilmGraph.Importer;
@@ -38,12 +36,11 @@ internal static class ImportCommand
             return Refuse(e.Message);
         }
 
-        var (writer, opened, failure) = await OpenStoreAsync(request, ct);
-        if (writer is null) return failure;
-
+        IAsyncDisposable? opened = null;
         StreamWriter? rejects = null;
         try
         {
+            (var writer, opened) = await OpenStoreAsync(request, ct);
             if (request.RejectsPath is not null) rejects = new StreamWriter(request.RejectsPath, append: false);
             var options = new ImportOptions(request.DryRun)
             {
@@ -53,7 +50,8 @@ internal static class ImportCommand
             };
             return await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // A store that cannot be opened, a rejects file that cannot be written.
+        catch (Exception e) when (e is GraphStoreException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"filmgraph-import: {e.Message}");
             return UsageError;
@@ -65,41 +63,18 @@ internal static class ImportCommand
         }
     }
 
-    /// <summary>The writer to import into, and what to dispose of afterwards; a null writer comes with the exit code.</summary>
-    private static async Task<(IGraphWriter? Writer, IAsyncDisposable? Opened, int Failure)> OpenStoreAsync(ImportRequest request, CancellationToken ct)
+    /// <summary>The writer to import into, and what to dispose of afterwards.</summary>
+    private static async Task<(IGraphWriter Writer, IAsyncDisposable? Opened)> OpenStoreAsync(ImportRequest request, CancellationToken ct)
     {
-        if (request.StoreKind == ImportRequest.Neo4jStore)
-        {
-            var options = Neo4jStoreOptions.FromEnvironment();
-            try
-            {
-                var neo4j = await Neo4jGraphStore.OpenAsync(options, ct);
-                return (neo4j, neo4j, Success);
-            }
-            catch (Exception e) when (e is BoltException or GraphQueryException or IOException)
-            {
-                Console.Error.WriteLine($"filmgraph-import: cannot open the Neo4j store at {options.Uri}: {e.Message}");
-                return (null, null, UsageError);
-            }
-        }
-        if (request.DryRun && !File.Exists(request.StorePath))
+        var settings = request.Store.WriteOnly();
+        if (request.DryRun && settings.Kind == StoreKind.Embedded && !File.Exists(settings.Embedded.Path))
         {
             // Opening would create the file; a dry run leaves the disk as it found it.
-            Console.WriteLine($"Store {request.StorePath} does not exist yet; checking against an empty store.");
-            return (new EmptyStore(), null, Success);
+            Console.WriteLine($"Store {settings.Embedded.Path} does not exist yet; checking against an empty store.");
+            return (new EmptyStore(), null);
         }
-        try
-        {
-            var store = await EmbeddedGraphStore.OpenAsync(
-                new EmbeddedStoreOptions { Path = request.StorePath, BuildIndex = false, ExternalChangePoll = TimeSpan.Zero }, ct);
-            return (store, store, Success);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
-                                      or Microsoft.Data.Sqlite.SqliteException)
-        {
-            Console.Error.WriteLine($"filmgraph-import: cannot open store {request.StorePath}: {e.Message}");
-            return (null, null, UsageError);
-        }
+        var store = await GraphStores.OpenAsync(settings, ct);
+        return (store, store);
     }
 
     private static int Refuse(string message)
@@ -122,8 +97,9 @@ internal static class ImportCommand
                 report = await ProgressDisplay.RunAsync(source.Name,
                     progress => GraphImport.ImportAsync(source, writer, options with { Progress = progress }, ct));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException
-                                          or BoltException)
+            // The input files' own faults, and the store's (a lost server, a full disk) as the guarded store reports them.
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException
+                                          or GraphStoreException or GraphQueryException or GraphWriteException)
             {
                 Console.Error.WriteLine($"filmgraph-import: {source.Name}: {e.Message}");
                 Console.Error.WriteLine("filmgraph-import: the batches written before this stay; run the same command again to complete the import.");

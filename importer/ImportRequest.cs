@@ -1,4 +1,5 @@
 using FilmGraph.Formats;
+using FilmGraph.Stores;
 
 namespace FilmGraph.Importer;
 
@@ -10,16 +11,9 @@ internal sealed record ImportRequest(
     int BatchSize,
     string? RejectsPath,
     IReadOnlyList<CsvGroup> CsvGroups,
-    string StorePath,
-    bool DryRun,
-    string StoreKind = ImportRequest.EmbeddedStore)
+    StoreSettings Store,
+    bool DryRun)
 {
-    public const string EmbeddedStore = "embedded";
-    public const string Neo4jStore = "neo4j";
-
-    /// <summary>The variable the API reads its store kind from; the importer follows it unless told otherwise.</summary>
-    public const string StoreKindVariable = "FilmGraph__Store";
-
     public IEnumerable<string> AllFiles => Files.Concat(CsvGroups.SelectMany(g => g.Files));
 
     public static ImportFormat ParseFormat(string? name) => name switch

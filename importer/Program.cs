@@ -2,6 +2,7 @@ using System.CommandLine;
 using FilmGraph.Formats;
 using FilmGraph.Importer;
 using FilmGraph.Store.Embedded;
+using FilmGraph.Stores;
 
 var files = new Argument<string[]>("files")
 {
@@ -47,13 +48,12 @@ var store = new Option<string?>("--store")
     Description = $"The store file. Default: ${EmbeddedStoreOptions.PathVariable}, else {EmbeddedStoreOptions.DefaultPath} (the file the API reads).",
     HelpName = "PATH",
 };
-var storeKind = new Option<string>("--store-kind")
+var storeKind = new Option<string?>("--store-kind")
 {
-    Description = $"embedded, or neo4j (then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE say where). Default: ${ImportRequest.StoreKindVariable}, else embedded.",
-    DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ImportRequest.StoreKindVariable) is { Length: > 0 } kind
-        ? kind.Trim().ToLowerInvariant() : ImportRequest.EmbeddedStore,
+    Description = $"{string.Join(", or ", StoreKinds.Names)} (then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE say where). " +
+                  $"Default: ${StoreSettings.KindVariable}, else {StoreKinds.Names[0]}.",
 };
-storeKind.AcceptOnlyFromAmong(ImportRequest.EmbeddedStore, ImportRequest.Neo4jStore);
+storeKind.AcceptOnlyFromAmong([.. StoreKinds.Names]);
 var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
@@ -72,9 +72,8 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
         .. (parse.GetValue(nodes) ?? []).Select(g => CsvGroup.Parse(g, relationships: false)),
         .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
     ],
-    parse.GetValue(store) ?? EmbeddedStoreOptions.PathFromEnvironment(),
-    parse.GetValue(dryRun),
-    parse.GetValue(storeKind) ?? ImportRequest.EmbeddedStore), ct));
+    StoreFromEnvironment(parse.GetValue(storeKind), parse.GetValue(store)),
+    parse.GetValue(dryRun)), ct));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -85,3 +84,12 @@ if (parsed.Errors.Count > 0)
     return ImportCommand.UsageError;
 }
 return await parsed.InvokeAsync();
+
+// The API's settings, as the environment gives them, with what the command line says on top.
+static StoreSettings StoreFromEnvironment(string? kind, string? path)
+{
+    var settings = StoreSettings.FromEnvironment();
+    if (kind is not null) settings.Store = kind;
+    if (path is not null) settings.Embedded.Path = path;
+    return settings;
+}

@@ -1,7 +1,7 @@
 namespace FilmGraph.Api.Schema;
 
 /// <summary>The read-only FilmGraph schema: people, films and the ways they connect.</summary>
-internal sealed class FilmGraphSchema : GraphQL.Types.Schema
+internal sealed class FilmGraphSchema : global::GraphQL.Types.Schema
 {
     public FilmGraphSchema(IServiceProvider services, QueryType query) : base(services)
     {

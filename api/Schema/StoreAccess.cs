@@ -1,4 +1,4 @@
-using FilmGraph.Api.Extensions;
+using FilmGraph.Api.Hosting;
 using FilmGraph.Core;
 using GraphQL;
 

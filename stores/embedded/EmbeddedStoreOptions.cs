@@ -3,7 +3,7 @@ namespace FilmGraph.Store.Embedded;
 /// <summary>Settings of the embedded store; bound from the configuration section <c>FilmGraph:Embedded</c>.</summary>
 public sealed class EmbeddedStoreOptions
 {
-    /// <summary>The environment variable both the API and the importer read the store file from.</summary>
+    /// <summary>The environment variable of <c>FilmGraph:Embedded:Path</c>, which the API and the importer both read.</summary>
     public const string PathVariable = "FilmGraph__Embedded__Path";
 
     public const string DefaultPath = "filmgraph.db";
@@ -22,8 +22,4 @@ public sealed class EmbeddedStoreOptions
     /// and reload when there are. Zero turns it off.
     /// </summary>
     public TimeSpan ExternalChangePoll { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>The path from <see cref="PathVariable"/>, else <see cref="DefaultPath"/>.</summary>
-    public static string PathFromEnvironment() =>
-        Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } p ? p : DefaultPath;
 }

@@ -125,14 +125,17 @@ public sealed class CommandLineTests : IDisposable
         var unreachable = new Dictionary<string, string> { ["NEO4J_URI"] = "bolt://127.0.0.1:9" };
         var byOption = await RunAsync([RepoFiles.Sample, "--store-kind", "neo4j"], environment: unreachable);
         Assert.Equal(2, byOption.ExitCode);
-        Assert.Contains("cannot open the Neo4j store at bolt://127.0.0.1:9", byOption.Errors);
+        Assert.Contains("Cannot open the Neo4j store at bolt://127.0.0.1:9", byOption.Errors);
 
         var byVariable = await RunAsync([RepoFiles.Sample],
             environment: new Dictionary<string, string>(unreachable) { ["FilmGraph__Store"] = "neo4j" });
         Assert.Equal(2, byVariable.ExitCode);
-        Assert.Contains("cannot open the Neo4j store", byVariable.Errors);
+        Assert.Contains("Cannot open the Neo4j store", byVariable.Errors);
 
         Assert.Equal(2, (await RunAsync([RepoFiles.Sample, "--store-kind", "mongo"])).ExitCode);
+        var unknown = await RunAsync([RepoFiles.Sample], environment: new Dictionary<string, string> { ["FilmGraph__Store"] = "mongo" });
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("FilmGraph:Store is 'mongo'; use 'embedded' or 'neo4j'.", unknown.Errors);
     }
 
     [Fact]

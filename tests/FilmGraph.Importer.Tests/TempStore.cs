@@ -1,6 +1,6 @@
 using FilmGraph.Contract;
 using FilmGraph.Core;
-using FilmGraph.Store.Embedded;
+using FilmGraph.Stores;
 
 namespace FilmGraph.Importer.Tests;
 
@@ -16,10 +16,8 @@ internal sealed class TempStore(TempStorePath temp, IGraphStore store) : IAsyncD
     public static async Task<TempStore> OpenAsync(bool queries = false)
     {
         var temp = new TempStorePath();
-        var store = GuardedGraphStore.Wrap(await EmbeddedGraphStore.OpenAsync(new EmbeddedStoreOptions
-        {
-            Path = temp.File, BuildIndex = queries, ExternalChangePoll = TimeSpan.Zero,
-        }));
+        var settings = new StoreSettings { Embedded = { Path = temp.File, ExternalChangePoll = TimeSpan.Zero } };
+        var store = await GraphStores.OpenAsync(queries ? settings : settings.WriteOnly(), CancellationToken.None);
         return new TempStore(temp, store);
     }
 

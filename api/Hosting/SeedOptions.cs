@@ -1,4 +1,4 @@
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.Hosting;
 
 /// <summary>Settings of the section <c>FilmGraph:Seed</c>: the data loaded into an empty store on start.</summary>
 internal sealed class SeedOptions

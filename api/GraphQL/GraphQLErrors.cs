@@ -2,7 +2,7 @@ using FilmGraph.Core;
 using GraphQL;
 using GraphQL.Execution;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.GraphQL;
 
 /// <summary>
 /// How failures inside a query reach the caller. A <see cref="GraphQueryException"/> becomes an error with its code
@@ -25,18 +25,23 @@ internal static class GraphQLErrors
                 context.Exception = new QueryError(query);
                 break;
             case GraphStoreException store:
-                context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("FilmGraph.Api.GraphQL")
-                    .LogWarning("Store unavailable at {Path}: {Message}", context.FieldContext?.Path is { } at ? string.Join('.', at) : "(document)", store.Message);
+                Log(context)?.LogWarning("Store unavailable at {Path}: {Message}", Where(context), store.Message);
                 context.Exception = new ExecutionError(store.Message) { Code = store.Code };
                 break;
             case OperationCanceledException:
                 break;
             default:
-                var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("FilmGraph.Api.GraphQL");
-                logger?.LogError(context.OriginalException, "Query failed at {Path}", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)");
+                Log(context)?.LogError(context.OriginalException, "Query failed at {Path}", Where(context));
                 context.Exception = new ExecutionError("Internal error; the server log has the details.") { Code = InternalError };
                 break;
         }
         return Task.CompletedTask;
     }
+
+    private static ILogger? Log(UnhandledExceptionContext context) =>
+        context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("FilmGraph.Api.GraphQL");
+
+    /// <summary>The field that failed, or "(document)" when the failure came before any field ran.</summary>
+    private static string Where(UnhandledExceptionContext context) =>
+        context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)";
 }

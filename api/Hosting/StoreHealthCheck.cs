@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.Hosting;
 
 /// <summary>Ready when the store is open and says it can answer.</summary>
 internal sealed class StoreHealthCheck(GraphStoreHost host) : IHealthCheck

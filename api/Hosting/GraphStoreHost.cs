@@ -1,32 +1,33 @@
 using FilmGraph.Core;
 using FilmGraph.Formats;
+using FilmGraph.Stores;
 using Microsoft.Extensions.Options;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.Hosting;
 
 /// <summary>
 /// Owns the store for the life of the process: opens it before the server takes requests, loads the seed data into
 /// an empty store, and closes it on shutdown. Resolvers reach the store through <see cref="Store"/>.
 /// </summary>
 internal sealed class GraphStoreHost(
-    IGraphStoreOpener opener, IOptions<SeedOptions> seed, IHostEnvironment environment, ILogger<GraphStoreHost> log) : IHostedService
+    IOptions<StoreSettings> settings, IOptions<SeedOptions> seed, IHostEnvironment environment, ILogger<GraphStoreHost> log) : IHostedService
 {
-    private IGraphStore? store;
+    private IGraphStore? _store;
 
-    public IGraphStore Store => store ?? throw new GraphStoreException("The graph store is not open.");
+    public IGraphStore Store => _store ?? throw new GraphStoreException("The graph store is not open.");
 
-    public bool IsOpen => store is not null;
+    public bool IsOpen => _store is not null;
 
     public async Task StartAsync(CancellationToken ct)
     {
-        store = await opener.OpenAsync(ct);
-        log.LogInformation("Graph store open: {Store}", store.Description);
-        await SeedAsync(store, ct);
+        _store = await GraphStores.OpenAsync(settings.Value, ct);
+        log.LogInformation("Graph store open: {Store}", _store.Description);
+        await SeedAsync(_store, ct);
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref store, null) is { } open) await open.DisposeAsync();
+        if (Interlocked.Exchange(ref _store, null) is { } open) await open.DisposeAsync();
     }
 
     private async Task SeedAsync(IGraphStore open, CancellationToken ct)

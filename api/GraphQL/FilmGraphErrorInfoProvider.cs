@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.GraphQL;
 
 /// <summary>Adds <c>extensions.argument</c>; leaves out the <c>codes</c> list, which repeats <c>code</c> here.</summary>
 internal sealed class FilmGraphErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false })

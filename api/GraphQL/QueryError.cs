@@ -1,7 +1,7 @@
 using FilmGraph.Core;
 using GraphQL;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.GraphQL;
 
 /// <summary>A <see cref="GraphQueryException"/> as a GraphQL error: its code, and the argument at fault when known.</summary>
 internal sealed class QueryError : ExecutionError

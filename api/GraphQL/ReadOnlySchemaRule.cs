@@ -1,7 +1,7 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace FilmGraph.Api.Extensions;
+namespace FilmGraph.Api.GraphQL;
 
 /// <summary>
 /// Refuses mutations and subscriptions at validation: the schema has neither. Left alone, such a document reaches the
