@@ -1,10 +1,13 @@
 using System.Text.Json;
+using FilmGraph.Api.Observability;
+using FilmGraph.Api.Protection;
 using FilmGraph.Api.Schema;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FilmGraph.Api.Apis;
@@ -15,16 +18,28 @@ namespace FilmGraph.Api.Apis;
 /// that is not a well-formed GraphQL request gets 4xx and a GraphQL-shaped error body. When the caller accepts
 /// <c>application/graphql-response+json</c>, a document that fails to parse or validate gets 400; with
 /// <c>application/json</c> every GraphQL answer is 200, as older clients expect.
+/// <para>
+/// Nothing runs before the request is known to be within <see cref="RequestLimits"/>: the body's size, the query's
+/// length, tokens and nesting (<see cref="DocumentReader"/>), its size with fragments expanded
+/// (<see cref="DocumentShape"/>) and its cost (<see cref="CostAnalysis"/>). A refusal is answered like a document
+/// that does not validate. Execution then has a time limit, and the answer a size limit.
+/// </para>
 /// </summary>
-internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer)
+internal sealed class GraphQLHttpHandler(
+    IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, FilmGraphSchema schema, IOptions<RequestLimits> options)
 {
     private const string GraphQLResponse = "application/graphql-response+json";
     private const string Json = "application/json";
 
+    private RequestLimits Limits => options.Value;
+
     public async Task HandleAsync(HttpContext http)
     {
+        var record = new GraphQLRequestRecord();
+        http.Features.Set(record);
         var wantsGraphQLResponse = WantsGraphQLResponse(http.Request);
         GraphQLRequest request;
+        GraphQLDocument document;
         try
         {
             request = http.Request.Method switch
@@ -33,27 +48,73 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
                 var m when HttpMethods.IsPost(m) => await ReadPostAsync(http.Request),
                 var m => throw BadGraphQLRequest.MethodNotAllowed($"/graphql answers GET and POST, not {m}.", "GET, POST"),
             };
+            record.OperationName = request.OperationName;
+            var (read, refusal) = DocumentReader.Read(request.Query!, Limits);
+            refusal ??= read is null ? null : DocumentShape.Of(read).Refusal(Limits);
+            if (refusal is null)
+            {
+                var operation = SelectedOperation(read!, request.OperationName);
+                record.OperationType = operation?.ToString().ToLowerInvariant();
+                if (HttpMethods.IsGet(http.Request.Method) && operation is OperationType.Mutation or OperationType.Subscription)
+                    throw BadGraphQLRequest.MethodNotAllowed("GET runs queries only; send mutations and subscriptions with POST.", HttpMethods.Post);
+                record.Cost = CostAnalysis.Of(schema, read!, request.OperationName, request.Variables);
+                refusal = CostAnalysis.Refusal(record.Cost.Value, Limits);
+            }
+            if (refusal is not null)
+            {
+                record.Outcome = "refused";
+                var status = wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+                await WriteAsync(http, status, new ExecutionResult { Errors = [refusal] }, wantsGraphQLResponse);
+                return;
+            }
+            document = read!;
         }
         catch (BadGraphQLRequest bad)
         {
+            record.Outcome = "refused";
             if (bad.Allow is not null) http.Response.Headers.Allow = bad.Allow;
             var error = new ExecutionError(bad.Message) { Code = bad.Code };
             await WriteAsync(http, bad.Status, new ExecutionResult { Errors = [error] }, wantsGraphQLResponse);
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(Limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-        });
-        // Executed is false when the document did not parse or validate, or its variables did not fit.
-        var status = !result.Executed && wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        await WriteAsync(http, status, result, wantsGraphQLResponse);
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = http.RequestServices,
+                CancellationToken = deadline.Token,
+            });
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller left: nobody is there to answer, and the work has stopped with the token.
+            record.Outcome = "cancelled";
+            return;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            record.Outcome = "timeout";
+            var seconds = Limits.ExecutionTimeout.TotalSeconds;
+            result = new ExecutionResult
+            {
+                Errors = [new LimitError(LimitCodes.Timeout, $"The query ran longer than {seconds:0.###} s and was stopped.", ("limit", seconds))],
+            };
+            await WriteAsync(http, StatusCodes.Status200OK, result, wantsGraphQLResponse);
+            return;
+        }
+        if (result.Errors is { Count: > 0 }) record.Outcome = result.Executed ? "failed" : "refused";
+        // Executed is false when the document did not validate, or its variables did not fit.
+        var answered = !result.Executed && wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        await WriteAsync(http, answered, result, wantsGraphQLResponse);
     }
 
     private async Task<GraphQLRequest> ReadPostAsync(HttpRequest http)
@@ -62,12 +123,24 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
             !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
         {
             throw new BadGraphQLRequest(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"A POST to /graphql needs Content-Type: {Json}; got '{http.ContentType}'.");
+                $"A POST to /graphql needs Content-Type: {Json}; got '{Cut(http.ContentType ?? "")}'.");
         }
+        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadGraphQLRequest(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"A POST to /graphql is read as UTF-8; charset '{Cut(contentType.Charset.Value ?? "")}' is not supported.");
+        }
+        var limit = Limits.MaxBodyBytes;
+        if (http.ContentLength > limit) throw BadGraphQLRequest.TooLarge(limit);
+        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         GraphQLRequest? request;
         try
         {
             request = await serializer.ReadAsync<GraphQLRequest>(http.Body, http.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw BadGraphQLRequest.TooLarge(limit);
         }
         catch (JsonException e)
         {
@@ -77,21 +150,13 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         return Checked(request);
     }
 
-    private GraphQLRequest ReadGet(HttpRequest http)
+    private GraphQLRequest ReadGet(HttpRequest http) => Checked(new GraphQLRequest
     {
-        var request = Checked(new GraphQLRequest
-        {
-            Query = http.Query["query"],
-            OperationName = http.Query["operationName"],
-            Variables = ReadInputs(http, "variables"),
-            Extensions = ReadInputs(http, "extensions"),
-        });
-        if (SelectedOperation(request) is OperationType.Mutation or OperationType.Subscription)
-        {
-            throw BadGraphQLRequest.MethodNotAllowed("GET runs queries only; send mutations and subscriptions with POST.", HttpMethods.Post);
-        }
-        return request;
-    }
+        Query = http.Query["query"],
+        OperationName = http.Query["operationName"],
+        Variables = ReadInputs(http, "variables"),
+        Extensions = ReadInputs(http, "extensions"),
+    });
 
     private Inputs? ReadInputs(HttpRequest http, string parameter)
     {
@@ -119,23 +184,18 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
     }
 
     /// <summary>The kind of operation the request would run, or null when the executer must decide (and report).</summary>
-    private static OperationType? SelectedOperation(GraphQLRequest request)
+    private static OperationType? SelectedOperation(GraphQLDocument document, string? operationName)
     {
-        GraphQLDocument document;
-        try
-        {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return null;
-        }
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = request.OperationName is null
+        var selected = operationName is null
             ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         return selected?.Operation;
     }
+
+    /// <summary>A value of the caller's quoted back, cut to a readable length.</summary>
+    private string Cut(string value) =>
+        value.Length <= Limits.MaxEchoLength ? value : $"{value[..Limits.MaxEchoLength]}... ({value.Length} characters)";
 
     private static bool WantsGraphQLResponse(HttpRequest http)
     {
@@ -149,11 +209,46 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         return graphQLResponse > 0 && graphQLResponse >= Quality(Json);
     }
 
+    /// <summary>
+    /// Writes the answer whole, or not at all: it is built in a buffer no larger than the response limit, and one
+    /// that outgrows it is replaced by an error saying so. Errors past the limit on their number are summed up.
+    /// </summary>
     private async Task WriteAsync(HttpContext http, int status, ExecutionResult result, bool graphQLResponse)
     {
+        var record = http.Features.Get<GraphQLRequestRecord>();
+        if (result.Errors is { } errors && errors.Count > Limits.MaxErrors)
+        {
+            var kept = new ExecutionErrors();
+            foreach (var error in errors.Take(Limits.MaxErrors)) kept.Add(error);
+            kept.Add(new LimitError(LimitCodes.TooManyErrors, $"{errors.Count - Limits.MaxErrors} more errors were left out.", ("limit", Limits.MaxErrors)));
+            result.Errors = kept;
+        }
+        using var body = new BoundedBuffer(Limits.MaxResponseBytes);
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch (ResponseTooLargeException e)
+        {
+            body.SetLength(0);
+            result = new ExecutionResult
+            {
+                Errors = [new LimitError(LimitCodes.ResponseTooLarge,
+                    $"The answer would be larger than {e.Limit} bytes; ask for less (smaller first or limit, fewer fields).", ("limit", e.Limit))],
+            };
+            if (record is not null) record.Outcome = "refused";
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        if (record is not null)
+        {
+            foreach (var error in result.Errors ?? []) record.AddCode(error.Code);
+            record.ResponseBytes = body.Length;
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = (graphQLResponse ? GraphQLResponse : Json) + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private sealed class BadGraphQLRequest(int status, string code, string message, string? allow = null) : Exception(message)
@@ -165,6 +260,9 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter<FilmGraphSchema> exec
         public string? Allow { get; } = allow;
 
         public static BadGraphQLRequest Malformed(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+
+        public static BadGraphQLRequest TooLarge(long limit) =>
+            new(StatusCodes.Status413PayloadTooLarge, LimitCodes.PayloadTooLarge, $"The request body is larger than {limit} bytes.");
 
         public static BadGraphQLRequest MethodNotAllowed(string message, string allow) =>
             new(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", message, allow);
