@@ -3,14 +3,6 @@ using FilmGraph.Bolt.Protocol;
 
 namespace FilmGraph.Bolt;
 
-/// <summary>Settings of one transaction: timeout and metadata are passed to the server as they are.</summary>
-public sealed record BoltTransactionConfig
-{
-    public TimeSpan? Timeout { get; init; }
-
-    public IReadOnlyDictionary<string, object?>? Metadata { get; init; }
-}
-
 /// <summary>
 /// An explicit transaction on one connection. Queries run in order; starting a new one reads the
 /// previous result into memory first. Disposing without commit rolls back.
