@@ -36,15 +36,15 @@ public sealed class BoltTransaction : IAsyncDisposable
 
     public bool IsOpen => _state == State.Open;
 
-    internal async Task BeginAsync(IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
+    internal async Task BeginAsync(IReadOnlyDictionary<string, object?> extra, CancellationToken ct)
     {
         _lease.Connection.Send(MessageTags.Begin, extra);
-        await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await _lease.FlushAsync(ct).ConfigureAwait(false);
+        var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
         if (reply.Kind != ResponseKind.Success)
         {
             _state = State.Failed;
-            throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+            throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
         }
     }
 
@@ -140,11 +140,11 @@ public sealed class BoltTransaction : IAsyncDisposable
         }
     }
 
-    private async Task BufferCurrentAsync(CancellationToken cancellationToken)
+    private async Task BufferCurrentAsync(CancellationToken ct)
     {
         if (_current is { IsComplete: false } current)
         {
-            await current.BufferAsync(cancellationToken).ConfigureAwait(false);
+            await current.BufferAsync(ct).ConfigureAwait(false);
         }
     }
 
