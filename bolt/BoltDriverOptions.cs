@@ -1,11 +1,5 @@
 namespace FilmGraph.Bolt;
 
-public enum BoltAccessMode
-{
-    Write,
-    Read,
-}
-
 /// <summary>Driver settings. Defaults suit a long-running service talking to one Neo4j deployment.</summary>
 public sealed record BoltDriverOptions
 {

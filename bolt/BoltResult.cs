@@ -50,17 +50,17 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     }
 
     /// <summary>Sends RUN and the first PULL together and waits for RUN's answer, so query errors surface here.</summary>
-    internal async Task StartAsync(IReadOnlyDictionary<string, object?> runExtra, CancellationToken cancellationToken)
+    internal async Task StartAsync(IReadOnlyDictionary<string, object?> runExtra, CancellationToken ct)
     {
         try
         {
             _lease.Connection.Send(MessageTags.Run, _query, _parameters, runExtra);
             _lease.Connection.Send(MessageTags.Pull, PullExtra(_fetchSize, -1));
-            await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+            await _lease.FlushAsync(ct).ConfigureAwait(false);
+            var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
             if (reply.Kind != ResponseKind.Success)
             {
-                throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+                throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
             }
             _runMetadata = reply.Metadata;
             _keys = new RecordKeys(reply.Get("fields") is IEnumerable<object?> fields ? fields.Select(f => f as string ?? "").ToArray() : []);
@@ -86,7 +86,7 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         }
     }
 
-    private async ValueTask<BoltRecord?> NextAsync(CancellationToken cancellationToken)
+    private async ValueTask<BoltRecord?> NextAsync(CancellationToken ct)
     {
         if (_buffered.TryDequeue(out var buffered))
         {
@@ -95,21 +95,21 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         ThrowIfFailed();
         while (_streaming)
         {
-            var response = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            var response = await ReadAsync(ct).ConfigureAwait(false);
             if (response.Kind == ResponseKind.Record)
             {
                 return new BoltRecord(_keys, response.Values);
             }
-            await OnBatchEndAsync(response, discardRest: false, cancellationToken).ConfigureAwait(false);
+            await OnBatchEndAsync(response, discardRest: false, ct).ConfigureAwait(false);
         }
         return null;
     }
 
-    private async ValueTask<BoltResponse> ReadAsync(CancellationToken cancellationToken)
+    private async ValueTask<BoltResponse> ReadAsync(CancellationToken ct)
     {
         try
         {
-            return await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await _lease.ReadAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -118,11 +118,11 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         }
     }
 
-    private async ValueTask OnBatchEndAsync(BoltResponse summary, bool discardRest, CancellationToken cancellationToken)
+    private async ValueTask OnBatchEndAsync(BoltResponse summary, bool discardRest, CancellationToken ct)
     {
         if (summary.Kind != ResponseKind.Success)
         {
-            var failure = await _lease.FailAsync(summary, cancellationToken).ConfigureAwait(false);
+            var failure = await _lease.FailAsync(summary, ct).ConfigureAwait(false);
             await FinishAsync(failure).ConfigureAwait(false);
             throw failure;
         }
@@ -131,7 +131,7 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
             _lease.Connection.Send(discardRest ? MessageTags.Discard : MessageTags.Pull, PullExtra(discardRest ? -1 : _fetchSize, _queryId));
             try
             {
-                await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await _lease.FlushAsync(ct).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -145,18 +145,18 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     }
 
     /// <summary>Reads the rest into memory, so the connection is free for the next query of a transaction.</summary>
-    internal async Task BufferAsync(CancellationToken cancellationToken)
+    internal async Task BufferAsync(CancellationToken ct)
     {
         while (_streaming)
         {
-            var response = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            var response = await ReadAsync(ct).ConfigureAwait(false);
             if (response.Kind == ResponseKind.Record)
             {
                 _buffered.Enqueue(new BoltRecord(_keys, response.Values));
             }
             else
             {
-                await OnBatchEndAsync(response, discardRest: false, cancellationToken).ConfigureAwait(false);
+                await OnBatchEndAsync(response, discardRest: false, ct).ConfigureAwait(false);
             }
         }
     }

@@ -165,7 +165,7 @@ public sealed class BoltSession : IAsyncDisposable
     }
 
     /// <summary>Finishes what the previous call left open, because one session runs one thing at a time.</summary>
-    private async Task PrepareAsync(CancellationToken cancellationToken)
+    private async Task PrepareAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_openTransaction is { IsOpen: true })
@@ -174,7 +174,7 @@ public sealed class BoltSession : IAsyncDisposable
         }
         if (_openResult is { IsComplete: false } open)
         {
-            await open.ConsumeAsync(cancellationToken).ConfigureAwait(false);
+            await open.ConsumeAsync(ct).ConfigureAwait(false);
         }
         _openResult = null;
     }

@@ -3,14 +3,6 @@ using FilmGraph.Bolt.Protocol;
 
 namespace FilmGraph.Bolt;
 
-/// <summary>Settings of one transaction: timeout and metadata are passed to the server as they are.</summary>
-public sealed record BoltTransactionConfig
-{
-    public TimeSpan? Timeout { get; init; }
-
-    public IReadOnlyDictionary<string, object?>? Metadata { get; init; }
-}
-
 /// <summary>
 /// An explicit transaction on one connection. Queries run in order; starting a new one reads the
 /// previous result into memory first. Disposing without commit rolls back.
@@ -44,15 +36,15 @@ public sealed class BoltTransaction : IAsyncDisposable
 
     public bool IsOpen => _state == State.Open;
 
-    internal async Task BeginAsync(IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
+    internal async Task BeginAsync(IReadOnlyDictionary<string, object?> extra, CancellationToken ct)
     {
         _lease.Connection.Send(MessageTags.Begin, extra);
-        await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await _lease.FlushAsync(ct).ConfigureAwait(false);
+        var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
         if (reply.Kind != ResponseKind.Success)
         {
             _state = State.Failed;
-            throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+            throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
         }
     }
 
@@ -148,11 +140,11 @@ public sealed class BoltTransaction : IAsyncDisposable
         }
     }
 
-    private async Task BufferCurrentAsync(CancellationToken cancellationToken)
+    private async Task BufferCurrentAsync(CancellationToken ct)
     {
         if (_current is { IsComplete: false } current)
         {
-            await current.BufferAsync(cancellationToken).ConfigureAwait(false);
+            await current.BufferAsync(ct).ConfigureAwait(false);
         }
     }
 

@@ -14,11 +14,11 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 
     public ServerAddress Address => Connection.Address;
 
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    public async ValueTask FlushAsync(CancellationToken ct)
     {
         try
         {
-            await Connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await Connection.FlushAsync(ct).ConfigureAwait(false);
         }
         catch (BoltServiceUnavailableException)
         {
@@ -27,11 +27,11 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
         }
     }
 
-    public async ValueTask<BoltResponse> ReadAsync(CancellationToken cancellationToken)
+    public async ValueTask<BoltResponse> ReadAsync(CancellationToken ct)
     {
         try
         {
-            return await Connection.ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+            return await Connection.ReadResponseAsync(ct).ConfigureAwait(false);
         }
         catch (BoltServiceUnavailableException)
         {
@@ -41,7 +41,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
     }
 
     /// <summary>Turns a FAILURE into its exception and resets the connection so it can go back to the pool.</summary>
-    public async ValueTask<BoltException> FailAsync(BoltResponse failure, CancellationToken cancellationToken)
+    public async ValueTask<BoltException> FailAsync(BoltResponse failure, CancellationToken ct)
     {
         var exception = failure.Kind == ResponseKind.Failure
             ? Failures.ToException(failure.Metadata)
@@ -54,7 +54,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
         {
             try
             {
-                await Connection.ResetAsync(cancellationToken).ConfigureAwait(false);
+                await Connection.ResetAsync(ct).ConfigureAwait(false);
             }
             catch (BoltServiceUnavailableException)
             {
@@ -71,7 +71,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 /// <summary>Where sessions get connections: one server for bolt://, a routing table for neo4j://.</summary>
 internal interface IConnectionProvider : IAsyncDisposable
 {
-    Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken);
+    Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct);
 
     void OnServerUnavailable(ServerAddress address);
 

@@ -21,14 +21,14 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
 
     public int Idle => _idle.Count;
 
-    public async Task<BoltConnection> AcquireAsync(CancellationToken cancellationToken)
+    public async Task<BoltConnection> AcquireAsync(CancellationToken ct)
     {
         if (_closed)
         {
             // Closed because the server failed (routing forgets it) or the driver was disposed.
             throw new BoltServiceUnavailableException($"The pool for {Address} is closed.");
         }
-        if (!await _slots.WaitAsync(options.ConnectionAcquisitionTimeout, cancellationToken).ConfigureAwait(false))
+        if (!await _slots.WaitAsync(options.ConnectionAcquisitionTimeout, ct).ConfigureAwait(false))
         {
             throw new BoltClientException(
                 $"No connection to {Address} became free within {options.ConnectionAcquisitionTimeout.TotalSeconds:0.#} s (pool size {options.MaxConnectionPoolSize}).");
@@ -37,14 +37,14 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
         {
             while (_idle.TryPop(out var idle))
             {
-                if (await IsReusableAsync(idle, cancellationToken).ConfigureAwait(false))
+                if (await IsReusableAsync(idle, ct).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _inUse);
                     return idle;
                 }
                 await idle.DisposeAsync().ConfigureAwait(false);
             }
-            var connection = await BoltConnection.OpenAsync(Address, settings, cancellationToken).ConfigureAwait(false);
+            var connection = await BoltConnection.OpenAsync(Address, settings, ct).ConfigureAwait(false);
             Interlocked.Increment(ref _inUse);
             return connection;
         }
@@ -55,7 +55,7 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
         }
     }
 
-    private async Task<bool> IsReusableAsync(BoltConnection connection, CancellationToken cancellationToken)
+    private async Task<bool> IsReusableAsync(BoltConnection connection, CancellationToken ct)
     {
         if (connection.IsBroken || Stopwatch.GetElapsedTime(connection.CreatedAt) > options.MaxConnectionLifetime)
         {
@@ -65,7 +65,7 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
         {
             try
             {
-                await connection.ResetAsync(cancellationToken).ConfigureAwait(false);
+                await connection.ResetAsync(ct).ConfigureAwait(false);
             }
             catch (BoltException)
             {

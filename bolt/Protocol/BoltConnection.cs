@@ -55,19 +55,19 @@ internal sealed class BoltConnection : IAsyncDisposable
     /// <summary>True while the server holds state for this connection (an open transaction, or a failure not yet reset).</summary>
     public bool NeedsReset { get; private set; }
 
-    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, CancellationToken cancellationToken)
+    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, CancellationToken ct)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
         // One budget covers TCP connect, TLS, handshake and HELLO/LOGON: a server that accepts the
         // socket but never answers must not hold the caller forever.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(settings.ConnectTimeout);
         try
         {
             await socket.ConnectAsync(address.Host, address.Port, budget.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             socket.Dispose();
             var why = e is OperationCanceledException ? $"timed out after {settings.ConnectTimeout.TotalSeconds:0.#} s" : e.Message;
@@ -89,7 +89,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             await connection.HelloAsync(budget.Token).ConfigureAwait(false);
             return connection;
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new BoltServiceUnavailableException(
@@ -102,7 +102,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
     }
 
-    private async Task StartTlsAsync(CancellationToken cancellationToken)
+    private async Task StartTlsAsync(CancellationToken ct)
     {
         var trustAny = _settings.Tls == TlsMode.TrustAny;
         var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
@@ -114,7 +114,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         };
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            await ssl.AuthenticateAsClientAsync(options, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
         {
@@ -123,18 +123,18 @@ internal sealed class BoltConnection : IAsyncDisposable
         _stream = ssl;
     }
 
-    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    private async Task HandshakeAsync(CancellationToken ct)
     {
         _write.Write(Handshake.ClientHello());
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-        var answer = await ReadUInt32Async(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(ct).ConfigureAwait(false);
+        var answer = await ReadUInt32Async(ct).ConfigureAwait(false);
         if (answer != Handshake.ManifestV1)
         {
             Version = Handshake.AcceptLegacy(answer);
         }
         else
         {
-            var count = await ReadVarIntAsync(cancellationToken).ConfigureAwait(false);
+            var count = await ReadVarIntAsync(ct).ConfigureAwait(false);
             if (count > Handshake.MaxManifestEntries)
             {
                 throw Break(new BoltProtocolException($"The server's handshake manifest lists {count} versions."));
@@ -142,34 +142,34 @@ internal sealed class BoltConnection : IAsyncDisposable
             var offered = new List<uint>((int)count);
             for (var i = 0UL; i < count; i++)
             {
-                offered.Add(await ReadUInt32Async(cancellationToken).ConfigureAwait(false));
+                offered.Add(await ReadUInt32Async(ct).ConfigureAwait(false));
             }
-            await ReadVarIntAsync(cancellationToken).ConfigureAwait(false); // server capabilities: none are used
+            await ReadVarIntAsync(ct).ConfigureAwait(false); // server capabilities: none are used
             var chosen = Handshake.ChooseFromManifest(offered);
             var reply = new List<byte>(5);
             var encoded = chosen is { } v ? Handshake.Encode(v) : Handshake.NoVersion;
             reply.AddRange([(byte)(encoded >> 24), (byte)(encoded >> 16), (byte)(encoded >> 8), (byte)encoded]);
             Handshake.WriteVarInt(reply, 0);
             _write.Write(reply.ToArray());
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await FlushAsync(ct).ConfigureAwait(false);
             Version = chosen ?? throw new BoltServiceUnavailableException(
                 $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks.");
         }
         _utcDateTime = Version >= BoltVersion.V5_0;
     }
 
-    private async ValueTask<uint> ReadUInt32Async(CancellationToken cancellationToken)
+    private async ValueTask<uint> ReadUInt32Async(CancellationToken ct)
     {
-        await _read.EnsureAsync(4, cancellationToken).ConfigureAwait(false);
+        await _read.EnsureAsync(4, ct).ConfigureAwait(false);
         return _read.TakeUInt32();
     }
 
-    private async ValueTask<ulong> ReadVarIntAsync(CancellationToken cancellationToken)
+    private async ValueTask<ulong> ReadVarIntAsync(CancellationToken ct)
     {
         ulong value = 0;
         for (var shift = 0; shift < 64; shift += 7)
         {
-            await _read.EnsureAsync(1, cancellationToken).ConfigureAwait(false);
+            await _read.EnsureAsync(1, ct).ConfigureAwait(false);
             var b = _read.Take(1)[0];
             value |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
@@ -180,7 +180,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         throw Break(new BoltProtocolException("The server's handshake manifest holds an overlong number."));
     }
 
-    private async Task HelloAsync(CancellationToken cancellationToken)
+    private async Task HelloAsync(CancellationToken ct)
     {
         var extra = new Dictionary<string, object?> { ["user_agent"] = _settings.UserAgent };
         var separateLogon = Version >= BoltVersion.V5_1;
@@ -209,8 +209,8 @@ internal sealed class BoltConnection : IAsyncDisposable
         {
             Send(MessageTags.Logon, _settings.AuthToken);
         }
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-        var hello = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(ct).ConfigureAwait(false);
+        var hello = await ReadResponseAsync(ct).ConfigureAwait(false);
         if (hello.Kind != ResponseKind.Success)
         {
             throw Break(hello.Kind == ResponseKind.Failure ? Failures.ToException(hello.Metadata) : new BoltProtocolException("HELLO was ignored."));
@@ -227,7 +227,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
         if (separateLogon)
         {
-            var logon = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+            var logon = await ReadResponseAsync(ct).ConfigureAwait(false);
             if (logon.Kind != ResponseKind.Success)
             {
                 throw Break(logon.Kind == ResponseKind.Failure ? Failures.ToException(logon.Metadata) : new BoltProtocolException("LOGON was ignored."));
@@ -273,7 +273,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
     }
 
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    public async ValueTask FlushAsync(CancellationToken ct)
     {
         ThrowIfBroken();
         if (_write.Length == 0)
@@ -282,12 +282,12 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
         try
         {
-            await _stream.WriteAsync(_write.Written, cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _stream.WriteAsync(_write.Written, ct).ConfigureAwait(false);
+            await _stream.FlushAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not BoltException)
         {
-            throw Break(e, cancellationToken);
+            throw Break(e, ct);
         }
         finally
         {
@@ -297,41 +297,41 @@ internal sealed class BoltConnection : IAsyncDisposable
     }
 
     /// <summary>The one place bytes come off the socket: read timeout, cancellation and tear-down on failure.</summary>
-    internal async ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken cancellationToken)
+    internal async ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken ct)
     {
         ThrowIfBroken();
-        using var timeout = _readTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        using var timeout = _readTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(ct) : null;
         timeout?.CancelAfter(_readTimeout!.Value);
         try
         {
-            var count = await _stream.ReadAsync(into, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+            var count = await _stream.ReadAsync(into, timeout?.Token ?? ct).ConfigureAwait(false);
             return count > 0 ? count : throw new EndOfStreamException("The server closed the connection.");
         }
         catch (Exception e) when (e is not BoltException)
         {
-            throw Break(e, cancellationToken);
+            throw Break(e, ct);
         }
     }
 
     /// <summary>Reads the next message, skipping keep-alive NOOPs between messages.</summary>
-    public async ValueTask<BoltResponse> ReadResponseAsync(CancellationToken cancellationToken)
+    public async ValueTask<BoltResponse> ReadResponseAsync(CancellationToken ct)
     {
         while (true)
         {
-            await _read.EnsureAsync(2, cancellationToken).ConfigureAwait(false);
+            await _read.EnsureAsync(2, ct).ConfigureAwait(false);
             var size = _read.TakeUInt16();
             if (size == 0)
             {
                 continue;
             }
-            await _read.EnsureAsync(size + 2, cancellationToken).ConfigureAwait(false);
+            await _read.EnsureAsync(size + 2, ct).ConfigureAwait(false);
             if (_read.Peek(size + 2)[size..] is [0, 0])
             {
                 var response = ResponseDecoder.Decode(_read.Peek(size), _settings.MaxNestingDepth, out var error);
                 _read.Skip(size + 2);
                 return Complete(response, error);
             }
-            var length = await AssembleAsync(size, cancellationToken).ConfigureAwait(false);
+            var length = await AssembleAsync(size, ct).ConfigureAwait(false);
             var assembled = ResponseDecoder.Decode(_assembly.AsSpan(0, length), _settings.MaxNestingDepth, out var assemblyError);
             if (_assembly.Length > 1 << 20)
             {
@@ -341,7 +341,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
     }
 
-    private async ValueTask<int> AssembleAsync(int firstChunk, CancellationToken cancellationToken)
+    private async ValueTask<int> AssembleAsync(int firstChunk, CancellationToken ct)
     {
         var length = 0;
         var chunk = firstChunk;
@@ -351,7 +351,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             {
                 throw Break(new BoltProtocolException($"The server sent a message larger than the {_settings.MaxMessageSize}-byte limit."));
             }
-            await _read.EnsureAsync(chunk, cancellationToken).ConfigureAwait(false);
+            await _read.EnsureAsync(chunk, ct).ConfigureAwait(false);
             if (_assembly.Length < length + chunk)
             {
                 // Grows with the bytes that actually arrived, never with a size the peer merely claims.
@@ -359,7 +359,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             }
             _read.Take(chunk).CopyTo(_assembly.AsSpan(length));
             length += chunk;
-            await _read.EnsureAsync(2, cancellationToken).ConfigureAwait(false);
+            await _read.EnsureAsync(2, ct).ConfigureAwait(false);
             chunk = _read.TakeUInt16();
         }
         return length;
@@ -392,14 +392,14 @@ internal sealed class BoltConnection : IAsyncDisposable
     }
 
     /// <summary>Interrupts whatever the server is doing and brings the connection back to a clean, idle state.</summary>
-    public async Task ResetAsync(CancellationToken cancellationToken)
+    public async Task ResetAsync(CancellationToken ct)
     {
         Send(MessageTags.Reset);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(ct).ConfigureAwait(false);
         var last = default(BoltResponse);
         while (_pending.Count > 0)
         {
-            last = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+            last = await ReadResponseAsync(ct).ConfigureAwait(false);
         }
         if (last.Kind != ResponseKind.Success)
         {
@@ -416,11 +416,11 @@ internal sealed class BoltConnection : IAsyncDisposable
     }
 
     /// <summary>The one place a connection is torn down after an error; returns what the caller should throw.</summary>
-    public Exception Break(Exception cause, CancellationToken cancellationToken = default)
+    public Exception Break(Exception cause, CancellationToken ct = default)
     {
         var result = cause switch
         {
-            OperationCanceledException when cancellationToken.IsCancellationRequested => cause,
+            OperationCanceledException when ct.IsCancellationRequested => cause,
             OperationCanceledException => new BoltServiceUnavailableException($"The server {Address} did not answer within {_readTimeout?.TotalSeconds:0.#} s.", cause),
             BoltException => cause,
             _ => new BoltServiceUnavailableException($"The connection to {Address} was lost: {cause.Message}", cause),

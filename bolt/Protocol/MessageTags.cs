@@ -14,5 +14,4 @@ internal static class MessageTags
     public const byte Pull = 0x3F;
     public const byte Route = 0x66;
     public const byte Logon = 0x6A;
-    public const byte Logoff = 0x6B;
 }

@@ -15,10 +15,10 @@ internal sealed class ReadBuffer(BoltConnection owner, int capacity)
 
     public int Available => _end - _position;
 
-    public ValueTask EnsureAsync(int count, CancellationToken cancellationToken) =>
-        Available >= count ? default : FillAsync(count, cancellationToken);
+    public ValueTask EnsureAsync(int count, CancellationToken ct) =>
+        Available >= count ? default : FillAsync(count, ct);
 
-    private async ValueTask FillAsync(int count, CancellationToken cancellationToken)
+    private async ValueTask FillAsync(int count, CancellationToken ct)
     {
         if (count > _buffer.Length)
         {
@@ -37,7 +37,7 @@ internal sealed class ReadBuffer(BoltConnection owner, int capacity)
         }
         while (Available < count)
         {
-            _end += await owner.ReceiveAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            _end += await owner.ReceiveAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);
         }
     }
 

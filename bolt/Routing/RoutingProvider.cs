@@ -20,15 +20,15 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
 
     internal RoutingTable? TableFor(string? database) => _tables.GetValueOrDefault(database ?? DefaultDatabaseKey);
 
-    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
-        var table = await GetTableAsync(database, mode, bookmarks, cancellationToken).ConfigureAwait(false);
+        var table = await GetTableAsync(database, mode, bookmarks, ct).ConfigureAwait(false);
         foreach (var address in table.Candidates(mode))
         {
             var pool = pools.Get(address);
             try
             {
-                var connection = await pool.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
                 return new ConnectionLease(connection, pool, this, database);
             }
             catch (BoltServiceUnavailableException)
@@ -39,21 +39,21 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
         throw new BoltSessionExpiredException($"No {(mode == BoltAccessMode.Read ? "reader" : "writer")} for database '{database ?? "(default)"}' could be reached.");
     }
 
-    private async Task<RoutingTable> GetTableAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    private async Task<RoutingTable> GetTableAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
         var key = database ?? DefaultDatabaseKey;
         if (_tables.TryGetValue(key, out var table) && table.IsFresh(mode))
         {
             return table;
         }
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _refresh.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (_tables.TryGetValue(key, out table) && table.IsFresh(mode))
             {
                 return table;
             }
-            var fresh = await FetchAsync(database, table?.Routers ?? [], bookmarks, cancellationToken).ConfigureAwait(false);
+            var fresh = await FetchAsync(database, table?.Routers ?? [], bookmarks, ct).ConfigureAwait(false);
             _tables[key] = fresh;
             return fresh;
         }
@@ -63,7 +63,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
         }
     }
 
-    private async Task<RoutingTable> FetchAsync(string? database, IReadOnlyList<ServerAddress> knownRouters, IReadOnlyList<string> bookmarks, CancellationToken cancellationToken)
+    private async Task<RoutingTable> FetchAsync(string? database, IReadOnlyList<ServerAddress> knownRouters, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
         var routers = knownRouters.Where(r => r != seed).Append(seed).ToList();
         var failures = new List<Exception>();
@@ -73,7 +73,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
             BoltConnection connection;
             try
             {
-                connection = await pool.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
             }
             catch (BoltServiceUnavailableException e)
             {
@@ -89,12 +89,12 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
                     extra["db"] = database;
                 }
                 connection.Send(MessageTags.Route, routingContext, bookmarks, extra);
-                await lease.FlushAsync(cancellationToken).ConfigureAwait(false);
-                var reply = await lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+                await lease.FlushAsync(ct).ConfigureAwait(false);
+                var reply = await lease.ReadAsync(ct).ConfigureAwait(false);
                 if (reply.Kind != ResponseKind.Success)
                 {
                     // A router that answers with an error (unknown database, no access) speaks for the cluster.
-                    throw await lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+                    throw await lease.FailAsync(reply, ct).ConfigureAwait(false);
                 }
                 if (reply.Get("rt") is not IReadOnlyDictionary<string, object?> rt)
                 {

@@ -1,4 +1,5 @@
 using FilmGraph.Bolt;
+using FilmGraph.Bolt.Peer;
 using FilmGraph.Contract;
 using FilmGraph.Core;
 
@@ -10,10 +11,10 @@ namespace FilmGraph.Store.Neo4j.Tests;
 /// </summary>
 public sealed class InMemoryContractTests : GraphStoreContract, IDisposable
 {
-    private readonly ScriptedBoltPeer _peer = new(new InMemoryNeo4j().Answer);
+    private readonly ScriptedPeer _peer = ScriptedPeer.StartAnswering(new InMemoryNeo4j().Answer);
 
     protected override Task<IGraphStore> CreateEmptyStoreAsync() =>
-        Task.FromResult<IGraphStore>(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = _peer.Uri, Username = "" },
+        Task.FromResult<IGraphStore>(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = _peer.Uri(), Username = "" },
             new BoltDriverOptions { MaxTransactionRetryTime = TimeSpan.FromSeconds(2) }));
 
     public void Dispose() => _peer.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FilmGraph.Bolt;
+using FilmGraph.Bolt.Peer;
 using FilmGraph.Core;
 
 namespace FilmGraph.Store.Neo4j.Tests;

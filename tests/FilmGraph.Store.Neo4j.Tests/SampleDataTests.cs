@@ -1,4 +1,5 @@
 using FilmGraph.Bolt;
+using FilmGraph.Bolt.Peer;
 using FilmGraph.Core;
 using FilmGraph.Formats;
 
@@ -11,8 +12,8 @@ public sealed class SampleDataTests
     public async Task The_sample_data_imports_in_small_statements_and_again_changes_nothing()
     {
         var file = RepoPaths.At("data", "la-la-land.json");
-        await using var peer = new ScriptedBoltPeer(new InMemoryNeo4j().Answer);
-        await using var store = Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri, Username = "", BatchSize = 3 },
+        await using var peer = ScriptedPeer.StartAnswering(new InMemoryNeo4j().Answer);
+        await using var store = Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri(), Username = "", BatchSize = 3 },
             new BoltDriverOptions { MaxTransactionRetryTime = TimeSpan.FromSeconds(2) });
 
         var first = await GraphImport.ImportFileAsync(file, store, new ImportOptions());

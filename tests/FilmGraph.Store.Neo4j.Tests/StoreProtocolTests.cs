@@ -1,4 +1,5 @@
 using FilmGraph.Bolt;
+using FilmGraph.Bolt.Peer;
 using FilmGraph.Core;
 
 namespace FilmGraph.Store.Neo4j.Tests;
@@ -17,8 +18,8 @@ public sealed class StoreProtocolTests
     };
 
     /// <summary>The store as users get it: behind the guarded port, whose id checks are part of the conversation.</summary>
-    private static IGraphStore Store(ScriptedBoltPeer peer, int batchSize = Neo4jStoreOptions.DefaultBatchSize) =>
-        GuardedGraphStore.Wrap(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri, Username = "neo4j", Password = "secret", Database = "films", BatchSize = batchSize }, QuickRetries));
+    private static IGraphStore Store(ScriptedPeer peer, int batchSize = Neo4jStoreOptions.DefaultBatchSize) =>
+        GuardedGraphStore.Wrap(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = peer.Uri(), Username = "neo4j", Password = "secret", Database = "films", BatchSize = batchSize }, QuickRetries));
 
     private static PeerReply Kinds(params (string Id, bool Person)[] nodes) =>
         PeerReply.Rows(["id", "person"], nodes.Select(n => new object?[] { n.Id, n.Person }).ToArray());
@@ -76,7 +77,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task An_import_batch_is_one_transaction_of_unwind_statements_with_every_value_a_parameter()
     {
-        await using var peer = new ScriptedBoltPeer(FreshServer);
+        await using var peer = ScriptedPeer.StartAnswering(FreshServer);
         await using var store = Store(peer, batchSize: 2);
 
         var summary = await store.WriteAsync(Batch);
@@ -85,7 +86,8 @@ public sealed class StoreProtocolTests
         Assert.Equal(new Counts(1, 0, 0), summary.Films);
         Assert.Equal(new Counts(3, 0, 1), summary.Relationships); // the repeated cleo -> f1 is unchanged
 
-        var messages = peer.Requests.Where(r => r.Message is not ("LOGON" or "RESET")).Select(r => r.Message).ToList();
+        // The transaction's own messages: the connection's (HELLO, LOGON, RESET) and the PULL after each RUN left out.
+        var messages = peer.Requests.Where(r => r.Message is not ("HELLO" or "LOGON" or "RESET" or "PULL")).Select(r => r.Message).ToList();
         Assert.Equal(["BEGIN", "RUN", "RUN", "RUN", "RUN", "RUN", "RUN", "COMMIT"], messages);
 
         var runs = peer.Runs;
@@ -119,7 +121,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task Outcome_counts_come_from_the_statements()
     {
-        await using var peer = new ScriptedBoltPeer((query, parameters) => query switch
+        await using var peer = ScriptedPeer.StartAnswering((query, parameters) => query switch
         {
             _ when query == Cypher.NodeKinds => PeerReply.Rows(["id", "person"], ["ada", true], ["ben", true], ["cleo", true], ["f1", false]),
             _ when query == Cypher.UpsertPeople => PeerReply.Rows(["outcome", "rows"], ["unchanged", 2L], ["updated", 1L]),
@@ -139,7 +141,7 @@ public sealed class StoreProtocolTests
     public async Task Counts_the_server_contradicts_make_the_transaction_run_again()
     {
         var attempts = 0;
-        await using var peer = new ScriptedBoltPeer((query, parameters) =>
+        await using var peer = ScriptedPeer.StartAnswering((query, parameters) =>
         {
             if (query == Cypher.NodeKinds) attempts++;
             var reply = FreshServer(query, parameters);
@@ -158,7 +160,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task A_batch_refers_to_nothing_unknown_or_nothing_is_written()
     {
-        await using var peer = new ScriptedBoltPeer(FreshServer);
+        await using var peer = ScriptedPeer.StartAnswering(FreshServer);
         await using var store = Store(peer);
 
         var bad = GraphBatch.Of(relationships: [new Relationship(RelationshipType.CastIn, "ada", "nowhere")]);
@@ -185,7 +187,7 @@ public sealed class StoreProtocolTests
         var via = new[] { RelationshipType.Directed, RelationshipType.CastIn };
         var query = new ChainQuery { From = "ada", To = "dora", MaxHops = 3, Via = via, ExcludeFilms = new HashSet<string> { "f9" }, FromYear = 1980 };
 
-        await using var peer = new ScriptedBoltPeer((statement, _) => statement switch
+        await using var peer = ScriptedPeer.StartAnswering((statement, _) => statement switch
         {
             _ when statement == Cypher.NodeKinds => Kinds(("ada", true), ("dora", true), ("f9", false)),
             _ when statement == Cypher.ShortestPaths(via, 3) => PeerReply.Rows(["p"],
@@ -226,7 +228,7 @@ public sealed class StoreProtocolTests
     {
         var ada = Person("ada", "Ada");
         var eve = Person("eve", "Eve");
-        await using var peer = new ScriptedBoltPeer((statement, _) =>
+        await using var peer = ScriptedPeer.StartAnswering((statement, _) =>
             statement == Cypher.NodeKinds ? Kinds(("ada", true), ("eve", true)) : PeerReply.Rows(["length"], [6L]));
         await using var store = Store(peer);
 
@@ -237,7 +239,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task A_person_reaches_themself_without_a_path_query()
     {
-        await using var peer = new ScriptedBoltPeer((_, _) => Kinds(("ada", true)));
+        await using var peer = ScriptedPeer.StartAnswering((_, _) => Kinds(("ada", true)));
         await using var store = Store(peer);
 
         var self = new ChainQuery { From = "ada", To = "ada" };
@@ -253,7 +255,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task Unknown_and_wrong_kind_chain_ends_are_named()
     {
-        await using var peer = new ScriptedBoltPeer((_, _) => Kinds(("f1", false)));
+        await using var peer = ScriptedPeer.StartAnswering((_, _) => Kinds(("f1", false)));
         await using var store = Store(peer);
 
         var missing = await Assert.ThrowsAsync<GraphQueryException>(() => store.SeparationAsync(new ChainQuery { From = "f1", To = "nobody" }));
@@ -273,7 +275,7 @@ public sealed class StoreProtocolTests
         var f0 = Film("f0", "Zero");
         var sourced = Rel(ada, "CAST_IN", f1, "Hero");
         var withSource = sourced with { Properties = new Dictionary<string, object?> { ["role"] = "Hero", ["billing"] = 2L, ["sourceDocument"] = "notes", ["sourceQuote"] = "q" } };
-        await using var peer = new ScriptedBoltPeer((statement, _) => statement == Cypher.NodeKinds ? Kinds(("ada", true)) : PeerReply.Rows(["p", "r", "f"],
+        await using var peer = ScriptedPeer.StartAnswering((statement, _) => statement == Cypher.NodeKinds ? Kinds(("ada", true)) : PeerReply.Rows(["p", "r", "f"],
             [ada, withSource, f1], [ada, Rel(ada, "DIRECTED", f1), f1], [ada, Rel(ada, "WROTE", f0), f0]));
         await using var store = Store(peer);
 
@@ -289,7 +291,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task Search_sends_a_lucene_query_and_maps_people_and_films_with_their_scores()
     {
-        await using var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows(["node", "score"],
+        await using var peer = ScriptedPeer.StartAnswering((_, _) => PeerReply.Rows(["node", "score"],
             [Person("ada", "Ada Lovelace", 1815), 2.5], [Film("f1", "Ada's Film", 1990), 1.25]));
         await using var store = Store(peer);
 
@@ -312,7 +314,7 @@ public sealed class StoreProtocolTests
         var f1 = Film("f1", "First", 1990);
         var f3 = Film("f3", "Third", 2000);
         var cleo = Person("cleo", "Cleo");
-        await using var peer = new ScriptedBoltPeer((statement, parameters) => statement switch
+        await using var peer = ScriptedPeer.StartAnswering((statement, parameters) => statement switch
         {
             _ when statement == Cypher.NodeKinds => Kinds(("ada", true)),
             _ when statement == Cypher.NodesById => PeerReply.Rows(["id", "n"], ["ada", ada]),
@@ -338,7 +340,7 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task Reach_expands_one_level_per_statement_and_counts_new_people_only()
     {
-        await using var peer = new ScriptedBoltPeer((statement, parameters) =>
+        await using var peer = ScriptedPeer.StartAnswering((statement, parameters) =>
         {
             if (statement == Cypher.NodeKinds) return Kinds(("ada", true));
             var frontier = ((List<object?>)parameters["frontier"]!).Cast<string>().ToList();
@@ -361,8 +363,8 @@ public sealed class StoreProtocolTests
     [Fact]
     public async Task The_server_going_away_is_reported_as_store_unavailable()
     {
-        var peer = new ScriptedBoltPeer((_, _) => PeerReply.Rows([]));
-        var uri = peer.Uri;
+        var peer = ScriptedPeer.StartAnswering((_, _) => PeerReply.Rows([]));
+        var uri = peer.Uri();
         await peer.DisposeAsync();
         await using var store = GuardedGraphStore.Wrap(Neo4jGraphStore.Connect(new Neo4jStoreOptions { Uri = uri },
             QuickRetries with { MaxTransactionRetryTime = TimeSpan.FromMilliseconds(200) }));

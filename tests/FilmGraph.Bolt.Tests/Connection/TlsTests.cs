@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using FilmGraph.Bolt.Tests.Peer;
+using FilmGraph.Bolt.Peer;
 using FilmGraph.Bolt.Tests.Scripts;
 using static FilmGraph.Bolt.Tests.Scripts.Scripts;
 

@@ -1,4 +1,4 @@
-using FilmGraph.Bolt.Tests.Peer;
+using FilmGraph.Bolt.Peer;
 using static FilmGraph.Bolt.Tests.Scripts.Scripts;
 
 namespace FilmGraph.Bolt.Tests.Scripts;

@@ -1,5 +1,5 @@
 using FilmGraph.Bolt.Routing;
-using FilmGraph.Bolt.Tests.Peer;
+using FilmGraph.Bolt.Peer;
 using static FilmGraph.Bolt.Tests.Scripts.Scripts;
 
 namespace FilmGraph.Bolt.Tests.Scripts;

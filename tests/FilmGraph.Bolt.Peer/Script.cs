@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace FilmGraph.Bolt.Tests.Peer;
+namespace FilmGraph.Bolt.Peer;
 
 /// <summary>
 /// A conversation the scripted peer follows, in the spirit of Neo4j's driver test kit stub scripts:
@@ -13,14 +12,19 @@ namespace FilmGraph.Bolt.Tests.Peer;
 /// !: AUTO RESET            answer any unexpected RESET with SUCCESS {}
 /// C: RUN "RETURN 1" {} {}  a message the client must send; JSON fields, "*" matches anything,
 ///                          a map matches only with exactly its keys unless it holds "...": "*"
-/// S: SUCCESS {"fields": ["n"]}   a reply; {"#struct": [tag, field...]} writes a structure
+/// S: SUCCESS {"fields": ["n"]}   a reply; {"#struct": [tag, field...]} writes a structure,
+///                          "$param.name" the parameter name of the last RUN
 /// S: &lt;NOOP&gt;  S: &lt;EXIT&gt;   a keep-alive chunk; hang up
+/// S: &lt;RAW&gt; "0004B171"  these bytes (hex) as they are
 /// {? ... ?}  an optional block; {* ... *} a block repeated while the client goes on with it
 /// ?: GOODBYE    an optional single client message
 /// </code>
 /// </summary>
-internal sealed class Script
+internal sealed class Script : IConversation
 {
+    /// <summary>No directives and no steps: the handshake's defaults (Bolt 5.4 through the slots).</summary>
+    public static readonly Script Empty = new([], []);
+
     private Script(List<Step> steps, List<string> directives)
     {
         Steps = steps;
@@ -35,6 +39,8 @@ internal sealed class Script
 
     public string? Directive(string name) =>
         Directives.FirstOrDefault(d => d.StartsWith(name + " ", StringComparison.Ordinal))?[(name.Length + 1)..];
+
+    public Task FollowAsync(PeerConnection connection) => new ScriptWalk(connection, this).FollowAsync();
 
     public static Script Parse(string text)
     {
@@ -116,76 +122,4 @@ internal sealed class Script
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value)),
         _ => throw new FormatException($"Unsupported JSON value {element}"),
     };
-
-    public static string Render(object? value) => value switch
-    {
-        null => "null",
-        string s => JsonSerializer.Serialize(s),
-        bool b => b ? "true" : "false",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IReadOnlyDictionary<string, object?> map => "{" + string.Join(", ", map.Select(kv => $"{JsonSerializer.Serialize(kv.Key)}: {Render(kv.Value)}")) + "}",
-        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Render)) + "]",
-        _ => value.ToString() ?? "?",
-    };
-}
-
-internal abstract class Step;
-
-internal abstract class MessageStep : Step
-{
-    public string Name { get; init; } = "";
-
-    public List<object?> Fields { get; init; } = [];
-
-    public override string ToString() => $"{Name} {string.Join(" ", Fields.Select(Script.Render))}".Trim();
-}
-
-internal sealed class ClientStep : MessageStep
-{
-    public bool Matches(string name, IReadOnlyList<object?> fields) =>
-        name == Name && fields.Count == Fields.Count && Fields.Select((f, i) => Match(f, fields[i])).All(m => m);
-
-    private static bool Match(object? expected, object? actual) => expected switch
-    {
-        "*" => true,
-        PeerStruct structure => Equals(structure.Decode(), actual),
-        null => actual is null,
-        IReadOnlyDictionary<string, object?> map => actual is IReadOnlyDictionary<string, object?> other
-            && map.Where(kv => kv.Key != "...").All(kv => other.TryGetValue(kv.Key, out var v) && Match(kv.Value, v))
-            && (map.ContainsKey("...") || other.Keys.All(map.ContainsKey)),
-        List<object?> list => actual is List<object?> other && other.Count == list.Count && list.Select((e, i) => Match(e, other[i])).All(m => m),
-        _ => Equals(expected, actual),
-    };
-}
-
-internal sealed class ServerStep : MessageStep;
-
-internal sealed class OptionalStep(List<Step> block) : Step
-{
-    public List<Step> Block { get; } = block;
-}
-
-internal sealed class RepeatStep(List<Step> block) : Step
-{
-    public List<Step> Block { get; } = block;
-}
-
-/// <summary>A structure to send as-is, e.g. a Node in a RECORD.</summary>
-internal sealed record PeerStruct(byte Tag, List<object?> Fields)
-{
-    public void Write(FilmGraph.Bolt.PackStream.PackStreamWriter writer, Action<object?> writeField)
-    {
-        writer.WriteStructHeader(Fields.Count, Tag);
-        Fields.ForEach(writeField);
-    }
-
-    /// <summary>The .NET value a client would decode from this structure, to compare with what a client sent.</summary>
-    public object? Decode()
-    {
-        var buffer = new FilmGraph.Bolt.Protocol.WriteBuffer();
-        var writer = new FilmGraph.Bolt.PackStream.PackStreamWriter(buffer);
-        Write(writer, writer.WriteValue);
-        return new FilmGraph.Bolt.PackStream.PackStreamReader(buffer.Written.Span).ReadValue();
-    }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FilmGraph.Bolt.Tests.Peer;
+namespace FilmGraph.Bolt.Tests.Scripts;
 
 /// <summary>Runs js/scenario.mjs with the official neo4j-driver from npm against a scripted peer.</summary>
 internal static class JsDriver
