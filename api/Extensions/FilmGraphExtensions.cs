@@ -1,6 +1,7 @@
 using FilmGraph.Api.Apis;
 using FilmGraph.Api.GraphQL;
 using FilmGraph.Api.Hosting;
+using FilmGraph.Api.Protection;
 using FilmGraph.Api.Schema;
 using FilmGraph.Stores;
 using GraphQL;
@@ -39,12 +40,12 @@ public static class FilmGraphExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
             .AddValidationRule<ReadOnlySchemaRule>()
-            .AddComplexityAnalyzer(c => c.MaxDepth = GraphQLErrors.MaxQueryDepth)
             .ConfigureExecutionOptions(options =>
             {
                 options.ThrowOnUnhandledException = false;
                 options.UnhandledExceptionDelegate = GraphQLErrors.Translate;
             }));
+        services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddSingleton<GraphQLHttpHandler>();
     }
 }

@@ -14,9 +14,6 @@ internal static class GraphQLErrors
 {
     public const string InternalError = "INTERNAL_SERVER_ERROR";
 
-    /// <summary>Deepest selection set accepted; nesting coStars in coStars multiplies work at every level.</summary>
-    public const int MaxQueryDepth = 15;
-
     public static Task Translate(UnhandledExceptionContext context)
     {
         switch (context.OriginalException)

@@ -60,7 +60,7 @@ public sealed class DocumentShape
         ?? Over(LimitCodes.TooManyAliases, "aliases (fragments expanded)", Aliases, limits.MaxAliases)
         ?? Over(LimitCodes.TooManyDirectives, "directives (fragments expanded)", Directives, limits.MaxDirectives)
         ?? Over(LimitCodes.TooManyVariables, "variable definitions", Variables, limits.MaxVariables)
-        ?? Over(LimitCodes.TooDeep, "levels of nested selections", Depth, limits.MaxSelectionDepth);
+        ?? Over(LimitCodes.TooDeep, "levels of selection depth (fragments expanded)", Depth, limits.MaxSelectionDepth);
 
     private static LimitError? Over(string code, string what, long actual, int limit) =>
         actual <= limit ? null : new LimitError(code,

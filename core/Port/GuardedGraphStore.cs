@@ -56,35 +56,33 @@ public sealed class GuardedGraphStore : IGraphStore
 
     public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        CheckLength("id", id, BatchValidator.MaxIdLength);
         return Guard(() => _inner.GetPersonAsync(id, ct));
     }
 
     public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        CheckLength("id", id, BatchValidator.MaxIdLength);
         return Guard(() => _inner.GetFilmAsync(id, ct));
     }
 
     public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        CheckLength("name", name, Limits.SearchTextMaxLength);
         return Ordered(() => _inner.FindPeopleByNameAsync(name, ct), Traversal.PersonOrder);
     }
 
     public Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(title);
+        CheckLength("title", title, Limits.SearchTextMaxLength);
         return Ordered(() => _inner.FindFilmsByTitleAsync(title, year, ct), Traversal.FilmOrder);
     }
 
     /// <summary>Hits in the store's own ranking, best first; the text is checked here for every store.</summary>
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        CheckLength("text", text, Limits.SearchTextMaxLength);
         if (string.IsNullOrWhiteSpace(text)) throw GraphQueryException.BadInput("text", "'text' is blank.");
-        if (text.Length > Limits.SearchTextMaxLength)
-            throw GraphQueryException.BadInput("text", $"'text' is {text.Length} characters long; the most allowed is {Limits.SearchTextMaxLength}.");
         Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
         return Guard(async () => (IReadOnlyList<SearchHit>)(await _inner.SearchAsync(text, first, ct).ConfigureAwait(false)).Take(first).ToList());
     }
@@ -161,6 +159,7 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
+        CheckLength("id", query.Id, BatchValidator.MaxIdLength);
         var all = query.Types.Count == 0 ? query with { Types = RelationshipTypes.All } : query;
         return Guard(async () =>
         {
@@ -213,9 +212,20 @@ public sealed class GuardedGraphStore : IGraphStore
             .. query.ExcludePeople.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Person, "excludePeople")),
         ]);
 
+    /// <summary>
+    /// Refuses text longer than any stored value can be, before it is looked up or quoted back in an error message.
+    /// </summary>
+    private static void CheckLength(string argument, string value, int most)
+    {
+        ArgumentNullException.ThrowIfNull(value, argument);
+        if (value.Length > most)
+            throw GraphQueryException.BadInput(argument, $"'{argument}' is {value.Length} characters long; the most allowed is {most}.");
+    }
+
     /// <summary>Looks every id up in one call, then reports the first one that is unknown or of the other kind.</summary>
     private async Task RequireAsync(CancellationToken ct, params (string Id, NodeKind Kind, string Argument)[] wanted)
     {
+        foreach (var (id, _, argument) in wanted) CheckLength(argument, id, BatchValidator.MaxIdLength);
         var kinds = await _inner.NodeKindsAsync(wanted.Select(w => w.Id).Distinct(StringComparer.Ordinal).ToArray(), ct).ConfigureAwait(false);
         foreach (var (id, kind, argument) in wanted)
         {

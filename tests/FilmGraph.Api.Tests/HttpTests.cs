@@ -182,6 +182,7 @@ public sealed class HttpTests(ApiServer server)
         var query = "{ person(id: \"emma-stone\") { " + string.Concat(Enumerable.Repeat("coStars { person { ", 8)) + "id" + new string('}', 17) + " }";
         var answer = await server.Client.PostAsync(query, accept: ApiServer.GraphQLResponse);
         Assert.Equal(400, answer.Status);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", answer.Code);
         Assert.Contains("depth", (string?)answer.Error["message"], StringComparison.OrdinalIgnoreCase);
     }
 
