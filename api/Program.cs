@@ -1,5 +1,6 @@
 using FilmGraph.Api.Apis;
 using FilmGraph.Api.Extensions;
+using FilmGraph.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,4 +10,4 @@ var app = builder.Build();
 
 app.MapFilmGraphApi();
 
-app.Run();
+return app.RunToExit();

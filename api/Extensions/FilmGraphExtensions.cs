@@ -16,6 +16,9 @@ public static class FilmGraphExtensions
         // A line per request would cost more than answering it; say so only when asked (Logging:LogLevel:Microsoft.AspNetCore).
         if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The host logs a failed start with its stack trace; a store that cannot be opened is reported in one line instead (StartupFailure).
+        if (builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] is null)
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.Services.AddGraphStore();
         builder.Services.AddFilmGraphQL();

@@ -46,7 +46,9 @@ internal static class StoreFile
     public static SqliteConnection OpenWriter(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
+        // A folder that is not there is most often a mistyped path: making it would hide the mistake.
+        if (directory is not null && !Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"The folder {directory} does not exist; create it first, or choose another path.");
         var connection = new SqliteConnection(ConnectionString(path, readOnly: false));
         connection.Open();
         // WAL: readers never wait for the writer. FULL: a write is on disk when it returns, power loss included.
