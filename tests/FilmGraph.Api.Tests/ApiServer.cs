@@ -29,6 +29,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public GraphQLClient Client => new(_http);
 
+    /// <summary>The running instance's services (its schema, its store host).</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The server has not started.")).Services;
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public async Task InitializeAsync()
