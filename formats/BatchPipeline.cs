@@ -137,16 +137,19 @@ internal sealed class DryRunWriter(IGraphWriter store) : IGraphWriter
 
     public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default) => store.ValidateAsync(batch, ct);
 
-    private static bool AboutStandIn(WriteProblem problem, GraphBatch batch) =>
-        BatchPlace.TryParse(problem.Place, out var list, out var index, out _) &&
-        ((list == "people" && index >= batch.People.Count) || (list == "films" && index >= batch.Films.Count));
+    private static bool AboutStandIn(WriteProblem problem, GraphBatch batch) => problem switch
+    {
+        { List: "people", Index: int index } => index >= batch.People.Count,
+        { List: "films", Index: int index } => index >= batch.Films.Count,
+        _ => false,
+    };
 
     /// <summary>What the store would say of a node whose id an earlier batch of this run gave to the other kind.</summary>
     private IEnumerable<WriteProblem> KindConflicts<T>(IReadOnlyList<T> nodes, string list, Func<T, string> id, NodeKind kind)
     {
         for (var i = 0; i < nodes.Count; i++)
             if (_earlier.TryGetValue(id(nodes[i]), out var earlier) && earlier != kind)
-                yield return new WriteProblem($"{list}[{i}].id",
+                yield return new WriteProblem(list, i, "id",
                     $"id '{id(nodes[i])}' is already used by a {(earlier == NodeKind.Person ? "person" : "film")}.");
     }
 }

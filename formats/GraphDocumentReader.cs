@@ -78,18 +78,17 @@ internal sealed class GraphDocument(string file)
 
     private ImportError Locate(WriteProblem problem)
     {
-        if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property))
-            return new ImportError(File, 1, "$", problem.ToString());
-        var places = list switch
+        var places = problem.List switch
         {
             "people" => PeoplePlaces,
             "films" => FilmPlaces,
-            _ => RelationshipPlaces,
+            "relationships" => RelationshipPlaces,
+            _ => null,
         };
-        if (index >= places.Count) return new ImportError(File, 1, "$", problem.ToString());
+        if (places is null || problem.Index is not int index || index >= places.Count) return new ImportError(File, 1, "$", problem.ToString());
         var place = places[index];
-        var path = property.Length == 0 ? place.Path : $"{place.Path}.{property}";
-        return new ImportError(File, place.LineOf(property), path, BatchPlace.Sentence(problem.Message));
+        var path = problem.Field is { } field ? $"{place.Path}.{field}" : place.Path;
+        return new ImportError(File, place.LineOf(problem.Field ?? ""), path, problem.Message);
     }
 }
 

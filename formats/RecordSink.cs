@@ -44,10 +44,12 @@ internal sealed class PendingBatch
         var relationships = new Dictionary<int, (string Path, string Message)>();
         foreach (var problem in problems)
         {
-            if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property)) continue;
-            var faults = list switch { "people" => people, "films" => films, _ => relationships };
-            var text = BatchPlace.Sentence(problem.Message);
-            faults[index] = faults.TryGetValue(index, out var earlier) ? (earlier.Path, $"{earlier.Message.TrimEnd('.')}; {(property.Length == 0 ? "" : property + ": ")}{text}") : (property, text);
+            var faults = problem.List switch { "people" => people, "films" => films, "relationships" => relationships, _ => null };
+            if (faults is null || problem.Index is not int index) continue;
+            var field = problem.Field ?? "";
+            faults[index] = faults.TryGetValue(index, out var earlier)
+                ? (earlier.Path, $"{earlier.Message.TrimEnd('.')}; {(field.Length == 0 ? "" : field + ": ")}{problem.Message}")
+                : (field, problem.Message);
         }
         if (people.Count + films.Count + relationships.Count == 0) return false;
         (People, PeopleFrom) = Keep(People, PeopleFrom, people, RecordKind.Person, tally);
