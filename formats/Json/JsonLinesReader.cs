@@ -236,7 +236,7 @@ internal sealed class JsonLinesReader(string file) : RecordReader
             {
                 JsonTokenType.StartObject => "an object",
                 JsonTokenType.StartArray => "an array",
-                JsonTokenType.String => $"the string \"{ImdbReader.Shorten(_json.GetString() ?? "")}\"",
+                JsonTokenType.String => $"the string \"{Excerpt.Of(_json.GetString() ?? "")}\"",
                 JsonTokenType.Number => $"the number {Encoding.UTF8.GetString(_json.ValueSpan)}",
                 JsonTokenType.True or JsonTokenType.False => "a boolean",
                 _ => "null",

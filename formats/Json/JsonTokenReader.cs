@@ -5,18 +5,6 @@ using System.Text.RegularExpressions;
 namespace FilmGraph.Formats;
 
 /// <summary>
-/// One JSON token with the line it starts on. <c>Text</c> is the value of a string or property name, or the literal
-/// text of a number. <c>OversizeBytes</c> is non-zero for a string too long to hold: its text is then empty.
-/// </summary>
-internal readonly record struct JsonToken(JsonTokenType Type, int Line, string? Text, long OversizeBytes = 0);
-
-/// <summary>The input is not JSON, or ends too early; reading cannot go on past this point.</summary>
-internal sealed class JsonSyntaxException(int line, string message) : Exception(message)
-{
-    public int Line { get; } = line;
-}
-
-/// <summary>
 /// Pulls tokens from a stream through a fixed buffer, so memory stays bounded whatever the file holds. A string that
 /// does not fit in the buffer is skipped byte by byte and handed on as an empty string marked oversize, so one absurd
 /// value is reported in its place and the rest of the file is still read.
