@@ -48,6 +48,18 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
             _batch.Relationships, _batch.RelationshipsFrom, origin,
             static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
 
+    /// <summary>A person, film or relationship, as the JSON record reader hands them back.</summary>
+    public void Record(object record, in Origin origin)
+    {
+        switch (record)
+        {
+            case Person person: Person(person, origin); break;
+            case Film film: Film(film, origin); break;
+            case Relationship relationship: Relationship(relationship, origin); break;
+            default: throw new ArgumentException($"No record: {record.GetType().Name}.", nameof(record));
+        }
+    }
+
     private void Add<TKey, T>(RecordKind kind, T record, TKey key, Dictionary<TKey, int> seen, List<T> records, List<Origin> origins,
         in Origin origin, Func<T, string> what) where TKey : notnull
     {
