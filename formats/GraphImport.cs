@@ -58,4 +58,3 @@ public static class GraphImport
     private static ImportReport Refused(IEnumerable<ImportError> errors, GraphStats records) =>
         new(WriteSummary.Zero, [.. errors.OrderBy(e => e.Line)], Applied: false) { Records = records, WholeFile = true };
 }
-

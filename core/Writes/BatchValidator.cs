@@ -1,16 +1,16 @@
 namespace FilmGraph.Core;
 
 /// <summary>
-/// The checks every store makes before writing a batch. Places are positions in the batch
-/// ("people[3]", "relationships[0].to"); the importer maps them back to file and line.
+/// The checks every store makes before writing a batch. Each problem names its record by list
+/// and index in the batch, and the value by field ("to", "source.quote"); the importer maps them back to file and line.
 /// </summary>
 public static class BatchValidator
 {
-    /// <summary>A record's position, turned into text only when there is a problem to report.</summary>
+    /// <summary>A record's position, and the value in it a problem is about.</summary>
     private readonly record struct At(string List, int Index, string? Field = null)
     {
         public At this[string field] => this with { Field = Field is null ? field : $"{Field}.{field}" };
-        public override string ToString() => Field is null ? $"{List}[{Index}]" : $"{List}[{Index}].{Field}";
+        public WriteProblem Problem(string message) => new(List, Index, Field, message);
     }
 
     public const int MaxIdLength = 200;
@@ -57,7 +57,7 @@ public static class BatchValidator
             var fromOk = CheckEndpoint(problems, place["from"], r.From, NodeKind.Person, r.Type, batchKinds, storedKind);
             var toOk = CheckEndpoint(problems, place["to"], r.To, r.Type.TargetKind(), r.Type, batchKinds, storedKind);
             if (fromOk && toOk && r.Type == RelationshipType.ConflictedWith && r.From == r.To)
-                problems.Add(new(place.ToString(), $"'{r.From}' cannot be in conflict with themself."));
+                problems.Add(place.Problem($"'{r.From}' cannot be in conflict with themself."));
             var props = r.Properties;
             CheckText(problems, place["role"], props.Role, required: false);
             CheckText(problems, place["reason"], props.Reason, required: false);
@@ -68,7 +68,7 @@ public static class BatchValidator
                 CheckText(problems, place["source"]["document"], source.Document, required: true);
                 CheckText(problems, place["source"]["quote"], source.Quote, required: false);
             }
-            if (props.Billing is < 0) problems.Add(new(place["billing"].ToString(), $"billing must not be negative; got {props.Billing}."));
+            if (props.Billing is < 0) problems.Add(place["billing"].Problem($"billing must not be negative; got {props.Billing}."));
             if (fromOk && toOk && IsConflictingDuplicate((r.Type, r.From, r.To), r, relationships))
                 problems.Add(Duplicate(place, $"{r.Type.Name()} relationship", $"{r.From} -> {r.To}"));
         }
@@ -79,17 +79,17 @@ public static class BatchValidator
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(new(place["id"].ToString(), "missing id."));
+            problems.Add(place["id"].Problem("missing id."));
             return false;
         }
         if (id.Length > MaxIdLength)
         {
-            problems.Add(new(place["id"].ToString(), $"id is {id.Length} characters long; the most allowed is {MaxIdLength}."));
+            problems.Add(place["id"].Problem($"id is {id.Length} characters long; the most allowed is {MaxIdLength}."));
             return false;
         }
         if (id != id.Trim())
         {
-            problems.Add(new(place["id"].ToString(), $"id '{id}' has leading or trailing space."));
+            problems.Add(place["id"].Problem($"id '{id}' has leading or trailing space."));
             return false;
         }
         return true;
@@ -99,33 +99,33 @@ public static class BatchValidator
     {
         if (text is null || text.Length == 0)
         {
-            if (required) problems.Add(new(place.ToString(), "missing value."));
+            if (required) problems.Add(place.Problem("missing value."));
             return;
         }
         if (text.Length > MaxTextLength)
-            problems.Add(new(place.ToString(), $"text is {text.Length} characters long; the most allowed is {MaxTextLength}."));
+            problems.Add(place.Problem($"text is {text.Length} characters long; the most allowed is {MaxTextLength}."));
         else if (required && string.IsNullOrWhiteSpace(text))
-            problems.Add(new(place.ToString(), "value is blank."));
+            problems.Add(place.Problem("value is blank."));
     }
 
     private static void CheckYear(List<WriteProblem> problems, At place, int? year)
     {
         if (year is int y && (y < MinYear || y > MaxYear))
-            problems.Add(new(place.ToString(), $"year {y} is outside {MinYear}..{MaxYear}."));
+            problems.Add(place.Problem($"year {y} is outside {MinYear}..{MaxYear}."));
     }
 
     private static bool IsConflictingDuplicate<TKey, T>(TKey key, T item, Dictionary<TKey, T> seen) where TKey : notnull =>
         !seen.TryAdd(key, item) && !Equals(seen[key], item);
 
     private static WriteProblem Duplicate(At place, string what, string shownKey) =>
-        new(place.ToString(), $"duplicate {what} '{shownKey}' with different data than an earlier record.");
+        place.Problem($"duplicate {what} '{shownKey}' with different data than an earlier record.");
 
     private static void CheckKind(List<WriteProblem> problems, At place, string id, NodeKind kind,
         Dictionary<string, NodeKind> batchKinds, Func<string, NodeKind?> storedKind)
     {
         var other = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
         if (other is NodeKind existing && existing != kind)
-            problems.Add(new(place["id"].ToString(), $"id '{id}' is already used by a {Describe(existing)}."));
+            problems.Add(place["id"].Problem($"id '{id}' is already used by a {Describe(existing)}."));
         else
             batchKinds.TryAdd(id, kind);
     }
@@ -135,18 +135,18 @@ public static class BatchValidator
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(new(place.ToString(), "missing id."));
+            problems.Add(place.Problem("missing id."));
             return false;
         }
         var kind = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
         if (kind is null)
         {
-            problems.Add(new(place.ToString(), $"'{id}' is no {Describe(wanted)} in this data or in the store."));
+            problems.Add(place.Problem($"'{id}' is no {Describe(wanted)} in this data or in the store."));
             return false;
         }
         if (kind != wanted)
         {
-            problems.Add(new(place.ToString(), $"{type.Name()} needs a {Describe(wanted)} here, but '{id}' is a {Describe(kind.Value)}."));
+            problems.Add(place.Problem($"{type.Name()} needs a {Describe(wanted)} here, but '{id}' is a {Describe(kind.Value)}."));
             return false;
         }
         return true;

@@ -58,4 +58,25 @@ public sealed class BatchValidatorTests
         Assert.Equal("people[0].name", problem.Place);
         Assert.DoesNotContain(huge, problem.Message);
     }
+
+    [Fact]
+    public void A_problem_names_its_list_index_and_field_apart()
+    {
+        var problem = Assert.Single(Check(GraphBatch.Of(
+            people: [new Person("p", "P")],
+            films: [new Film("f", "F")],
+            relationships: [new Relationship(RelationshipType.CastIn, "p", "f", new RelationshipProperties(Source: new Source("")))])));
+
+        Assert.Equal(("relationships", 0, "source.document"), (problem.List, problem.Index, problem.Field));
+        Assert.Equal("relationships[0].source.document: missing value.", problem.ToString());
+    }
+
+    [Fact]
+    public void A_problem_about_no_record_shows_its_message_alone()
+    {
+        var problem = new WriteProblem(null, null, null, "the store is read-only.");
+
+        Assert.Equal("", problem.Place);
+        Assert.Equal("the store is read-only.", problem.ToString());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FilmGraph.Contract;
+using FilmGraph.Formats.Tests;
 using FilmGraph.Store.Embedded;
 
 namespace FilmGraph.Importer.Tests;
@@ -21,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepoFiles.ImporterDll);
+        start.ArgumentList.Add(ImporterDll.Path);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove(EmbeddedStoreOptions.PathVariable);
         if (storeVariable is not null) start.Environment[EmbeddedStoreOptions.PathVariable] = storeVariable;

@@ -1,5 +1,6 @@
 using FilmGraph.Core;
 using FilmGraph.Formats;
+using FilmGraph.Formats.Tests;
 
 namespace FilmGraph.Importer.Tests;
 

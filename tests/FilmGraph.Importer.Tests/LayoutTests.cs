@@ -1,5 +1,6 @@
 using System.Text;
 using FilmGraph.Formats;
+using FilmGraph.Formats.Tests;
 
 namespace FilmGraph.Importer.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FilmGraph.Core;
 using FilmGraph.Formats;
+using FilmGraph.Formats.Tests;
 
 namespace FilmGraph.Importer.Tests;
 

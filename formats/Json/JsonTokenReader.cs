@@ -5,34 +5,25 @@ using System.Text.RegularExpressions;
 namespace FilmGraph.Formats;
 
 /// <summary>
-/// One JSON token with the line it starts on. <c>Text</c> is the value of a string or property name, or the literal
-/// text of a number. <c>OversizeBytes</c> is non-zero for a string too long to hold: its text is then empty.
-/// </summary>
-internal readonly record struct JsonToken(JsonTokenType Type, int Line, string? Text, long OversizeBytes = 0);
-
-/// <summary>The input is not JSON, or ends too early; reading cannot go on past this point.</summary>
-internal sealed class JsonSyntaxException(int line, string message) : Exception(message)
-{
-    public int Line { get; } = line;
-}
-
-/// <summary>
 /// Pulls tokens from a stream through a fixed buffer, so memory stays bounded whatever the file holds. A string that
 /// does not fit in the buffer is skipped byte by byte and handed on as an empty string marked oversize, so one absurd
 /// value is reported in its place and the rest of the file is still read.
 /// </summary>
-internal sealed partial class JsonTokenReader(Stream stream)
+internal sealed partial class JsonTokenReader
 {
     /// <summary>Far above the longest legal token: 2000 characters written as \u escapes take 12 KB.</summary>
     public const int BufferSize = 64 * 1024;
 
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
     private readonly byte[] _buffer = new byte[BufferSize];
+    private Stream _stream;
     private int _start;
     private int _end;
     private bool _eof;
     private bool _started;
     private bool _sawToken;
-    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+    private JsonReaderState _state = new(Options);
 
     // The line of the byte at _counted; bytes before it have been counted.
     private int _line = 1;
@@ -41,6 +32,19 @@ internal sealed partial class JsonTokenReader(Stream stream)
     // Newlines the JSON reader never saw because the whitespace holding them was dropped; its line numbers lag by this.
     private int _droppedNewlines;
     private long _pendingOversize;
+
+    public JsonTokenReader(Stream stream) => _stream = stream;
+
+    /// <summary>Starts over on another input, keeping the buffer: JSON Lines reads each of its lines through one reader.</summary>
+    public void Reset(Stream stream)
+    {
+        _stream = stream;
+        _start = _end = _counted = _droppedNewlines = 0;
+        _eof = _started = _sawToken = false;
+        _state = new JsonReaderState(Options);
+        _line = 1;
+        _pendingOversize = 0;
+    }
 
     /// <summary>The next token, or one with type None at the end of the input.</summary>
     public JsonToken Read()
@@ -114,7 +118,7 @@ internal sealed partial class JsonTokenReader(Stream stream)
             SkipLongToken();
             return;
         }
-        var n = stream.Read(_buffer, _end, _buffer.Length - _end);
+        var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (!_started)
         {
             _started = true;
@@ -160,7 +164,7 @@ internal sealed partial class JsonTokenReader(Stream stream)
                 else if (b < 0x20) throw new JsonSyntaxException(startLine, "a string holds a raw control character or line break; escape it.");
             }
             if (j < _end) break;
-            var n = stream.Read(_buffer, i + 1, _buffer.Length - i - 1);
+            var n = _stream.Read(_buffer, i + 1, _buffer.Length - i - 1);
             if (n == 0) throw new JsonSyntaxException(startLine, "the file ends inside a string.");
             j = i + 1;
             _end = i + 1 + n;
@@ -189,11 +193,12 @@ internal sealed partial class JsonTokenReader(Stream stream)
     private JsonSyntaxException Syntax(JsonException e, int depth)
     {
         var line = (int)(e.LineNumber ?? 0) + 1 + _droppedNewlines;
+        var invalid = "invalid JSON: " + ReaderPosition().Replace(e.Message, "").Trim();
         if (_eof && !_sawToken && SkipSpace(_start) == _end)
-            return new JsonSyntaxException(1, "the file is empty; expected a JSON object { \"people\": [...], \"films\": [...], \"relationships\": [...] }.");
+            return new JsonSyntaxException(1, "the file is empty; expected a JSON object { \"people\": [...], \"films\": [...], \"relationships\": [...] }.", invalid);
         if (_eof && depth > 0 && e.Message.Contains("end of", StringComparison.Ordinal))
-            return new JsonSyntaxException(line, "the file ends before the JSON is complete (an object or array is still open).");
-        return new JsonSyntaxException(line, "invalid JSON: " + ReaderPosition().Replace(e.Message, "").Trim());
+            return new JsonSyntaxException(line, "the file ends before the JSON is complete (an object or array is still open).", invalid);
+        return new JsonSyntaxException(line, invalid, invalid);
     }
 
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.")]

@@ -2,10 +2,13 @@ using FilmGraph.Contract;
 using FilmGraph.Core;
 using FilmGraph.Stores;
 
-namespace FilmGraph.Importer.Tests;
+namespace FilmGraph.Formats.Tests;
 
-/// <summary>A real store file in a fresh temp folder, opened write-only as the importer opens it unless asked for queries.</summary>
-internal sealed class TempStore(TempStorePath temp, IGraphStore store) : IAsyncDisposable
+/// <summary>
+/// A real store file in a fresh temp folder, opened write-only as the importer opens it unless asked for queries, and
+/// behind the guarded port, which holds the rules (orderings among them) that the stores leave to it.
+/// </summary>
+public sealed class TempStore(TempStorePath temp, IGraphStore store) : IAsyncDisposable
 {
     public IGraphStore Store { get; } = store;
 

@@ -1,10 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using FilmGraph.Core;
-using FilmGraph.Formats;
-using static FilmGraph.Importer.Tests.Formats.FormatTestKit;
+using static FilmGraph.Formats.Tests.FormatTestKit;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>IMDb TSV: every edge case in three small files, with its exact outcome; then the real sample.</summary>
 public sealed class ImdbTests

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace FilmGraph.Importer.Tests;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>Files of the repository the tests read, and the fingerprint of a store on disk.</summary>
-internal static class RepoFiles
+public static class RepoFiles
 {
     public static string Root { get; } = FindRoot();
 
@@ -19,9 +19,6 @@ internal static class RepoFiles
         Environment.GetEnvironmentVariable("FILMGRAPH_SEED_ARTICLE") is { Length: > 0 } path
             ? path
             : Path.Combine(Root, "..", "shared", "seed", "la-la-land-article.txt");
-
-    /// <summary>The built command, copied beside the tests by the project reference.</summary>
-    public static string ImporterDll => Path.Combine(AppContext.BaseDirectory, "filmgraph-import.dll");
 
     /// <summary>The SQLite file and its write-ahead log, byte for byte: equal fingerprints mean nothing was written.</summary>
     public static string Fingerprint(string storePath) =>

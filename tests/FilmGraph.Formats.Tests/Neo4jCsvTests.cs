@@ -1,8 +1,7 @@
 using FilmGraph.Core;
-using FilmGraph.Formats;
-using static FilmGraph.Importer.Tests.Formats.FormatTestKit;
+using static FilmGraph.Formats.Tests.FormatTestKit;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>neo4j-admin import CSV: a header file with data files after it, quoting, embedded newlines, and bad rows and headers.</summary>
 public sealed class Neo4jCsvTests

@@ -266,12 +266,11 @@ internal sealed class Neo4jCsvReader(IReadOnlyList<CsvGroup> groups) : RecordRea
             value = number;
             return true;
         }
-        sink.Reject(kind, origin, name, $"expected a whole number, found '{ImdbReader.Shorten(text)}'.");
+        sink.Reject(kind, origin, name, $"expected a whole number, found '{Excerpt.Of(text)}'.");
         return false;
     }
 
     /// <summary>A field's text; an empty field is a missing value.</summary>
     private static string? Text(SepReader.Row row, int column) =>
         column < 0 || column >= row.ColCount || row[column].Span.IsEmpty ? null : row[column].ToString();
-
 }

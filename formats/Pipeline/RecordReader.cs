@@ -2,21 +2,6 @@ using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
 
-/// <summary>Every import reads its nodes before its relationships, so a relationship finds its ends already written.</summary>
-internal enum ImportPhase { Nodes, Relationships }
-
-/// <summary>Where a record came from. <c>Text</c> is its original text, kept only when rejects are written.</summary>
-internal readonly record struct Origin(string File, int Line, string? Text = null)
-{
-    public override string ToString() => $"{File}:{Line}";
-}
-
-/// <summary>The input cannot be read on from here; what was written before stays.</summary>
-internal sealed class ImportStoppedException(ImportError error) : Exception(error.ToString())
-{
-    public ImportError Error { get; } = error;
-}
-
 /// <summary>One input format over its files, handing records to a <see cref="RecordSink"/>.</summary>
 internal abstract class RecordReader
 {

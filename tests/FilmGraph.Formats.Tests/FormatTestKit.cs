@@ -1,8 +1,7 @@
 using System.Text;
 using FilmGraph.Core;
-using FilmGraph.Formats;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>Writes small input files byte for byte and imports them the way the command does.</summary>
 internal static class FormatTestKit

@@ -1,8 +1,7 @@
 using FilmGraph.Core;
-using FilmGraph.Formats;
-using static FilmGraph.Importer.Tests.Formats.FormatTestKit;
+using static FilmGraph.Formats.Tests.FormatTestKit;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>
 /// A FilmGraph JSON document above the whole-document limit goes in batches: same reader, same checks, each bad

@@ -4,7 +4,7 @@ using System.Text;
 using FilmGraph.Contract;
 using Microsoft.Data.Sqlite;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Importer.Tests;
 
 /// <summary>
 /// filmgraph-import killed in the middle of an import, then run again, leaves the same store as an import that was
@@ -51,7 +51,7 @@ public sealed class InterruptedImportTests : IDisposable
     private static Process Start(string[] files, string store)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepoFiles.ImporterDll);
+        start.ArgumentList.Add(ImporterDll.Path);
         foreach (var file in files) start.ArgumentList.Add(file);
         foreach (var arg in new[] { "--store", store, "--batch-size", BatchSize.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;

@@ -1,8 +1,7 @@
 using FilmGraph.Core;
-using FilmGraph.Formats;
-using static FilmGraph.Importer.Tests.Formats.FormatTestKit;
+using static FilmGraph.Formats.Tests.FormatTestKit;
 
-namespace FilmGraph.Importer.Tests.Formats;
+namespace FilmGraph.Formats.Tests;
 
 /// <summary>JSON Lines: kinds given or inferred, lines in any order, every bad line rejected in its place.</summary>
 public sealed class JsonLinesTests
@@ -109,5 +108,54 @@ public sealed class JsonLinesTests
             Errors(report));
         Assert.Equal(Created(3, 1, 1), report.Summary);
         Assert.Equal(new GraphStats(0, 0, 0), report.SkippedRecords);
+    }
+
+    public static TheoryData<string, string> OneFault => new()
+    {
+        { "people", """{"id":"a","name":""}""" },
+        { "people", """{"id":"a","name":42}""" },
+        { "people", $$"""{"id":"a","name":"{{new string('n', 2001)}}"}""" },
+        { "people", """{"id":"a","name":"A","aliases":["A2",5]}""" },
+        { "people", """{"id":"a","name":"A","aliases":"A2"}""" },
+        { "films", """{"id":"f","title":"F","year":2014.5}""" },
+        { "relationships", """{"type":"CASTED_IN","from":"a","to":"f"}""" },
+        { "relationships", """{"type":"CAST_IN","from":"a"}""" },
+        { "relationships", """{"type":"CAST_IN","from":"a","to":"f","source":"article.txt"}""" },
+        { "relationships", """{"type":"CAST_IN","from":"a","to":"f","source":{"quote":"q"}}""" },
+        { "relationships", """{"type":"CAST_IN","from":"a","to":"f","source":{"document":"d","page":3}}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneFault))]
+    public async Task A_line_is_held_to_the_checks_of_a_document_record_in_the_same_words(string list, string record)
+    {
+        await using var temp = await TempStore.OpenAsync();
+        var line = Write(temp, "record.jsonl", record);
+        var document = Write(temp, "record.json", $$"""{"{{list}}": [{{record}}]}""");
+
+        var fromLine = Assert.Single((await ImportAsync(temp.Store, new ImportOptions(DryRun: true), line)).Errors);
+        var fromDocument = Assert.Single((await ImportAsync(temp.Store, new ImportOptions(DryRun: true), document)).Errors);
+
+        Assert.Equal(fromDocument.Path.Replace($"$.{list}[0]", "$", StringComparison.Ordinal), fromLine.Path);
+        Assert.Equal(fromDocument.Message, fromLine.Message);
+    }
+
+    [Fact]
+    public async Task Null_counts_as_absent_and_a_broken_escape_rejects_only_its_line()
+    {
+        await using var temp = await TempStore.OpenAsync(queries: true);
+        var file = Write(temp, "nulls.jsonl",
+            """
+            {"id":"a","name":"A","born":null,"aliases":[null,"Ay"],"kind":"person"}
+            {"id":"b","name":"\ud800"}
+            {"type":"CAST_IN","from":"a","to":"f","role":null,"billing":null,"source":null}
+            {"id":"f","title":"F","year":null}
+            """);
+
+        var report = await ImportAsync(temp.Store, new ImportOptions(), file);
+
+        Assert.Equal(["nulls.jsonl:2: $: a string is not valid UTF-8."], Errors(report));
+        Assert.Equal(Created(1, 1, 1), report.Summary);
+        Assert.Equal(new Person("a", "A", null, ["Ay"]), await temp.Store.GetPersonAsync("a"));
     }
 }

@@ -3,78 +3,6 @@ using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
 
-/// <summary>The records of one batch, each with where it came from, in the order read.</summary>
-internal sealed class PendingBatch
-{
-    public List<Person> People { get; private set; } = [];
-    public List<Origin> PeopleFrom { get; private set; } = [];
-    public List<Film> Films { get; private set; } = [];
-    public List<Origin> FilmsFrom { get; private set; } = [];
-    public List<Relationship> Relationships { get; private set; } = [];
-    public List<Origin> RelationshipsFrom { get; private set; } = [];
-
-    /// <summary>How far reading had gone when the batch was closed.</summary>
-    public long BytesDone { get; set; }
-
-    public int Count => People.Count + Films.Count + Relationships.Count;
-
-    public GraphBatch ToGraphBatch() => new(People, Films, Relationships);
-
-    /// <summary>Empties the batch for reuse: its lists keep their room, so a new batch allocates nothing large.</summary>
-    public PendingBatch Cleared()
-    {
-        People.Clear();
-        PeopleFrom.Clear();
-        Films.Clear();
-        FilmsFrom.Clear();
-        Relationships.Clear();
-        RelationshipsFrom.Clear();
-        BytesDone = 0;
-        return this;
-    }
-
-    /// <summary>
-    /// Rejects the records the store's problems point at and keeps the rest. False when no problem points at a record,
-    /// so that trying again could not help.
-    /// </summary>
-    public bool Reject(IReadOnlyList<WriteProblem> problems, ImportTally tally)
-    {
-        var people = new Dictionary<int, (string Path, string Message)>();
-        var films = new Dictionary<int, (string Path, string Message)>();
-        var relationships = new Dictionary<int, (string Path, string Message)>();
-        foreach (var problem in problems)
-        {
-            if (!BatchPlace.TryParse(problem.Place, out var list, out var index, out var property)) continue;
-            var faults = list switch { "people" => people, "films" => films, _ => relationships };
-            var text = BatchPlace.Sentence(problem.Message);
-            faults[index] = faults.TryGetValue(index, out var earlier) ? (earlier.Path, $"{earlier.Message.TrimEnd('.')}; {(property.Length == 0 ? "" : property + ": ")}{text}") : (property, text);
-        }
-        if (people.Count + films.Count + relationships.Count == 0) return false;
-        (People, PeopleFrom) = Keep(People, PeopleFrom, people, RecordKind.Person, tally);
-        (Films, FilmsFrom) = Keep(Films, FilmsFrom, films, RecordKind.Film, tally);
-        (Relationships, RelationshipsFrom) = Keep(Relationships, RelationshipsFrom, relationships, RecordKind.Relationship, tally);
-        return true;
-    }
-
-    private static (List<T>, List<Origin>) Keep<T>(List<T> records, List<Origin> origins, Dictionary<int, (string Path, string Message)> faults, RecordKind kind, ImportTally tally)
-    {
-        if (faults.Count == 0) return (records, origins);
-        var kept = new List<T>(records.Count - faults.Count);
-        var keptFrom = new List<Origin>(records.Count - faults.Count);
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (faults.TryGetValue(i, out var fault))
-            {
-                tally.Reject(kind, origins[i], fault.Path, fault.Message, countRead: false);
-                continue;
-            }
-            kept.Add(records[i]);
-            keptFrom.Add(origins[i]);
-        }
-        return (kept, keptFrom);
-    }
-}
-
 /// <summary>
 /// Where readers put what they read: records gather into batches of the configured size, handed on whole; records
 /// left out are counted by reason, rejected ones listed. A record the batch already holds under the same key is
@@ -119,6 +47,18 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         Add(RecordKind.Relationship, relationship, (relationship.Type, relationship.From, relationship.To), _relationships,
             _batch.Relationships, _batch.RelationshipsFrom, origin,
             static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
+
+    /// <summary>A person, film or relationship, as the JSON record reader hands them back.</summary>
+    public void Record(object record, in Origin origin)
+    {
+        switch (record)
+        {
+            case Person person: Person(person, origin); break;
+            case Film film: Film(film, origin); break;
+            case Relationship relationship: Relationship(relationship, origin); break;
+            default: throw new ArgumentException($"No record: {record.GetType().Name}.", nameof(record));
+        }
+    }
 
     private void Add<TKey, T>(RecordKind kind, T record, TKey key, Dictionary<TKey, int> seen, List<T> records, List<Origin> origins,
         in Origin origin, Func<T, string> what) where TKey : notnull

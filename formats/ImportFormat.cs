@@ -1,0 +1,3 @@
+namespace FilmGraph.Formats;
+
+public enum ImportFormat { Auto, Json, JsonLines, Imdb, Neo4jCsv }

@@ -1,0 +1,3 @@
+namespace FilmGraph.Formats;
+
+public enum RecordKind { Person, Film, Relationship }
