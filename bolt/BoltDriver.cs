@@ -102,9 +102,9 @@ public sealed class BoltDriver : IAsyncDisposable
         new(_provider, Options, database ?? Options.Database, defaultAccessMode, bookmarks);
 
     /// <summary>Opens (or reuses) a connection and completes the handshake and authentication.</summary>
-    public async Task VerifyConnectivityAsync(CancellationToken cancellationToken = default)
+    public async Task VerifyConnectivityAsync(CancellationToken ct = default)
     {
-        var lease = await _provider.AcquireAsync(Options.Database, BoltAccessMode.Read, [], cancellationToken).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Options.Database, BoltAccessMode.Read, [], ct).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
     }
 

@@ -73,14 +73,14 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         }
     }
 
-    public async IAsyncEnumerator<BoltRecord> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    public async IAsyncEnumerator<BoltRecord> GetAsyncEnumerator(CancellationToken ct = default)
     {
         if (_enumerated)
         {
             throw new InvalidOperationException("A result can be iterated only once.");
         }
         _enumerated = true;
-        while (await NextAsync(cancellationToken).ConfigureAwait(false) is { } record)
+        while (await NextAsync(ct).ConfigureAwait(false) is { } record)
         {
             yield return record;
         }
@@ -162,25 +162,25 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     }
 
     /// <summary>Discards unread records (DISCARD for what the server still holds) and returns the summary.</summary>
-    public async Task<BoltSummary> ConsumeAsync(CancellationToken cancellationToken = default)
+    public async Task<BoltSummary> ConsumeAsync(CancellationToken ct = default)
     {
         _buffered.Clear();
         while (_streaming)
         {
-            var response = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            var response = await ReadAsync(ct).ConfigureAwait(false);
             if (response.Kind != ResponseKind.Record)
             {
-                await OnBatchEndAsync(response, discardRest: true, cancellationToken).ConfigureAwait(false);
+                await OnBatchEndAsync(response, discardRest: true, ct).ConfigureAwait(false);
             }
         }
         ThrowIfFailed();
         return _summary!;
     }
 
-    public async Task<List<BoltRecord>> ToListAsync(CancellationToken cancellationToken = default)
+    public async Task<List<BoltRecord>> ToListAsync(CancellationToken ct = default)
     {
         var list = new List<BoltRecord>();
-        await foreach (var record in this.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var record in this.WithCancellation(ct).ConfigureAwait(false))
         {
             list.Add(record);
         }
@@ -188,9 +188,9 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     }
 
     /// <summary>The only record; throws when there are none or several.</summary>
-    public async Task<BoltRecord> SingleAsync(CancellationToken cancellationToken = default)
+    public async Task<BoltRecord> SingleAsync(CancellationToken ct = default)
     {
-        var records = await ToListAsync(cancellationToken).ConfigureAwait(false);
+        var records = await ToListAsync(ct).ConfigureAwait(false);
         return records.Count == 1 ? records[0] : throw new InvalidOperationException($"Expected exactly one record, got {records.Count}.");
     }
 

@@ -33,17 +33,17 @@ public sealed class BoltSession : IAsyncDisposable
     public IReadOnlyList<string> LastBookmarks => _bookmarks;
 
     /// <summary>An auto-commit query. Records stream as the result is iterated; the bookmark is taken when it completes.</summary>
-    public Task<BoltResult> RunAsync(string query, CancellationToken cancellationToken = default) =>
-        RunAsync(query, null, null, cancellationToken);
+    public Task<BoltResult> RunAsync(string query, CancellationToken ct = default) =>
+        RunAsync(query, null, null, ct);
 
-    public Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken = default) =>
-        RunAsync(query, parameters, null, cancellationToken);
+    public Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken ct = default) =>
+        RunAsync(query, parameters, null, ct);
 
     /// <summary>An auto-commit query with a timeout and metadata for its implicit transaction.</summary>
-    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config, CancellationToken cancellationToken = default)
+    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config, CancellationToken ct = default)
     {
-        await PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, cancellationToken).ConfigureAwait(false);
+        await PrepareAsync(ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, ct).ConfigureAwait(false);
         var result = new BoltResult(lease, query, parameters, _options.FetchSize, async (finished, error) =>
         {
             if (error is null && finished.Summary?.Bookmark is { } bookmark)
@@ -53,17 +53,17 @@ public sealed class BoltSession : IAsyncDisposable
             await lease.ReleaseAsync().ConfigureAwait(false);
         });
         _openResult = result;
-        await result.StartAsync(Extra(_defaultMode, config), cancellationToken).ConfigureAwait(false);
+        await result.StartAsync(Extra(_defaultMode, config), ct).ConfigureAwait(false);
         return result;
     }
 
-    public Task<BoltTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        BeginTransactionAsync(null, _defaultMode, cancellationToken);
+    public Task<BoltTransaction> BeginTransactionAsync(CancellationToken ct = default) =>
+        BeginTransactionAsync(null, _defaultMode, ct);
 
-    public async Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, BoltAccessMode mode, CancellationToken cancellationToken = default)
+    public async Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, BoltAccessMode mode, CancellationToken ct = default)
     {
-        await PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, mode, _bookmarks, cancellationToken).ConfigureAwait(false);
+        await PrepareAsync(ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Database, mode, _bookmarks, ct).ConfigureAwait(false);
         var transaction = new BoltTransaction(lease, _options.FetchSize, bookmark =>
         {
             if (bookmark is not null)
@@ -78,7 +78,7 @@ public sealed class BoltSession : IAsyncDisposable
         _openTransaction = transaction;
         try
         {
-            await transaction.BeginAsync(Extra(mode, config), cancellationToken).ConfigureAwait(false);
+            await transaction.BeginAsync(Extra(mode, config), ct).ConfigureAwait(false);
         }
         catch
         {
@@ -90,22 +90,22 @@ public sealed class BoltSession : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in a read transaction, retrying it on transient failures.</summary>
-    public Task<T> ExecuteReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(BoltAccessMode.Read, work, null, cancellationToken);
+    public Task<T> ExecuteReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct = default) =>
+        ExecuteAsync(BoltAccessMode.Read, work, null, ct);
 
     /// <summary>Runs <paramref name="work"/> in a write transaction, retrying it on transient failures.</summary>
-    public Task<T> ExecuteWriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(BoltAccessMode.Write, work, null, cancellationToken);
+    public Task<T> ExecuteWriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct = default) =>
+        ExecuteAsync(BoltAccessMode.Write, work, null, ct);
 
-    public Task ExecuteWriteAsync(Func<BoltTransaction, Task> work, CancellationToken cancellationToken = default) =>
-        ExecuteAsync<bool>(BoltAccessMode.Write, async tx => { await work(tx).ConfigureAwait(false); return true; }, null, cancellationToken);
+    public Task ExecuteWriteAsync(Func<BoltTransaction, Task> work, CancellationToken ct = default) =>
+        ExecuteAsync<bool>(BoltAccessMode.Write, async tx => { await work(tx).ConfigureAwait(false); return true; }, null, ct);
 
     /// <summary>
     /// The retry loop of managed transactions: the work may run more than once, so it must not have
     /// side effects outside the transaction. Delays grow exponentially with jitter until the time budget
     /// <see cref="BoltDriverOptions.MaxTransactionRetryTime"/> is spent.
     /// </summary>
-    public async Task<T> ExecuteAsync<T>(BoltAccessMode mode, Func<BoltTransaction, Task<T>> work, BoltTransactionConfig? config, CancellationToken cancellationToken = default)
+    public async Task<T> ExecuteAsync<T>(BoltAccessMode mode, Func<BoltTransaction, Task<T>> work, BoltTransactionConfig? config, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         var delay = _options.RetryInitialDelay;
@@ -114,15 +114,15 @@ public sealed class BoltSession : IAsyncDisposable
         {
             try
             {
-                await using var transaction = await BeginTransactionAsync(config, mode, cancellationToken).ConfigureAwait(false);
+                await using var transaction = await BeginTransactionAsync(config, mode, ct).ConfigureAwait(false);
                 var value = await work(transaction).ConfigureAwait(false);
                 if (transaction.IsOpen)
                 {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
                 }
                 return value;
             }
-            catch (BoltException e) when (e.IsRetryable && !cancellationToken.IsCancellationRequested)
+            catch (BoltException e) when (e.IsRetryable && !ct.IsCancellationRequested)
             {
                 failures.Add(e);
                 var jittered = delay * (0.8 + Random.Shared.NextDouble() * 0.4);
@@ -132,7 +132,7 @@ public sealed class BoltSession : IAsyncDisposable
                         $"The transaction failed {failures.Count} times within {_options.MaxTransactionRetryTime.TotalSeconds:0.#} s; last error: {e.Message}",
                         new AggregateException(failures));
                 }
-                await Task.Delay(jittered, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(jittered, ct).ConfigureAwait(false);
                 delay *= 2;
             }
         }

@@ -48,16 +48,16 @@ public sealed class BoltTransaction : IAsyncDisposable
         }
     }
 
-    public Task<BoltResult> RunAsync(string query, CancellationToken cancellationToken = default) =>
-        RunAsync(query, null, cancellationToken);
+    public Task<BoltResult> RunAsync(string query, CancellationToken ct = default) =>
+        RunAsync(query, null, ct);
 
-    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken = default)
+    public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken ct = default)
     {
         ThrowIfNotOpen();
-        await BufferCurrentAsync(cancellationToken).ConfigureAwait(false);
+        await BufferCurrentAsync(ct).ConfigureAwait(false);
         var result = new BoltResult(_lease, query, parameters, _fetchSize, OnResultFinished);
         _current = result;
-        await result.StartAsync(NoExtra, cancellationToken).ConfigureAwait(false);
+        await result.StartAsync(NoExtra, ct).ConfigureAwait(false);
         return result;
     }
 
@@ -71,20 +71,20 @@ public sealed class BoltTransaction : IAsyncDisposable
         return default;
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public async Task CommitAsync(CancellationToken ct = default)
     {
         ThrowIfNotOpen();
         try
         {
-            await BufferCurrentAsync(cancellationToken).ConfigureAwait(false);
+            await BufferCurrentAsync(ct).ConfigureAwait(false);
             ThrowIfNotOpen();
             _lease.Connection.Send(MessageTags.Commit);
-            await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+            await _lease.FlushAsync(ct).ConfigureAwait(false);
+            var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
             if (reply.Kind != ResponseKind.Success)
             {
                 _state = State.Failed;
-                throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+                throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
             }
             _state = State.Committed;
             _onCommitted(reply.Get("bookmark") as string);
@@ -106,7 +106,7 @@ public sealed class BoltTransaction : IAsyncDisposable
         }
     }
 
-    public async Task RollbackAsync(CancellationToken cancellationToken = default)
+    public async Task RollbackAsync(CancellationToken ct = default)
     {
         if (_state == State.Failed)
         {
@@ -120,17 +120,17 @@ public sealed class BoltTransaction : IAsyncDisposable
         {
             _current = null;
             _lease.Connection.Send(MessageTags.Rollback);
-            await _lease.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _lease.FlushAsync(ct).ConfigureAwait(false);
             BoltResponse reply;
             do
             {
                 // Records of an unread result come before ROLLBACK's answer.
-                reply = await _lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+                reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
             }
             while (_lease.Connection.Pending > 0 || reply.Kind == ResponseKind.Record);
             if (reply.Kind != ResponseKind.Success)
             {
-                throw await _lease.FailAsync(reply, cancellationToken).ConfigureAwait(false);
+                throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
             }
         }
         finally
