@@ -42,7 +42,7 @@ public sealed class RequestLimits
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Bytes of response body; a larger answer is replaced by a RESPONSE_TOO_LARGE error.</summary>
-    public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Characters of an input value quoted back in an error message; longer values are cut.</summary>
     public int MaxEchoLength { get; set; } = 100;
