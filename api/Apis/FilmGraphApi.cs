@@ -2,6 +2,7 @@ using FilmGraph.Api.Schema;
 using GraphQL;
 using GraphQL.Utilities;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FilmGraph.Api.Apis;
 
@@ -19,11 +20,19 @@ public static class FilmGraphApi
         app.Map("/graphql", (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadiness });
 
         app.MapGet("/", () => Results.Text(ExplorerPage.Html, "text/html; charset=utf-8"));
         app.MapGet("/schema.graphql", (FilmGraphSchema schema) => Results.Text(SchemaText(schema), "text/plain; charset=utf-8"));
         return app;
+    }
+
+    /// <summary>"Healthy: embedded: /data/filmgraph.db", or "Unhealthy: " and why the store cannot answer.</summary>
+    private static Task WriteReadiness(HttpContext http, HealthReport report)
+    {
+        var detail = report.Entries.Values.Select(e => e.Description).FirstOrDefault(d => d is not null);
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync(detail is null ? report.Status.ToString() : $"{report.Status}: {detail}");
     }
 
     private static string SchemaText(FilmGraphSchema schema)

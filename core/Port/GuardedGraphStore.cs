@@ -25,7 +25,7 @@ public sealed class GuardedGraphStore : IGraphStore
 
     public string Description => _inner.Description;
 
-    public Task<bool> IsReadyAsync(CancellationToken ct = default) => _inner.IsReadyAsync(ct);
+    public Task<string?> ProblemAsync(CancellationToken ct = default) => _inner.ProblemAsync(ct);
 
     public GraphStoreException? Fault(Exception error) => error as GraphStoreException ?? _inner.Fault(error);
 

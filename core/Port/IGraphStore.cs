@@ -5,8 +5,8 @@ public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable
     /// <summary>A short description for health output, e.g. "embedded: /data/filmgraph.db".</summary>
     string Description { get; }
 
-    /// <summary>Whether the store can answer now (the file is open, the server reachable).</summary>
-    Task<bool> IsReadyAsync(CancellationToken ct = default);
+    /// <summary>Why the store cannot answer now (its file gone, its server unreachable), or null when it can.</summary>
+    Task<string?> ProblemAsync(CancellationToken ct = default);
 
     /// <summary>
     /// This store's own infrastructure failure (its file, its server) as a <see cref="GraphStoreException"/> naming

@@ -60,7 +60,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
 
-    public Task<bool> IsReadyAsync(CancellationToken ct = default) => Task.FromResult(!_disposed && _fault is null);
+    public Task<string?> ProblemAsync(CancellationToken ct = default) => Task.FromResult(Problem);
 
     /// <summary>Why the store cannot answer now (its file deleted, replaced or unreadable), or null when it can.</summary>
     public string? Problem => _disposed ? "The store is closed." : _fault;

@@ -53,17 +53,17 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public string Description => $"neo4j: {_options.Uri} ({(_options.Database is { } db ? $"database {db}" : "default database")})";
 
-    public async Task<bool> IsReadyAsync(CancellationToken ct = default)
+    public async Task<string?> ProblemAsync(CancellationToken ct = default)
     {
-        if (_disposed) return false;
+        if (_disposed) return "The store is closed.";
         try
         {
             await _driver.VerifyConnectivityAsync(ct).ConfigureAwait(false);
-            return true;
+            return null;
         }
-        catch (BoltException)
+        catch (BoltException e)
         {
-            return false;
+            return $"Neo4j at {_options.Uri} cannot be reached: {e.Message}";
         }
     }
 

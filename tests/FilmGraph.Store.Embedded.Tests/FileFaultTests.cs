@@ -50,11 +50,11 @@ public sealed class FileFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_deleted_file_makes_the_store_unavailable_and_not_ready()
     {
-        Assert.True(await _store.IsReadyAsync());
+        Assert.Null(await _store.ProblemAsync());
         RemoveStoreFiles(_path.File);
         await Until(() => _raw.Problem is not null);
 
-        Assert.False(await _store.IsReadyAsync());
+        Assert.Equal(_raw.Problem, await _store.ProblemAsync());
         Assert.Contains("deleted", _raw.Problem);
         Assert.Contains(_path.File, _raw.Problem);
         var error = await Assert.ThrowsAsync<GraphStoreException>(() => _store.GetPersonAsync("ada"));
@@ -73,7 +73,7 @@ public sealed class FileFaultTests : IAsyncLifetime
 
         Assert.Null(await _store.GetPersonAsync("ada"));
         Assert.Equal(new GraphStats(1, 0, 0), await _store.StatsAsync());
-        Assert.True(await _store.IsReadyAsync());
+        Assert.Null(await _store.ProblemAsync());
     }
 
     [Fact]

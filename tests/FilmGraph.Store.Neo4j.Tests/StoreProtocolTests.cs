@@ -373,6 +373,6 @@ public sealed class StoreProtocolTests
         Assert.Equal(ErrorCodes.Unavailable, error.Code);
         Assert.Contains(uri.ToString(), error.Message);
         Assert.IsType<BoltServiceUnavailableException>(error.InnerException);
-        Assert.False(await store.IsReadyAsync());
+        Assert.Contains("cannot be reached", await store.ProblemAsync());
     }
 }
