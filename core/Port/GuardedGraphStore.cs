@@ -40,6 +40,14 @@ public sealed class GuardedGraphStore : IGraphStore
         return Guard(() => _inner.WriteAsync(batch, ct));
     }
 
+    /// <summary>Both ends must be held, the start a person and the end of the kind the type points at.</summary>
+    public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (from, NodeKind.Person, "from"), (to, type.TargetKind(), "to")).ConfigureAwait(false);
+            return await _inner.UnlinkAsync(type, from, to, ct).ConfigureAwait(false);
+        });
+
     public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -2,6 +2,12 @@ namespace FilmGraph.Core;
 
 public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable
 {
+    /// <summary>
+    /// Removes the relationship (type, from, to); false when there was none. Durable and visible to the next query
+    /// when it returns. The nodes stay, whatever else still links them.
+    /// </summary>
+    Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default);
+
     /// <summary>A short description for health output, e.g. "embedded: /data/filmgraph.db".</summary>
     string Description { get; }
 

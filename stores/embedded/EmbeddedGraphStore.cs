@@ -110,6 +110,33 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }
     }
 
+    public async Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (Settle() is { } fault) throw new GraphStoreException(fault);
+            using var tx = _writer.BeginTransaction(deferred: false);
+            var index = CatchUp(Current, tx);
+            var (source, target) = (index.Nodes.IndexOf(from), index.Nodes.IndexOf(to));
+            if (source < 0 || target < 0) return false;
+            using (var delete = StoreFile.Command(_writer, tx, "DELETE FROM edges WHERE dst = $dst AND type = $type AND src = $src",
+                ("$dst", target + 1), ("$type", (int)type), ("$src", source + 1)))
+            {
+                if (delete.ExecuteNonQuery() == 0) return false;
+            }
+            tx.Commit();
+            // The rows are built to be appended to, never cut; a removal is rare enough to rebuild them from the file.
+            Publish(IndexLoader.Load(_writer, _options.BuildIndex, null));
+            return true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

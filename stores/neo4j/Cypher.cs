@@ -103,6 +103,13 @@ internal static class Cypher
         $"MERGE (a)-[e:{type.Name()}]->(b)",
         RelationshipProperties, [])).ToArray();
 
+    private static readonly string[] RelationshipRemovals = RelationshipTypes.All.Select(type =>
+        $"MATCH (a:Person {{id: $from}})-[r:{type.Name()}]->(b:{(type.TargetKind() == NodeKind.Person ? "Person" : "Film")} {{id: $to}})\n" +
+        "DELETE r\nRETURN count(*) AS removed").ToArray();
+
+    /// <summary>The removal of one relationship (type, from, to); <c>removed</c> says how many there were (0 or 1).</summary>
+    public static string Unlink(RelationshipType type) => RelationshipRemovals[(int)type];
+
     /// <summary>The upsert of relationships of one type, merged on (type, from, to).</summary>
     public static string UpsertRelationships(RelationshipType type) => RelationshipUpserts[(int)type];
 
@@ -316,6 +323,7 @@ internal static class Cypher
             var row = WriteRows.Relationship(new Relationship(type, "ada", type.TargetKind() == NodeKind.Person ? "ben" : "f1",
                 new RelationshipProperties(Role: "Hero", Billing: 1, Source: new Source("doc", "quote"))));
             yield return new($"write.upsert{type}", UpsertRelationships(type), P(("rows", new[] { row })));
+            yield return new($"write.unlink{type}", Unlink(type), P(("from", "ada"), ("to", "f1")));
         }
 
         yield return new("read.getPerson", GetPerson, P(("id", "ada")));

@@ -137,6 +137,13 @@ public sealed class Neo4jGraphStore : IGraphStore
         return WriteAsync(tx => WriteBatchAsync(tx, batch, ct), ct);
     }
 
+    public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
+        WriteAsync(async tx =>
+        {
+            var rows = await RowsAsync(tx, Cypher.Unlink(type), Params(("from", from), ("to", to)), ct).ConfigureAwait(false);
+            return rows.Count > 0 && rows[0].Get<long>("removed") > 0;
+        }, ct);
+
     public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -336,6 +336,25 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Unlink_removes_one_relationship_and_the_walks_see_it_at_once()
+    {
+        Assert.Equal(2, (await Store.ShortestChainsAsync(Q("ada", "dora"), 10)).Count);
+        Assert.True(await Store.UnlinkAsync(RelationshipType.CastIn, "ben", "f2"));
+
+        var left = await Store.ShortestChainsAsync(Q("ada", "dora"), 10);
+        Assert.Equal(["f3", "cleo", "f4", "dora"], Ids(Assert.Single(left)));
+        Assert.DoesNotContain(await Store.PersonCreditsAsync("ben", null), c => c.Film.Id == "f2");
+        Assert.NotNull(await Store.GetPersonAsync("ben"));
+        Assert.False(await Store.UnlinkAsync(RelationshipType.CastIn, "ben", "f2"));
+        Assert.False(await Store.UnlinkAsync(RelationshipType.Directed, "ada", "f1"));
+
+        var unknown = await Assert.ThrowsAsync<GraphQueryException>(() => Store.UnlinkAsync(RelationshipType.CastIn, "nobody", "f2"));
+        Assert.Equal((ErrorCodes.NotFound, "from"), (unknown.Code, unknown.Argument));
+        var wrongKind = await Assert.ThrowsAsync<GraphQueryException>(() => Store.UnlinkAsync(RelationshipType.ConflictedWith, "ada", "f3"));
+        Assert.Equal((ErrorCodes.BadUserInput, "to"), (wrongKind.Code, wrongKind.Argument));
+    }
+
+    [SkippableFact]
     public async Task An_invalid_batch_is_refused_whole()
     {
         var bad = GraphBatch.Of(

@@ -52,6 +52,11 @@ internal sealed partial class InMemoryNeo4j
         if (q == Cypher.UpsertFilms) return UpsertNodes("Film", Cypher.FilmProperties, p);
         if (RelationshipTypes.All.FirstOrDefault(t => q == Cypher.UpsertRelationships(t)) is var type && q == Cypher.UpsertRelationships(type))
             return UpsertRelationships(type, p);
+        if (RelationshipTypes.All.FirstOrDefault(t => q == Cypher.Unlink(t)) is var unlinked && q == Cypher.Unlink(unlinked))
+        {
+            var removed = _rels.RemoveAll(r => r.Type == unlinked.Name() && r.From.Key == (string)p["from"]! && r.To.Key == (string)p["to"]!);
+            return Rows(["removed"], [Row((long)removed)]);
+        }
         if (q == Cypher.GetPerson) return Rows(["p"], Find((string)p["id"]!, "Person") is { } person ? [Row(person.ToBolt())] : []);
         if (q == Cypher.GetFilm) return Rows(["f"], Find((string)p["id"]!, "Film") is { } film ? [Row(film.ToBolt())] : []);
         if (q == Cypher.NodesById)
