@@ -35,10 +35,18 @@ public static class GraphImport
     /// </summary>
     public static async Task<ImportReport> ImportFileAsync(string path, IGraphWriter writer, ImportOptions options, CancellationToken ct = default)
     {
-        GraphDocument doc;
         // The reader keeps its own fixed buffer, so the stream's would only copy twice.
-        await using (var stream = TextInput.OpenBytes(path, bufferSize: 1, out _))
-            doc = GraphDocumentReader.Read(stream, path, ct);
+        await using var stream = TextInput.OpenBytes(path, bufferSize: 1, out _);
+        return await ImportDocumentAsync(stream, path, writer, options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same for a document already in hand (a GraphQL <c>importDocument</c>): whole or not at all, every problem
+    /// listed with its line and JSON path, <paramref name="name"/> standing for the file in them.
+    /// </summary>
+    public static async Task<ImportReport> ImportDocumentAsync(Stream json, string name, IGraphWriter writer, ImportOptions options, CancellationToken ct = default)
+    {
+        var doc = GraphDocumentReader.Read(json, name, ct);
 
         var records = new GraphStats(doc.People.Count, doc.Films.Count, doc.Relationships.Count);
         var batch = doc.Batch;
