@@ -1,0 +1,16 @@
+namespace FilmGraph.Api.Observability;
+
+/// <summary>
+/// The one line per GraphQL request. Source-generated, so that a line costs its formatting and nothing else, and
+/// nothing at all when the category is turned down (<c>Logging:LogLevel:FilmGraph.Api.Requests</c>).
+/// </summary>
+internal static partial class RequestLog
+{
+    public const string Category = "FilmGraph.Api.Requests";
+
+    [LoggerMessage(EventId = 1, EventName = "GraphQLRequest", Level = LogLevel.Information,
+        Message = "{Method} /graphql {OperationType} {OperationName}: {Status} {Outcome} in {DurationMs:0.###} ms, cost {Cost}, " +
+                  "errors [{ErrorCodes}], {ResponseBytes} bytes, trace {TraceId}")]
+    public static partial void Answered(ILogger logger, string method, string operationType, string operationName, int status, string outcome,
+        double durationMs, long? cost, IReadOnlyList<string> errorCodes, long responseBytes, string traceId);
+}
