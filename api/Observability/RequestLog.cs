@@ -9,8 +9,8 @@ internal static partial class RequestLog
     public const string Category = "FilmGraph.Api.Requests";
 
     [LoggerMessage(EventId = 1, EventName = "GraphQLRequest", Level = LogLevel.Information,
-        Message = "{Method} /graphql {OperationType} {OperationName}: {Status} {Outcome} in {DurationMs:0.###} ms, cost {Cost}, " +
-                  "errors [{ErrorCodes}], {ResponseBytes} bytes, trace {TraceId}")]
+        Message = "{Method} /graphql operation={OperationName} type={OperationType} status={Status} outcome={Outcome} ms={DurationMs:0.###} " +
+                  "cost={Cost} errors={ErrorCodes} bytes={ResponseBytes} trace={TraceId}")]
     public static partial void Answered(ILogger logger, string method, string operationType, string operationName, int status, string outcome,
         double durationMs, long? cost, IReadOnlyList<string> errorCodes, long responseBytes, string traceId);
 }
