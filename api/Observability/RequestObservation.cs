@@ -9,8 +9,6 @@ namespace FilmGraph.Api.Observability;
 /// </summary>
 internal sealed class RequestObservation(RequestDelegate next, ILoggerFactory loggers, FilmGraphMetrics metrics)
 {
-    private static readonly string[] NoCodes = [];
-
     private readonly ILogger _log = loggers.CreateLogger(RequestLog.Category);
 
     public Task InvokeAsync(HttpContext http) =>
@@ -45,9 +43,10 @@ internal sealed class RequestObservation(RequestDelegate next, ILoggerFactory lo
                 : threw ? RequestOutcomes.Failed
                 : RequestOutcomes.FromStatus(status));
         metrics.Request(outcome, elapsed, record);
+        if (!_log.IsEnabled(LogLevel.Information)) return;
         RequestLog.Answered(_log, http.Request.Method, record?.OperationType ?? "-", record?.OperationName ?? "-", status, outcome,
-            elapsed.TotalMilliseconds, record?.Cost, record?.ErrorCodes ?? (IReadOnlyList<string>)NoCodes, record?.ResponseBytes ?? 0,
-            Activity.Current?.TraceId.ToHexString() ?? "-");
+            elapsed.TotalMilliseconds, record?.Cost, record is { ErrorCodes.Count: > 0 } ? string.Join(',', record.ErrorCodes) : "",
+            record?.ResponseBytes ?? 0, Activity.Current?.TraceId.ToHexString() ?? "-");
     }
 
     private static bool IsPreflight(HttpRequest request) =>
