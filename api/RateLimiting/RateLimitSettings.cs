@@ -8,7 +8,7 @@ namespace FilmGraph.Api.RateLimiting;
 /// <remarks>
 /// The default is a flood guard, not a quota: 100,000 requests a second per client is above what one address can
 /// drive through the API on a small machine (a 64-connection benchmark of the cheapest query on two cores makes
-/// 20,000 to 29,000 a second), so only a client far past the service's capacity is refused, and cheaply. Quotas for
+/// at most about 29,000 a second in our runs), so only a client far past the service's capacity is refused, and cheaply. Quotas for
 /// real clients are the operator's numbers to set; the static cost limits (FilmGraph:Limits) bound what each request
 /// may ask for. Keys are not checked here: a caller who makes up a new key per request gets a new budget each time.
 /// </remarks>
