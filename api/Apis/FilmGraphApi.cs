@@ -1,8 +1,13 @@
+using FilmGraph.Api.GraphQL;
+using FilmGraph.Api.Http;
+using FilmGraph.Api.Observability;
+using FilmGraph.Api.RateLimiting;
 using FilmGraph.Api.Schema;
 using GraphQL;
 using GraphQL.Utilities;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace FilmGraph.Api.Apis;
 
@@ -10,20 +15,45 @@ public static class FilmGraphApi
 {
     internal const string ReadyTag = "ready";
 
+    private const string Metrics = "/metrics";
+
     /// <summary>
     /// <c>/graphql</c> (POST; GET for queries), <c>/healthz</c> (the process is up), <c>/readyz</c> (the store can
-    /// answer), the schema in SDL at <c>/schema.graphql</c> and the explorer page at <c>/</c>.
+    /// answer), <c>/metrics</c> (Prometheus), the schema in SDL at <c>/schema.graphql</c> and the explorer page at
+    /// <c>/</c>; and the middleware in front of them, in this order: nosniff on every response, the request log
+    /// and metrics of /graphql, CORS (when origins are configured), the per-client rate limit of /graphql.
     /// </summary>
     public static WebApplication MapFilmGraphApi(this WebApplication app)
     {
+        var rateLimit = app.Services.GetRequiredService<IOptions<RateLimitSettings>>().Value;
+        var cors = app.Services.GetRequiredService<IOptions<CorsSettings>>().Value;
+        var graphQL = app.Services.GetRequiredService<IOptions<GraphQLSettings>>().Value;
+        var metrics = app.Services.GetRequiredService<IOptions<MetricsSettings>>().Value;
+
+        app.Use(SecurityHeaders.NoSniffAsync);
+        // Outside CORS and the rate limit, so that a refusal is logged and counted like any answer.
+        app.UseMiddleware<RequestObservation>();
+        // Before the rate limit: a refused page on an allowed origin can still read the 429 and its Retry-After.
+        if (cors.AllowedOrigins.Length > 0) app.UseCors();
+        if (rateLimit.Enabled) app.UseRateLimiter();
+
         // Every method, so that the handler answers the ones it refuses with a GraphQL-shaped 405.
-        app.Map("/graphql", (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
+        var graphql = app.Map("/graphql", (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http))
+            .WithMetadata(ObservedEndpoint.Instance);
+        if (rateLimit.Enabled) graphql.RequireRateLimiting(ClientRateLimitPolicy.Name);
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadiness });
+        if (metrics.Enabled) app.MapPrometheusScrapingEndpoint(Metrics);
 
-        app.MapGet("/", () => Results.Text(ExplorerPage.Html, "text/html; charset=utf-8"));
-        app.MapGet("/schema.graphql", (FilmGraphSchema schema) => Results.Text(SchemaText(schema), "text/plain; charset=utf-8"));
+        app.MapGet("/", (HttpContext http) =>
+        {
+            SecurityHeaders.Page(http.Response, ExplorerPage.ContentSecurityPolicy);
+            return Results.Text(ExplorerPage.Html, "text/html; charset=utf-8");
+        });
+        // With introspection off the schema is not published here either; 404, as if there were no such page.
+        app.MapGet("/schema.graphql", (FilmGraphSchema schema) =>
+            graphQL.Introspection ? Results.Text(SchemaText(schema), "text/plain; charset=utf-8") : Results.NotFound());
         return app;
     }
 
@@ -34,6 +64,10 @@ public static class FilmGraphApi
         http.Response.ContentType = "text/plain; charset=utf-8";
         return http.Response.WriteAsync(detail is null ? report.Status.ToString() : $"{report.Status}: {detail}");
     }
+
+    /// <summary>The health and scrape endpoints, which traces leave out: they are polled, and say nothing of queries.</summary>
+    internal static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments(Metrics);
 
     private static string SchemaText(FilmGraphSchema schema)
     {

@@ -2,18 +2,31 @@ using FilmGraph.Api.Apis;
 using FilmGraph.Api.GraphQL;
 using FilmGraph.Api.Hosting;
 using FilmGraph.Api.Protection;
+using FilmGraph.Api.Http;
+using FilmGraph.Api.Observability;
+using FilmGraph.Api.RateLimiting;
 using FilmGraph.Api.Schema;
 using FilmGraph.Stores;
 using GraphQL;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace FilmGraph.Api.Extensions;
 
 public static class FilmGraphExtensions
 {
-    /// <summary>The store, the seed, the GraphQL schema and executer, and the health checks.</summary>
+    /// <summary>
+    /// The store, the seed, the GraphQL schema and executer, the health checks, CORS, the per-client rate limit and
+    /// the telemetry (metrics for /metrics, traces and metrics to OTLP when an endpoint is configured).
+    /// </summary>
     public static WebApplicationBuilder AddFilmGraph(this WebApplicationBuilder builder)
     {
         // A line per request would cost more than answering it; say so only when asked (Logging:LogLevel:Microsoft.AspNetCore).
+        // FilmGraph's own request line (FilmGraph.Api.Requests) is one cheap line and stays at Information.
         if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The host logs a failed start with its stack trace; a store that cannot be opened is reported in one line instead (StartupFailure).
@@ -22,6 +35,8 @@ public static class FilmGraphExtensions
 
         builder.Services.AddGraphStore();
         builder.Services.AddFilmGraphQL();
+        builder.Services.AddFilmGraphHttp();
+        builder.AddFilmGraphTelemetry();
         return builder;
     }
 
@@ -37,12 +52,14 @@ public static class FilmGraphExtensions
 
     private static void AddFilmGraphQL(this IServiceCollection services)
     {
+        services.AddOptions<GraphQLSettings>().BindConfiguration(GraphQLSettings.Section);
         services.AddGraphQL(graphql => graphql
             .AddSchema<FilmGraphSchema>()
             .AddGraphTypes(typeof(FilmGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
             .AddValidationRule<ReadOnlySchemaRule>()
+            .AddValidationRule<IntrospectionRule>()
             .ConfigureExecutionOptions(options =>
             {
                 options.ThrowOnUnhandledException = false;
@@ -50,5 +67,62 @@ public static class FilmGraphExtensions
             }));
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddSingleton<GraphQLHttpHandler>();
+    }
+
+    /// <summary>CORS for the configured origins (none by default) and the rate limit of /graphql.</summary>
+    private static void AddFilmGraphHttp(this IServiceCollection services)
+    {
+        services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section);
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(settings.Value.AllowedOrigins)
+            .WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .WithHeaders("Content-Type", "Authorization")
+            // A page told to wait must be able to read how long.
+            .WithExposedHeaders("Retry-After")
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+
+        services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section)
+            .Validate(s => s.PermitLimit > 0 && s.Period > TimeSpan.Zero && s.QueueLimit >= 0,
+                $"{RateLimitSettings.Section}: PermitLimit and Period must be positive and QueueLimit at least 0.")
+            .ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy<ClientPartition, ClientRateLimitPolicy>(ClientRateLimitPolicy.Name);
+        });
+    }
+
+    /// <summary>
+    /// Metrics for /metrics (FilmGraph:Metrics:Enabled) and, when OTEL_EXPORTER_OTLP_ENDPOINT is set, metrics and
+    /// traces to that endpoint. Without an exporter no tracer is built: spans nobody receives would still cost their
+    /// recording on every request.
+    /// </summary>
+    private static void AddFilmGraphTelemetry(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MetricsSettings>().BindConfiguration(MetricsSettings.Section);
+        services.AddSingleton<FilmGraphMetrics>();
+
+        var scrape = builder.Configuration.GetSection(MetricsSettings.Section).Get<MetricsSettings>()?.Enabled ?? true;
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!scrape && !otlp) return;
+
+        services.AddHostedService<StoreSampler>();
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "filmgraph-api"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Telemetry.Name).AddAspNetCoreInstrumentation();
+                if (scrape) metrics.AddPrometheusExporter();
+                if (otlp) metrics.AddOtlpExporter();
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(Telemetry.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !FilmGraphApi.IsProbe(http.Request.Path))
+                .AddOtlpExporter());
+        }
     }
 }

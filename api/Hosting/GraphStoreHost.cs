@@ -20,7 +20,8 @@ internal sealed class GraphStoreHost(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        _store = await GraphStores.OpenAsync(settings.Value, ct);
+        // Handed out traced: every resolver's store call becomes a span of the request's trace.
+        _store = new TracedGraphStore(await GraphStores.OpenAsync(settings.Value, ct));
         log.LogInformation("Graph store open: {Store}", _store.Description);
         await SeedAsync(_store, ct);
     }

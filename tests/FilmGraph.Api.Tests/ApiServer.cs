@@ -43,8 +43,15 @@ public sealed class ApiServer : IAsyncLifetime
         _http.BaseAddress = new Uri(Address(_app));
     }
 
-    /// <summary>Starts an instance over a fresh store in this fixture's folder, with the given settings on top.</summary>
-    public async Task<WebApplication> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>As <see cref="StartAsync"/>, with a client for it; disposing it stops the instance.</summary>
+    public async Task<StartedApi> StartApiAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
+        new(await StartAsync(settings, configure));
+
+    /// <summary>
+    /// Starts an instance over a fresh store in this fixture's folder, with the given settings on top, and whatever
+    /// <paramref name="configure"/> adds (a logger provider, say) before it is built.
+    /// </summary>
+    public async Task<WebApplication> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepositoryRoot });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -56,6 +63,7 @@ public sealed class ApiServer : IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddFilmGraph();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapFilmGraphApi();
         try
@@ -110,6 +118,12 @@ public sealed class GraphQLClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (accept is not null) request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        return await SendAsync(request);
+    }
+
+    /// <summary>A request as the test built it, headers and all.</summary>
+    public async Task<GraphQLAnswer> SendAsync(HttpRequestMessage request)
+    {
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new GraphQLAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers, response.Content.Headers, text);
