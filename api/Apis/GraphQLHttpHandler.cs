@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FilmGraph.Api.Auth;
 using FilmGraph.Api.Observability;
 using FilmGraph.Api.Protection;
 using FilmGraph.Api.Schema;
@@ -26,26 +27,25 @@ namespace FilmGraph.Api.Apis;
 /// </para>
 /// </summary>
 internal sealed class GraphQLHttpHandler(
-    IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, FilmGraphSchema schema, IOptions<RequestLimits> options)
+    IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, FilmGraphSchema schema, IOptions<RequestLimits> options,
+    ApiKeyRing keys)
 {
-    private const string GraphQLResponse = "application/graphql-response+json";
-    private const string Json = "application/json";
-
     private RequestLimits Limits => options.Value;
 
     public async Task HandleAsync(HttpContext http)
     {
         var record = new GraphQLRequestRecord();
         http.Features.Set(record);
-        var wantsGraphQLResponse = WantsGraphQLResponse(http.Request);
+        var wantsGraphQLResponse = GraphQLMediaTypes.PrefersGraphQLResponse(http.Request);
         GraphQLRequest request;
         GraphQLDocument document;
+        var caller = keys.Identify(http.Request.Headers.Authorization);
         try
         {
             request = http.Request.Method switch
             {
                 var m when HttpMethods.IsGet(m) => ReadGet(http.Request),
-                var m when HttpMethods.IsPost(m) => await ReadPostAsync(http.Request),
+                var m when HttpMethods.IsPost(m) => await ReadPostAsync(http.Request, caller is null ? Limits.MaxBodyBytes : Limits.MaxKeyHolderBodyBytes),
                 var m => throw BadGraphQLRequest.MethodNotAllowed($"/graphql answers GET and POST, not {m}.", "GET, POST"),
             };
             record.OperationName = request.OperationName;
@@ -57,6 +57,8 @@ internal sealed class GraphQLHttpHandler(
                 record.OperationType = operation?.ToString().ToLowerInvariant();
                 if (HttpMethods.IsGet(http.Request.Method) && operation is OperationType.Mutation or OperationType.Subscription)
                     throw BadGraphQLRequest.MethodNotAllowed("GET runs queries only; send mutations and subscriptions with POST.", HttpMethods.Post);
+                if (caller is null && (operation == OperationType.Mutation || keys.RequireKeyForReads))
+                    throw Unauthenticated(http, operation == OperationType.Mutation ? "Writing" : "Reading", wantsGraphQLResponse);
                 record.Cost = CostAnalysis.Of(schema, read!, request.OperationName, request.Variables);
                 refusal = CostAnalysis.Refusal(record.Cost.Value, Limits);
             }
@@ -91,6 +93,7 @@ internal sealed class GraphQLHttpHandler(
                 Variables = request.Variables,
                 Extensions = request.Extensions,
                 RequestServices = http.RequestServices,
+                UserContext = new Dictionary<string, object?> { [Writes.CallerKey] = caller },
                 CancellationToken = deadline.Token,
             });
         }
@@ -117,20 +120,34 @@ internal sealed class GraphQLHttpHandler(
         await WriteAsync(http, answered, result, wantsGraphQLResponse);
     }
 
-    private async Task<GraphQLRequest> ReadPostAsync(HttpRequest http)
+    /// <summary>
+    /// No key, a wrong one, or none configured at all: 401 (with <c>WWW-Authenticate</c>) when the caller accepts
+    /// <c>application/graphql-response+json</c>, else 200 as for any GraphQL error; the message says which it was.
+    /// </summary>
+    private BadGraphQLRequest Unauthenticated(HttpContext http, string what, bool graphQLResponse)
+    {
+        var message = !keys.Configured
+            ? $"{what} is not possible: this API is read-only, as no API key is configured ({AuthOptions.Section}:ApiKeys)."
+            : http.Request.Headers.Authorization.Count == 0
+                ? $"{what} needs an API key: send it as 'Authorization: Bearer KEY'."
+                : "The API key sent is not one this API knows.";
+        if (graphQLResponse) http.Response.Headers.WWWAuthenticate = "Bearer";
+        return new BadGraphQLRequest(graphQLResponse ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK, "UNAUTHENTICATED", message);
+    }
+
+    private async Task<GraphQLRequest> ReadPostAsync(HttpRequest http, long limit)
     {
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType) ||
-            !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
+            !contentType.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase))
         {
             throw new BadGraphQLRequest(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"A POST to /graphql needs Content-Type: {Json}; got '{Cut(http.ContentType ?? "")}'.");
+                $"A POST to /graphql needs Content-Type: {GraphQLMediaTypes.Json}; got '{Cut(http.ContentType ?? "")}'.");
         }
         if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
             throw new BadGraphQLRequest(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                 $"A POST to /graphql is read as UTF-8; charset '{Cut(contentType.Charset.Value ?? "")}' is not supported.");
         }
-        var limit = Limits.MaxBodyBytes;
         if (http.ContentLength > limit) throw BadGraphQLRequest.TooLarge(limit);
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         GraphQLRequest? request;
@@ -197,18 +214,6 @@ internal sealed class GraphQLHttpHandler(
     private string Cut(string value) =>
         value.Length <= Limits.MaxEchoLength ? value : $"{value[..Limits.MaxEchoLength]}... ({value.Length} characters)";
 
-    private static bool WantsGraphQLResponse(HttpRequest http)
-    {
-        var accept = http.GetTypedHeaders().Accept;
-        double Quality(string mediaType) => accept
-            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-            .Select(a => a.Quality ?? 1.0)
-            .DefaultIfEmpty(0.0)
-            .Max();
-        var graphQLResponse = Quality(GraphQLResponse);
-        return graphQLResponse > 0 && graphQLResponse >= Quality(Json);
-    }
-
     /// <summary>
     /// Writes the answer whole, or not at all: it is built in a buffer no larger than the response limit, and one
     /// that outgrows it is replaced by an error saying so. Errors past the limit on their number are summed up.
@@ -245,7 +250,7 @@ internal sealed class GraphQLHttpHandler(
             record.ResponseBytes = body.Length;
         }
         http.Response.StatusCode = status;
-        http.Response.ContentType = (graphQLResponse ? GraphQLResponse : Json) + "; charset=utf-8";
+        http.Response.ContentType = (graphQLResponse ? GraphQLMediaTypes.GraphQLResponse : GraphQLMediaTypes.Json) + "; charset=utf-8";
         http.Response.ContentLength = body.Length;
         body.Position = 0;
         await body.CopyToAsync(http.Response.Body, http.RequestAborted);

@@ -1,4 +1,5 @@
 using FilmGraph.Api.Apis;
+using FilmGraph.Api.Auth;
 using FilmGraph.Api.GraphQL;
 using FilmGraph.Api.Hosting;
 using FilmGraph.Api.Protection;
@@ -58,7 +59,7 @@ public static class FilmGraphExtensions
             .AddGraphTypes(typeof(FilmGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
-            .AddValidationRule<ReadOnlySchemaRule>()
+            .AddValidationRule<NoSubscriptionsRule>()
             .AddValidationRule<IntrospectionRule>()
             .ConfigureExecutionOptions(options =>
             {
@@ -66,6 +67,8 @@ public static class FilmGraphExtensions
                 options.UnhandledExceptionDelegate = GraphQLErrors.Translate;
             }));
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<GraphQLHttpHandler>();
     }
 

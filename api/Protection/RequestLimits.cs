@@ -14,6 +14,12 @@ public sealed class RequestLimits
     /// <summary>Bytes of request body (query, variables and extensions together); larger is 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Bytes of request body from a caller with a valid API key: enough for an <c>importDocument</c> as large as the
+    /// importer writes whole (16 MiB).
+    /// </summary>
+    public long MaxKeyHolderBodyBytes { get; set; } = 16 * 1024 * 1024 + 64 * 1024;
+
     /// <summary>Tokens the lexer may read: bounds parsing whatever the text holds.</summary>
     public int MaxTokens { get; set; } = 15_000;
 
