@@ -17,6 +17,8 @@ internal sealed class TracedGraphStore(IGraphStore inner) : IGraphStore
 
     public string Description => inner.Description;
 
+    public long? Version => inner.Version;
+
     public Task<string?> ProblemAsync(CancellationToken ct = default) => inner.ProblemAsync(ct);
 
     public GraphStoreException? Fault(Exception error) => inner.Fault(error);

@@ -25,6 +25,8 @@ public sealed class GuardedGraphStore : IGraphStore
 
     public string Description => _inner.Description;
 
+    public long? Version => _inner.Version;
+
     public Task<string?> ProblemAsync(CancellationToken ct = default) => _inner.ProblemAsync(ct);
 
     public GraphStoreException? Fault(Exception error) => error as GraphStoreException ?? _inner.Fault(error);

@@ -8,6 +8,12 @@ public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable
     /// </summary>
     Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default);
 
+    /// <summary>
+    /// A number that changes whenever what the store answers may have changed (a write, another process's import, a
+    /// new file), for HTTP validators; null when the store cannot tell cheaply (Neo4j, written by others too).
+    /// </summary>
+    long? Version { get; }
+
     /// <summary>A short description for health output, e.g. "embedded: /data/filmgraph.db".</summary>
     string Description { get; }
 

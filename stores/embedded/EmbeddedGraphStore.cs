@@ -80,7 +80,16 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }
     }
 
-    private void Publish(GraphIndex index) => Volatile.Write(ref _opened, _opened with { Index = index });
+    private long _version;
+
+    /// <summary>Counts the versions published: every write, reload and reopening makes a new one.</summary>
+    public long? Version => Interlocked.Read(ref _version);
+
+    private void Publish(GraphIndex index)
+    {
+        Volatile.Write(ref _opened, _opened with { Index = index });
+        Interlocked.Increment(ref _version);
+    }
 
 
     // ---- writes ------------------------------------------------------------------------------------------
@@ -242,6 +251,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var index = IndexLoader.Load(writer, _options.BuildIndex, null);
             (_writer, _identity) = (writer, StoreFile.Identity(writer));
             Volatile.Write(ref _opened, new Opened(index, new EdgeRows.Pool(_options.Path)));
+            Interlocked.Increment(ref _version);
             _fault = null;
         }
         catch

@@ -51,6 +51,9 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new Neo4jGraphStore(driver, options);
     }
 
+    /// <summary>Other writers share the server, and asking it would cost a round trip: no version.</summary>
+    public long? Version => null;
+
     public string Description => $"neo4j: {_options.Uri} ({(_options.Database is { } db ? $"database {db}" : "default database")})";
 
     public async Task<string?> ProblemAsync(CancellationToken ct = default)
