@@ -50,7 +50,7 @@ if [ "$warmup" -gt 0 ]; then
   echo "rss_after_warmup_mb: $(rss_mb "$api")"
 fi
 PEOPLE=$people wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/mixed.lua" "$url" | tee "$work/wrk.txt" \
-  | grep -E "^(requests|requests_per_second|latency_|refused_as_expected|unexpected_answers|non_2xx|socket_errors):"
+  | grep -E "^(requests|requests_per_second|latency_[a-z0-9_]+|refused_as_expected|unexpected_answers|non_2xx|socket_errors):"
 echo "rss_after_run_mb: $(rss_mb "$api")"
 echo "uptime_after: $(uptime)"
 
