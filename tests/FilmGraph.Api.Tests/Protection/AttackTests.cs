@@ -172,6 +172,23 @@ public sealed class AttackTests(BigGraphServer server, ITestOutputHelper output)
         AssertRefused(await lifted.PostAsync($"{attack}, outer limits lifted", AttackProbe.Json(new { query })), behind);
     }
 
+    /// <summary>Many errors, while executing (each alias NOT_FOUND) or from validation (each field unknown): 50 kept, the rest summed up.</summary>
+    [Theory]
+    [InlineData("person(id: $id) { id }", "NOT_FOUND")]
+    [InlineData("person(id: $id) { nope }", "FIELDS_ON_CORRECT_TYPE")]
+    public async Task Two_hundred_errors_are_cut_to_fifty_and_one_that_counts_the_rest(string field, string code)
+    {
+        var query = AttackQueries.Aliases(200, field);
+        var result = await _probe.PostAsync($"200 errors: {field}", AttackProbe.Json(new { query, variables = new { id = "nobody" } }));
+        AttackProbe.AssertBounded(result);
+        AttackProbe.AssertBoundedErrors(result.Answer);
+        var errors = result.Answer.Json["errors"]!.AsArray();
+        Assert.Equal(51, errors.Count);
+        Assert.Equal(code, (string?)errors[0]!["extensions"]!["code"]);
+        Assert.Equal("TOO_MANY_ERRORS", (string?)errors[50]!["extensions"]!["code"]);
+        Assert.Equal("150 more errors were left out.", (string?)errors[50]!["message"]);
+    }
+
     [Fact]
     public async Task A_20_MB_id_in_a_variable_is_413_with_a_GraphQL_body()
     {
