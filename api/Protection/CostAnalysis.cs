@@ -32,6 +32,9 @@ public sealed class CostAnalysis
     /// <summary>The cost of the operation that would run (all of them when none can be told apart).</summary>
     public static long Of(ISchema schema, GraphQLDocument document, string? operationName, Inputs? variables)
     {
+        // Fields learn their types when the schema is initialized, which the executer otherwise does on the first
+        // request it runs: until then every field would be priced as if it returned nothing.
+        schema.Initialize();
         var analysis = new CostAnalysis(schema, document, variables);
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>()
             .Where(o => operationName is null || o.Name?.StringValue == operationName).ToList();

@@ -82,7 +82,8 @@ public static class DocumentReader
 
     /// <summary>
     /// The text with a newline in place of some spaces, tabs and commas outside strings and comments, so that no
-    /// line runs past <see cref="BreakAfter"/> where it can be broken; and the longest line left.
+    /// line runs past <see cref="BreakAfter"/> where it can be broken, and in place of each lone carriage return;
+    /// and the longest line left.
     /// </summary>
     private static (string Text, int Longest) BreakLongLines(string query)
     {
@@ -94,6 +95,13 @@ public static class DocumentReader
             var c = query[i];
             if (c is '\n' or '\r')
             {
+                // The parser counts a lone \r as a line break, but its syntax error splits the text at \n only to quote
+                // the line, and fails (IndexOutOfRangeException) on a line past the last: the copy has \n instead.
+                if (c == '\r' && (i + 1 == query.Length || query[i + 1] != '\n'))
+                {
+                    copy ??= query.ToCharArray();
+                    copy[i] = '\n';
+                }
                 longest = Math.Max(longest, i - lineStart);
                 lineStart = i + 1;
                 if (state is Scan.String or Scan.Comment) state = Scan.Code;

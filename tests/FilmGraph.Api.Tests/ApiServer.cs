@@ -2,15 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FilmGraph.Api.Apis;
-using FilmGraph.Api.Extensions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FilmGraph.Api.Tests;
 
@@ -51,47 +43,15 @@ public sealed class ApiServer : IAsyncLifetime
     /// Starts an instance over a fresh store in this fixture's folder, with the given settings on top, and whatever
     /// <paramref name="configure"/> adds (a logger provider, say) before it is built.
     /// </summary>
-    public async Task<WebApplication> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepositoryRoot });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FilmGraph:Embedded:Path"] = Path.Combine(_directory, $"{Guid.NewGuid():N}.db"),
-            ["FilmGraph:Embedded:ExternalChangePoll"] = "00:00:00",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddFilmGraph();
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        app.MapFilmGraphApi();
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            // A start that fails part way may already have bound its port.
-            await app.DisposeAsync();
-            throw;
-        }
-        return app;
-    }
+    public Task<WebApplication> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
+        ApiHost.StartAsync(_directory, settings, configure: configure);
 
-    public static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    public static string Address(WebApplication app) => ApiHost.Address(app);
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { /* a file the OS still holds; the temp folder is cleaned eventually */ }
+        await ApiHost.StopAsync(_app is null ? [] : [_app], _directory);
     }
 
     private static string FindRepositoryRoot()

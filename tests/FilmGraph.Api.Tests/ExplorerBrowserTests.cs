@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FilmGraph.Api.Tests;
 
 /// <summary>
@@ -19,39 +17,11 @@ public sealed class ExplorerBrowserTests(ApiServer server)
         Skip.IfNot(File.Exists(chromium), $"{chromium} is missing (apt-get install -y chromium).");
         Skip.IfNot(Directory.Exists(Path.Combine(Folder, "node_modules", "playwright-core")),
             $"playwright-core is not installed (npm ci in {Path.GetRelativePath(ApiServer.RepositoryRoot, Folder)}).");
-        var node = FindOnPath("node");
-        Skip.If(node is null, "node is not on PATH.");
+        Skip.If(NodeScript.Node is null, "node is not on PATH.");
 
-        var start = new ProcessStartInfo(node!)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CHROMIUM_PATH"] = chromium },
-        };
-        start.ArgumentList.Add("explorer.mjs");
-        start.ArgumentList.Add(server.Client.Http.BaseAddress!.ToString().TrimEnd('/'));
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"explorer.mjs did not finish in 90 s.{Environment.NewLine}{await output}{await errors}");
-        }
-        Assert.True(process.ExitCode == 0, $"explorer.mjs exited with {process.ExitCode}:{Environment.NewLine}{await output}{await errors}");
-        Assert.Contains("explorer: all steps passed", await output);
+        var (exitCode, output, errors) = await NodeScript.RunAsync(Folder, "explorer.mjs", [server.Client.Http.BaseAddress!.ToString().TrimEnd('/')],
+            TimeSpan.FromSeconds(90), new Dictionary<string, string> { ["CHROMIUM_PATH"] = chromium });
+        Assert.True(exitCode == 0, $"explorer.mjs exited with {exitCode}:{Environment.NewLine}{output}{errors}");
+        Assert.Contains("explorer: all steps passed", output);
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 }
