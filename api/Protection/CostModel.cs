@@ -18,7 +18,8 @@ public static class CostModel
         ("Query", "search") => 5,
         ("Query", "coStarChain" or "coStarChains" or "separation") => 10L * (args.MaxHops ?? Limits.DefaultMaxHops),
         ("Query", "reach") => 20L * (args.MaxHops ?? Limits.DefaultMaxHops),
-        ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth),
+        // The walk visits up to `limit` nodes whatever the selection asks of them.
+        ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth) + (args.Limit ?? Limits.DefaultNeighbourhoodLimit),
         ("Query", "replacements") => 20,
         ("Person", "coStars") => 5,
         _ => 0,

@@ -39,7 +39,7 @@ public sealed class RequestLimits
     public int MaxSelectionDepth { get; set; } = 15;
 
     /// <summary>The most a query may cost by the cost model (<see cref="CostAnalysis"/>).</summary>
-    public int MaxCost { get; set; } = 20_000;
+    public int MaxCost { get; set; } = 50_000;
 
     /// <summary>Errors in one answer; the rest are summed up in one last error.</summary>
     public int MaxErrors { get; set; } = 50;

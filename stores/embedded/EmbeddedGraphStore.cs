@@ -389,8 +389,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = Readable.Index;
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<CoStar>>([]);
-        IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person, ct)
-            .Select(kv => new CoStar(index.Nodes.Person(kv.Key), kv.Value.Distinct().Select(index.Nodes.Film).ToList())).ToList();
+        IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person, first, ct)
+            .Select(c => new CoStar(index.Nodes.Person(c.Person), c.Films.Select(index.Nodes.Film).ToList())).ToList();
         return Task.FromResult(coStars);
     }
 

@@ -108,23 +108,72 @@ internal static class GraphWalks
         return (included, edges, truncated);
     }
 
-    /// <summary>People sharing a CAST_IN film with <paramref name="person"/>, with the shared films.</summary>
-    public static Dictionary<int, List<int>> CoStars(GraphIndex graph, int person, CancellationToken ct)
+    /// <summary>
+    /// The <paramref name="first"/> people sharing the most CAST_IN films with <paramref name="person"/> (ties by id), with
+    /// the shared films. Shared films are counted in scratch arrays rather than collected per co-star, and only the
+    /// chosen few have their films listed: a person in thousands of films has most of the graph as co-stars.
+    /// </summary>
+    public static List<(int Person, List<int> Films)> CoStars(GraphIndex graph, int person, int first, CancellationToken ct)
     {
-        var shared = new Dictionary<int, List<int>>();
+        using var s = Scratch.Rent(graph.NodeCount);
+        var gen = s.Generation;
         var adjacency = graph.Adjacency;
-        adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.Out), person, out var rows, out var recent);
-        foreach (var film in (int[])[.. rows, .. recent])
+        var films = Films(adjacency, person);
+        var touched = new List<int>();
+        for (var f = 0; f < films.Count; f++)
         {
-            ct.ThrowIfCancellationRequested();
-            adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), film, out var cast, out var castRecent);
-            foreach (var other in (int[])[.. cast, .. castRecent])
+            if ((f & 63) == 0) ct.ThrowIfCancellationRequested();
+            adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), films[f], out var cast, out var recent);
+            Count(cast);
+            Count(recent);
+        }
+
+        // A bounded heap of the best so far: its top is the worst kept, replaced whenever a better one comes.
+        var nodes = graph.Nodes;
+        var worstFirst = Comparer<(int Shared, string Id)>.Create((a, b) => a.Shared != b.Shared ? a.Shared.CompareTo(b.Shared) : string.CompareOrdinal(b.Id, a.Id));
+        var best = new PriorityQueue<int, (int Shared, string Id)>(first + 1, worstFirst);
+        foreach (var other in touched)
+        {
+            best.Enqueue(other, (s.DistA[other], nodes.Id(other)));
+            if (best.Count > first) best.Dequeue();
+        }
+        var chosen = new Dictionary<int, List<int>>(best.Count);
+        while (best.TryDequeue(out var other, out _))
+        {
+            chosen[other] = [];
+            s.MarkB[other] = gen;
+        }
+        foreach (var film in films)
+        {
+            adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), film, out var cast, out var recent);
+            foreach (var other in cast) if (s.MarkB[other] == gen && chosen[other] is var list && (list.Count == 0 || list[^1] != film)) list.Add(film);
+            foreach (var other in recent) if (s.MarkB[other] == gen && chosen[other] is var list && (list.Count == 0 || list[^1] != film)) list.Add(film);
+        }
+        return [.. chosen.Select(c => (c.Key, c.Value))];
+
+        void Count(ReadOnlySpan<int> cast)
+        {
+            foreach (var other in cast)
             {
                 if (other == person) continue;
-                if (!shared.TryGetValue(other, out var films)) shared[other] = films = [];
-                films.Add(film);
+                if (s.MarkA[other] != gen)
+                {
+                    s.MarkA[other] = gen;
+                    s.DistA[other] = 0;
+                    touched.Add(other);
+                }
+                s.DistA[other]++;
             }
         }
-        return shared;
+    }
+
+    /// <summary>A person's CAST_IN films, each once.</summary>
+    private static List<int> Films(Adjacency adjacency, int person)
+    {
+        adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.Out), person, out var rows, out var recent);
+        var films = new List<int>(rows.Length + recent.Length);
+        foreach (var film in rows) films.Add(film);
+        foreach (var film in recent) if (!films.Contains(film)) films.Add(film);
+        return films;
     }
 }

@@ -31,8 +31,8 @@ public sealed class CostAnalysisTests(ApiServer server)
     [Fact]
     public void A_list_inside_a_traversal_is_sized_by_the_traversal()
     {
-        // neighbourhood: 10 per level of depth, then nodes by its limit and edges by twice it.
-        Assert.Equal(10 * 2 + 1 + 300 + 600, Cost("{ neighbourhood(id: \"a\", depth: 2, limit: 300) { nodes { id } edges { from } } }"));
+        // neighbourhood: 10 per level of depth and 1 per node the walk may visit, then nodes by its limit and edges by twice it.
+        Assert.Equal(10 * 2 + 300 + 1 + 300 + 600, Cost("{ neighbourhood(id: \"a\", depth: 2, limit: 300) { nodes { id } edges { from } } }"));
     }
 
     [Fact]
