@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FilmGraph.Api.Auth;
 using FilmGraph.Api.Observability;
+using FilmGraph.Api.PersistedQueries;
 using FilmGraph.Api.Protection;
 using FilmGraph.Api.Schema;
 using GraphQL;
@@ -27,8 +28,8 @@ namespace FilmGraph.Api.Apis;
 /// </para>
 /// </summary>
 internal sealed class GraphQLHttpHandler(
-    IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, FilmGraphSchema schema, IOptions<RequestLimits> options,
-    ApiKeyRing keys)
+    IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, IOptions<RequestLimits> options,
+    ApiKeyRing keys, Admission admission, HttpValidators validators)
 {
     private RequestLimits Limits => options.Value;
 
@@ -38,7 +39,6 @@ internal sealed class GraphQLHttpHandler(
         http.Features.Set(record);
         var wantsGraphQLResponse = GraphQLMediaTypes.PrefersGraphQLResponse(http.Request);
         GraphQLRequest request;
-        GraphQLDocument document;
         var caller = keys.Identify(http.Request.Headers.Authorization);
         try
         {
@@ -49,27 +49,6 @@ internal sealed class GraphQLHttpHandler(
                 var m => throw BadGraphQLRequest.MethodNotAllowed($"/graphql answers GET and POST, not {m}.", "GET, POST"),
             };
             record.OperationName = request.OperationName;
-            var (read, refusal) = DocumentReader.Read(request.Query!, Limits);
-            refusal ??= read is null ? null : DocumentShape.Of(read).Refusal(Limits);
-            if (refusal is null)
-            {
-                var operation = SelectedOperation(read!, request.OperationName);
-                record.OperationType = operation?.ToString().ToLowerInvariant();
-                if (HttpMethods.IsGet(http.Request.Method) && operation is OperationType.Mutation or OperationType.Subscription)
-                    throw BadGraphQLRequest.MethodNotAllowed("GET runs queries only; send mutations and subscriptions with POST.", HttpMethods.Post);
-                if (caller is null && (operation == OperationType.Mutation || keys.RequireKeyForReads))
-                    throw Unauthenticated(http, operation == OperationType.Mutation ? "Writing" : "Reading", wantsGraphQLResponse);
-                record.Cost = CostAnalysis.Of(schema, read!, request.OperationName, request.Variables);
-                refusal = CostAnalysis.Refusal(record.Cost.Value, Limits);
-            }
-            if (refusal is not null)
-            {
-                record.Outcome = "refused";
-                var status = wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-                await WriteAsync(http, status, new ExecutionResult { Errors = [refusal] }, wantsGraphQLResponse);
-                return;
-            }
-            document = read!;
         }
         catch (BadGraphQLRequest bad)
         {
@@ -80,6 +59,28 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
 
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        var verdict = admission.Admit(request, caller, isGet, wantsGraphQLResponse, http.Request.Headers.Authorization.Count > 0, record);
+        if (verdict is Admission.Refused refused)
+        {
+            record.Outcome = "refused";
+            if (refused.Allow is not null) http.Response.Headers.Allow = refused.Allow;
+            if (refused.Challenge) http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteAsync(http, refused.Status, new ExecutionResult { Errors = [refused.Error] }, wantsGraphQLResponse);
+            return;
+        }
+        var (query, document) = (Admission.Admitted)verdict;
+
+        // A GET the caller already holds the answer to, unchanged since: 304, and nothing runs.
+        var tag = isGet ? validators.Tag(query, http.Request) : null;
+        if (tag is not null && HttpValidators.Matches(http.Request, tag))
+        {
+            record.Outcome = "not-modified";
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            validators.Mark(http.Response, tag);
+            return;
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(Limits.ExecutionTimeout);
         ExecutionResult result;
@@ -87,7 +88,7 @@ internal sealed class GraphQLHttpHandler(
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
-                Query = request.Query,
+                Query = query,
                 Document = document,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
@@ -117,22 +118,9 @@ internal sealed class GraphQLHttpHandler(
         if (result.Errors is { Count: > 0 }) record.Outcome = result.Executed ? "failed" : "refused";
         // Executed is false when the document did not validate, or its variables did not fit.
         var answered = !result.Executed && wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        // Only a whole answer may be cached, and only if the data did not change while it was made.
+        if (tag is not null && result.Errors is not { Count: > 0 } && tag == validators.Tag(query, http.Request)) validators.Mark(http.Response, tag);
         await WriteAsync(http, answered, result, wantsGraphQLResponse);
-    }
-
-    /// <summary>
-    /// No key, a wrong one, or none configured at all: 401 (with <c>WWW-Authenticate</c>) when the caller accepts
-    /// <c>application/graphql-response+json</c>, else 200 as for any GraphQL error; the message says which it was.
-    /// </summary>
-    private BadGraphQLRequest Unauthenticated(HttpContext http, string what, bool graphQLResponse)
-    {
-        var message = !keys.Configured
-            ? $"{what} is not possible: this API is read-only, as no API key is configured ({AuthOptions.Section}:ApiKeys)."
-            : http.Request.Headers.Authorization.Count == 0
-                ? $"{what} needs an API key: send it as 'Authorization: Bearer KEY'."
-                : "The API key sent is not one this API knows.";
-        if (graphQLResponse) http.Response.Headers.WWWAuthenticate = "Bearer";
-        return new BadGraphQLRequest(graphQLResponse ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK, "UNAUTHENTICATED", message);
     }
 
     private async Task<GraphQLRequest> ReadPostAsync(HttpRequest http, long limit)
@@ -193,22 +181,9 @@ internal sealed class GraphQLHttpHandler(
     private static string Where(JsonException e) =>
         e.LineNumber is long line ? $"the problem is at line {line + 1}, byte {e.BytePositionInLine + 1}" : "the JSON is malformed";
 
-    private static GraphQLRequest Checked(GraphQLRequest? request)
-    {
-        if (request is null || string.IsNullOrWhiteSpace(request.Query))
-            throw BadGraphQLRequest.Malformed("The request has no 'query'.");
-        return request;
-    }
-
-    /// <summary>The kind of operation the request would run, or null when the executer must decide (and report).</summary>
-    private static OperationType? SelectedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return selected?.Operation;
-    }
+    // A missing query may still be named by a persisted hash; Admission decides.
+    private static GraphQLRequest Checked(GraphQLRequest? request) =>
+        request ?? throw BadGraphQLRequest.Malformed("The request has no 'query'.");
 
     /// <summary>A value of the caller's quoted back, cut to a readable length.</summary>
     private string Cut(string value) =>

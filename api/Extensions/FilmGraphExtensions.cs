@@ -5,6 +5,7 @@ using FilmGraph.Api.Hosting;
 using FilmGraph.Api.Protection;
 using FilmGraph.Api.Http;
 using FilmGraph.Api.Observability;
+using FilmGraph.Api.PersistedQueries;
 using FilmGraph.Api.RateLimiting;
 using FilmGraph.Api.Schema;
 using FilmGraph.Stores;
@@ -69,6 +70,10 @@ public static class FilmGraphExtensions
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<ApiKeyRing>();
+        services.AddOptions<PersistedQueryOptions>().BindConfiguration(PersistedQueryOptions.Section);
+        services.AddSingleton<PersistedQueryStore>();
+        services.AddSingleton<HttpValidators>();
+        services.AddSingleton<Admission>();
         services.AddSingleton<GraphQLHttpHandler>();
     }
 

@@ -96,6 +96,10 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IdGraphType>("film", "The film's id.")
             .ResolveAsync(async ctx => await ctx.Store().ReplacementsAsync(ctx.GetArgument<string?>("film"), ctx.CancellationToken));
 
+        Field<StringGraphType, string?>("graphVersion")
+            .Description("The store's data version: it changes whenever any answer may have. Null on Neo4j, which other writers share.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Hosting.GraphStoreHost>().Store.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         Field<StatsType, GraphStats>("stats")
             .Description("How much the graph holds.")
             .ResolveAsync(async ctx => await ctx.Store().StatsAsync(ctx.CancellationToken));

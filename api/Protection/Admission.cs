@@ -1,0 +1,68 @@
+using FilmGraph.Api.Auth;
+using FilmGraph.Api.Observability;
+using FilmGraph.Api.PersistedQueries;
+using FilmGraph.Api.Schema;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace FilmGraph.Api.Protection;
+
+/// <summary>
+/// Everything a GraphQL request must pass before it runs, in order, each step cheap and bounded: the query resolved
+/// from a persisted hash or checked against it, read within its limits (<see cref="DocumentReader"/>), measured with
+/// its fragments expanded (<see cref="DocumentShape"/>), its operation allowed for the method and the caller, and
+/// priced (<see cref="CostAnalysis"/>). The first step that refuses decides the answer.
+/// </summary>
+internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> limits, ApiKeyRing keys, PersistedQueryStore persisted)
+{
+    /// <summary>A request let through: the query text it runs and its document.</summary>
+    public sealed record Admitted(string Query, GraphQLDocument Document);
+
+    /// <summary>A request refused: the HTTP status and the error.</summary>
+    public sealed record Refused(int Status, ExecutionError Error, string? Allow = null, bool Challenge = false);
+
+    public object Admit(GraphQLRequest request, Caller? caller, bool isGet, bool graphQLResponse, bool authorizationSent, GraphQLRequestRecord record)
+    {
+        var refusedStatus = graphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var (query, unresolved) = persisted.Resolve(string.IsNullOrWhiteSpace(request.Query) ? null : request.Query, request.Extensions);
+        if (unresolved is not null) return new Refused(refusedStatus, unresolved);
+        if (query is null) return new Refused(StatusCodes.Status400BadRequest, new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" });
+
+        var (document, refusal) = DocumentReader.Read(query, limits.Value);
+        refusal ??= document is null ? null : DocumentShape.Of(document).Refusal(limits.Value);
+        if (refusal is not null) return new Refused(refusedStatus, refusal);
+
+        var operation = SelectedOperation(document!, request.OperationName);
+        record.OperationType = operation?.ToString().ToLowerInvariant();
+        if (isGet && operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            return new Refused(StatusCodes.Status405MethodNotAllowed,
+                new ExecutionError("GET runs queries only; send mutations and subscriptions with POST.") { Code = "METHOD_NOT_ALLOWED" }, Allow: HttpMethods.Post);
+        }
+        if (caller is null && (operation == OperationType.Mutation || keys.RequireKeyForReads))
+        {
+            var what = operation == OperationType.Mutation ? "Writing" : "Reading";
+            var message = !keys.Configured
+                ? $"{what} is not possible: this API is read-only, as no API key is configured ({AuthOptions.Section}:ApiKeys)."
+                : authorizationSent ? "The API key sent is not one this API knows." : $"{what} needs an API key: send it as 'Authorization: Bearer KEY'.";
+            return new Refused(graphQLResponse ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK,
+                new ExecutionError(message) { Code = "UNAUTHENTICATED" }, Challenge: graphQLResponse);
+        }
+
+        record.Cost = CostAnalysis.Of(schema, document!, request.OperationName, request.Variables);
+        refusal = CostAnalysis.Refusal(record.Cost.Value, limits.Value);
+        return refusal is null ? new Admitted(query, document!) : new Refused(refusedStatus, refusal);
+    }
+
+    /// <summary>The kind of operation the request would run, or null when the executer must decide (and report).</summary>
+    private static OperationType? SelectedOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return selected?.Operation;
+    }
+}
