@@ -3,8 +3,8 @@ using FilmGraph.Client;
 namespace ConnectionService;
 
 /// <summary>
-/// A small service that answers "how are these two people connected?" at <c>GET /connection?from=ID&amp;to=ID</c> by
-/// asking FilmGraph (<c>FilmGraph:Uri</c>, default http://localhost:5000/; <c>FilmGraph:ApiKey</c> if the API wants one
+/// A small service that answers "how are these two people connected?" at <c>GET /connection?from=ID&amp;to=ID</c>
+/// (on http://localhost:5080 unless told otherwise) by asking FilmGraph (<c>FilmGraph:Uri</c>, default http://localhost:5000/; <c>FilmGraph:ApiKey</c> if the API wants one
 /// for reads).
 /// </summary>
 public static class Program
@@ -15,6 +15,8 @@ public static class Program
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Not FilmGraph's own default port (5000), so that both run side by side as they come; --urls or ASPNETCORE_URLS say otherwise.
+        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls("http://localhost:5080");
         var filmGraph = new Uri(builder.Configuration["FilmGraph:Uri"] ?? "http://localhost:5000/");
         builder.Services.AddFilmGraphClient(filmGraph, builder.Configuration["FilmGraph:ApiKey"]);
         builder.Services.AddProblemDetails();

@@ -58,6 +58,24 @@ public sealed class PersistedQueryTests(FilmGraphApi api)
     }
 
     [Fact]
+    public async Task QueryAsync_sends_a_query_by_GET_and_a_mutation_by_POST_whatever_the_strings_say()
+    {
+        var address = await api.StartAsync();
+        var log = new RequestLog();
+        var client = api.Client(address, FilmGraphApi.Key, log: log);
+
+        await client.QueryAsync<object>("""
+            # a mutation { in a comment }
+            query Named { search(text: "mutation subscription") { id } }
+            """);
+        Assert.Equal(HttpMethod.Get, log.Entries[0].Method);
+
+        log.Clear();
+        await client.QueryAsync<object>("""mutation { upsertPerson(person: { id: "by-post", name: "query" }) { created } }""");
+        Assert.All(log.Entries, e => Assert.Equal(HttpMethod.Post, e.Method));
+    }
+
+    [Fact]
     public async Task Turned_off_every_request_is_one_POST_with_the_text()
     {
         var log = new RequestLog();
