@@ -40,7 +40,7 @@ internal static class ImportCommand
         try
         {
             // Which store, first: an import into the wrong file looks like a success until the API shows nothing.
-            Console.WriteLine($"{(request.DryRun ? "Checking against" : "Importing into")} the {StoreLocation.Describe(request.Store)}.");
+            Console.WriteLine($"{(request.DryRun ? "Checking against" : "Importing into")} the {StoreDescription.Of(request.Store)}.");
             if (StoreLocation.MissingFolder(request.Store) is { } folder)
             {
                 Console.Error.WriteLine($"filmgraph-import: cannot open the store file {request.Store.Embedded.Path}: the folder {folder} " +

@@ -14,7 +14,8 @@ internal sealed class ProgressLine(string label, bool unicode) : ProgressColumn,
 {
     private const int MinBar = 10;
     private const int MaxBar = 40;
-    private const int MinLabel = 8;
+    // The file name keeps up to this much before the details give way: it says which import the bar is for.
+    private const int KeptLabel = 20;
 
     // Written by the import, read by the refresh thread; a reference swap needs no lock.
     private volatile ImportProgress? _last;
@@ -46,7 +47,7 @@ internal sealed class ProgressLine(string label, bool unicode) : ProgressColumn,
         }
         int Fixed(int labelLength) => labelLength + 1 + percent.Length + optional.Sum(o => o.Text.Length + 1);
         var name = label;
-        while (optional.Count > 0 && Fixed(Math.Min(name.Length, MinLabel)) + 1 + MinBar > room) optional.RemoveAt(0);
+        while (optional.Count > 0 && Fixed(Math.Min(name.Length, KeptLabel)) + 1 + MinBar > room) optional.RemoveAt(0);
         var labelRoom = room - (Fixed(0) + 1 + MinBar);
         if (name.Length > labelRoom) name = labelRoom <= 1 ? "" : name[..(labelRoom - 1)] + "…";
         var bar = Math.Clamp(room - Fixed(name.Length) - 1, 0, MaxBar);

@@ -37,25 +37,6 @@ internal static class StoreLocation
         return null;
     }
 
-    /// <summary>
-    /// What the import is about to write, for the first line it prints: the kind and the absolute file, or the
-    /// server's address without any password in it.
-    /// </summary>
-    public static string Describe(StoreSettings settings) => settings.Kind switch
-    {
-        StoreKind.Embedded => $"embedded store {settings.Embedded.Path}",
-        _ => $"Neo4j store {WithoutPassword(settings.Neo4j.Uri)}" +
-             (settings.Neo4j.Database is { Length: > 0 } database ? $", database {database}" : ", the server's default database") +
-             (settings.Neo4j.Username.Length > 0 ? $", user {settings.Neo4j.Username}" : ", no authentication"),
-    };
-
-    /// <summary>The address with any user information (<c>bolt://user:secret@host</c>) taken out.</summary>
-    public static string WithoutPassword(string uri)
-    {
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.UserInfo.Length == 0) return uri;
-        return new UriBuilder(parsed) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/');
-    }
-
     /// <summary>The folder a store file would be created in, when it does not exist: no store can be made there.</summary>
     public static string? MissingFolder(StoreSettings settings)
     {

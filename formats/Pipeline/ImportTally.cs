@@ -108,14 +108,15 @@ internal sealed class ImportTally(ImportOptions options)
         {
             _bytesDone = Math.Max(_bytesDone, bytesDone);
             var phase = (int)_phase;
+            // A phase with nothing to read (CSV with node files only) is no pass of its own: the other one goes on showing.
+            if (_passBytes[phase] == 0 && _passBytes[1 - phase] > 0) phase = 1 - phase;
             var before = phase == 0 ? 0 : _passBytes[0];
             var total = _passBytes[phase];
-            // A phase with nothing to read (CSV with node files only) is no pass of its own.
             var passes = _passBytes.Count(b => b > 0);
             var pass = phase == 0 || _passBytes[0] == 0 ? 1 : Math.Min(2, passes);
             var elapsed = _clock.Elapsed;
             var done = Math.Clamp(_bytesDone - before, 0, total);
-            progress = new ImportProgress(pass, Math.Max(1, passes), _phase == ImportPhase.Relationships,
+            progress = new ImportProgress(pass, Math.Max(1, passes), phase == (int)ImportPhase.Relationships,
                 done, total, _read.Sum(), _written.Relationships.Total, elapsed, Pace(elapsed, done));
         }
         options.Progress.Report(progress);
