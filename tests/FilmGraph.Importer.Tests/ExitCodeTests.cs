@@ -18,13 +18,6 @@ public sealed class ExitCodeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var file = Path.Combine(_temp.Directory, name);
-        File.WriteAllText(file, text);
-        return file;
-    }
-
     private async Task<ImporterRun> RunAsync(params string[] args) => await ImporterRun.StartAsync([.. args, "--store", _temp.File]);
 
     [Fact]
@@ -33,7 +26,7 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal(Done, (await RunAsync(RepoFiles.Sample)).ExitCode);
         Assert.Equal(Done, (await RunAsync(RepoFiles.Sample, "--dry-run")).ExitCode);
 
-        var twice = Write("twice.jsonl", "{\"id\":\"a\",\"name\":\"A\"}\n{\"id\":\"a\",\"name\":\"A\"}\n");
+        var twice = _temp.Write("twice.jsonl", "{\"id\":\"a\",\"name\":\"A\"}\n{\"id\":\"a\",\"name\":\"A\"}\n");
         var run = await RunAsync(twice);
         Assert.Equal(Done, run.ExitCode);
         Assert.Contains("skipped: 1 person: the same record again", run.Output);
@@ -44,9 +37,9 @@ public sealed class ExitCodeTests : IDisposable
     {
         Assert.Equal(InvalidInput, (await RunAsync(RepoFiles.Corpus("missing-fields.json"))).ExitCode);
         Assert.Equal(InvalidInput, (await RunAsync(RepoFiles.Corpus("missing-fields.json"), "--dry-run")).ExitCode);
-        Assert.Equal(InvalidInput, (await RunAsync(Write("bad.jsonl", "{\"id\":\"a\",\"name\":\"A\"}\n{\"id\":\"b\"}\n"))).ExitCode);
-        Assert.Equal(InvalidInput, (await RunAsync(Write("bad.csv", "id:ID(Person),nickname\na,b\n"))).ExitCode);
-        Assert.Equal(InvalidInput, (await RunAsync(Write("not.jsonl", "<xml/>\n"))).ExitCode);
+        Assert.Equal(InvalidInput, (await RunAsync(_temp.Write("bad.jsonl", "{\"id\":\"a\",\"name\":\"A\"}\n{\"id\":\"b\"}\n"))).ExitCode);
+        Assert.Equal(InvalidInput, (await RunAsync(_temp.Write("bad.csv", "id:ID(Person),nickname\na,b\n"))).ExitCode);
+        Assert.Equal(InvalidInput, (await RunAsync(_temp.Write("not.jsonl", "<xml/>\n"))).ExitCode);
     }
 
     [Theory]
@@ -66,7 +59,7 @@ public sealed class ExitCodeTests : IDisposable
             "option without its value" => [RepoFiles.Sample, "--batch-size"],
             "batch size 0" => [RepoFiles.Sample, "--batch-size", "0"],
             "unknown format" => [RepoFiles.Sample, "--format", "xml"],
-            "no format in the name" => [Write("people.txt", "x")],
+            "no format in the name" => [_temp.Write("people.txt", "x")],
             _ => [RepoFiles.Sample, "--store-kind", "mongo"],
         };
 
@@ -90,7 +83,7 @@ public sealed class ExitCodeTests : IDisposable
         var folderMissing = await ImporterRun.StartAsync([RepoFiles.Sample, "--store", Path.Combine(_temp.Directory, "none", "x.db")]);
         Assert.Equal(UsageOrIo, folderMissing.ExitCode);
 
-        var notAStore = Write("not-a-store.db", new string('x', 4096));
+        var notAStore = _temp.Write("not-a-store.db", new string('x', 4096));
         var garbage = await ImporterRun.StartAsync([RepoFiles.Sample, "--store", notAStore]);
         Assert.Equal(UsageOrIo, garbage.ExitCode);
         Assert.Contains($"Cannot open the store file {notAStore}", garbage.Errors);

@@ -10,17 +10,10 @@ public sealed class MessageTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var file = Path.Combine(_temp.Directory, name);
-        File.WriteAllText(file, text);
-        return file;
-    }
-
     [Fact]
     public async Task A_CSV_header_that_does_not_parse_says_nothing_was_written()
     {
-        var file = Write("people.csv", "id:ID(Person),name,nickname\nemma-stone,Emma Stone,Em\n");
+        var file = _temp.Write("people.csv", "id:ID(Person),name,nickname\nemma-stone,Emma Stone,Em\n");
 
         var run = await ImporterRun.StartAsync([file, "--store", _temp.File]);
 
@@ -60,12 +53,12 @@ public sealed class MessageTests : IDisposable
     [Fact]
     public async Task A_CSV_file_named_jsonl_is_not_JSON_Lines_but_one_bad_line_among_good_ones_is_rejected_alone()
     {
-        var csv = Write("people.jsonl", "id,name\nemma-stone,Emma Stone\n");
+        var csv = _temp.Write("people.jsonl", "id,name\nemma-stone,Emma Stone\n");
         var notJsonl = await ImporterRun.StartAsync([csv, "--store", _temp.File]);
         Assert.Contains($"{csv}:1: this is not JSON Lines (line 1: expected a JSON object, found 'id,name'); none of the first 2 lines is a JSON object.",
             notJsonl.Errors);
 
-        var mixed = Write("mixed.jsonl", "not json\n{\"id\":\"a\",\"name\":\"A\"}\n");
+        var mixed = _temp.Write("mixed.jsonl", "not json\n{\"id\":\"a\",\"name\":\"A\"}\n");
         var run = await ImporterRun.StartAsync([mixed, "--store", _temp.File]);
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("this is not JSON Lines", run.Errors);
