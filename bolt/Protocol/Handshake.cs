@@ -14,11 +14,15 @@ internal static class Handshake
     public const uint Http = 0x48545450; // "HTTP"
     public const int MaxManifestEntries = 64;
 
-    /// <summary>Versions this client speaks, newest first. 5.5 is absent because no server negotiates it.</summary>
+    /// <summary>
+    /// Versions this client speaks, newest first. Every version <see cref="ClientHello"/> offers must be here: a
+    /// server may pick any of them. 5.5 is 5.4 plus GQL statuses (whose description it names
+    /// <c>status_description</c>), as the official drivers speak it.
+    /// </summary>
     public static readonly BoltVersion[] Supported =
     [
         BoltVersion.V6_0,
-        new(5, 8), new(5, 7), new(5, 6), new(5, 4), new(5, 3), new(5, 2), new(5, 1), new(5, 0),
+        new(5, 8), new(5, 7), new(5, 6), BoltVersion.V5_5, new(5, 4), new(5, 3), new(5, 2), new(5, 1), new(5, 0),
         BoltVersion.V4_4,
     ];
 
@@ -34,6 +38,23 @@ internal static class Handshake
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8), Slot(new BoltVersion(5, 8), 8));
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(12), Slot(BoltVersion.V4_4, 0));
         return bytes;
+    }
+
+    /// <summary>The versions the four slots of <see cref="ClientHello"/> offer, newest first (6.0 goes through the manifest).</summary>
+    public static IEnumerable<BoltVersion> OfferedInSlots()
+    {
+        var hello = ClientHello();
+        for (var offset = 4; offset < hello.Length; offset += 4)
+        {
+            var slot = BinaryPrimitives.ReadUInt32BigEndian(hello.AsSpan(offset));
+            if (slot is not ManifestV1 and not NoVersion)
+            {
+                foreach (var version in Expand(slot))
+                {
+                    yield return version;
+                }
+            }
+        }
     }
 
     /// <summary>A version slot: [reserved, range, minor, major]; it covers major.minor down to major.(minor-range).</summary>

@@ -21,6 +21,9 @@ public class JsDriverConversationTests
     public Task Negotiates_5x_and_runs_a_query() => RunAsync("run", Run);
 
     [SkippableFact]
+    public Task Speaks_5_5_when_the_server_picks_it() => RunAsync("run", Run55);
+
+    [SkippableFact]
     public Task Negotiates_4_4_with_credentials_in_hello() => RunAsync("run", Run44);
 
     [SkippableFact]

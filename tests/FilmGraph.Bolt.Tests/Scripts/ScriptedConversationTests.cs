@@ -41,6 +41,17 @@ public class ScriptedConversationTests
     }
 
     [Fact]
+    public async Task Speaks_5_5_when_the_server_picks_it()
+    {
+        await using var peer = ScriptedPeer.Start(Run55);
+        await using (var driver = Driver(peer.Uri()))
+        {
+            Assert.Equal(1, await ReturnOneAsync(driver));
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task Negotiates_4_4_with_credentials_in_hello()
     {
         await using var peer = ScriptedPeer.Start(Run44);

@@ -55,6 +55,9 @@ internal static class Scripts
 
     public static readonly string Run = Greeting() + "\n" + ReturnOne() + "\n" + Goodbye;
 
+    /// <summary>A server that picks 5.5 from the slots' range.</summary>
+    public static readonly string Run55 = Greeting("5.5") + "\n" + ReturnOne() + "\n" + Goodbye;
+
     /// <summary>Bolt 4.4 has no LOGON: the credentials ride in HELLO.</summary>
     public static readonly string Run44 = $$"""
         !: BOLT 4.4
