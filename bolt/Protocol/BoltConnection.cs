@@ -123,6 +123,10 @@ internal sealed class BoltConnection : IAsyncDisposable
         _stream = ssl;
     }
 
+    /// <summary>
+    /// Agrees a version. A handshake that agrees none leaves nothing to say (not even GOODBYE, which belongs to a
+    /// protocol that was never chosen): every failure here breaks the connection.
+    /// </summary>
     private async Task HandshakeAsync(CancellationToken ct)
     {
         _write.Write(Handshake.ClientHello());
@@ -130,7 +134,14 @@ internal sealed class BoltConnection : IAsyncDisposable
         var answer = await ReadUInt32Async(ct).ConfigureAwait(false);
         if (answer != Handshake.ManifestV1)
         {
-            Version = Handshake.AcceptLegacy(answer);
+            try
+            {
+                Version = Handshake.AcceptLegacy(answer);
+            }
+            catch (BoltException e)
+            {
+                throw Break(e);
+            }
         }
         else
         {
@@ -152,8 +163,8 @@ internal sealed class BoltConnection : IAsyncDisposable
             Handshake.WriteVarInt(reply, 0);
             _write.Write(reply.ToArray());
             await FlushAsync(ct).ConfigureAwait(false);
-            Version = chosen ?? throw new BoltServiceUnavailableException(
-                $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks.");
+            Version = chosen ?? throw Break(new BoltServiceUnavailableException(
+                $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks."));
         }
         _utcDateTime = Version >= BoltVersion.V5_0;
     }
@@ -436,7 +447,8 @@ internal sealed class BoltConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_broken is null)
+        // GOODBYE only on a connection that agreed a version; before that there is no protocol to say it in.
+        if (_broken is null && Version != default)
         {
             try
             {
@@ -448,7 +460,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             {
                 // Saying goodbye is a courtesy; the socket closes either way.
             }
-            Break(new ObjectDisposedException(nameof(BoltConnection)));
         }
+        Break(new ObjectDisposedException(nameof(BoltConnection)));
     }
 }

@@ -39,6 +39,18 @@ public class JsDriverConversationTests
     [SkippableFact]
     public Task No_common_version_is_an_error() => RunAsync("no-version", NoVersion);
 
+    [SkippableTheory]
+    [MemberData(nameof(FailedHandshakes), MemberType = typeof(Scripts))]
+    public async Task Nothing_is_sent_after_a_failed_handshake(string script)
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var peer = ScriptedPeer.Start(script);
+        await JsDriver.RunAsync("no-version", peer.Uri());
+        await peer.AssertCompletedAsync();
+        Assert.Contains("<HUNG UP>", peer.Received);
+        Assert.DoesNotContain(peer.Received, m => m.StartsWith(SentAfterFailedHandshake, StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public Task An_http_answer_is_an_error() => RunAsync("no-version", Http);
 

@@ -85,6 +85,21 @@ public class ScriptedConversationTests
         await peer.AssertCompletedAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(FailedHandshakes), MemberType = typeof(Scripts))]
+    public async Task Nothing_is_sent_after_a_failed_handshake(string script)
+    {
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        {
+            await Assert.ThrowsAnyAsync<BoltException>(() => driver.VerifyConnectivityAsync());
+            Assert.Equal((0, 0), (driver.ConnectionsInUse, driver.ConnectionsIdle));
+        }
+        await peer.AssertCompletedAsync();
+        Assert.Contains("<HUNG UP>", peer.Received);
+        Assert.DoesNotContain(peer.Received, m => m.StartsWith(SentAfterFailedHandshake, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_http_answer_names_the_wrong_port()
     {

@@ -73,6 +73,18 @@ internal static class Scripts
 
     public const string NoVersion = "!: BOLT 1.0";
 
+    /// <summary>The server picks Bolt 9.0, which neither this client nor the JavaScript driver offers.</summary>
+    public const string RefusedVersion = "!: HANDSHAKE 00000009";
+
+    /// <summary>The manifest lists only versions the client does not speak; the client answers 0.0.</summary>
+    public const string ManifestWithoutCommonVersion = "!: MANIFEST 7.0 3.5";
+
+    /// <summary>Every way a handshake ends without a version agreed.</summary>
+    public static readonly TheoryData<string> FailedHandshakes = new(NoVersion, RefusedVersion, ManifestWithoutCommonVersion);
+
+    /// <summary>What the peer notes when a client sends anything after a handshake that agreed no version.</summary>
+    public const string SentAfterFailedHandshake = "<SENT AFTER A FAILED HANDSHAKE";
+
     /// <summary>"HTTP/1.1 400 Bad Request" — what the HTTP port answers to the Bolt preamble.</summary>
     public const string Http = "!: HANDSHAKE 485454502F312E312034303020426164205265717565737420";
 
