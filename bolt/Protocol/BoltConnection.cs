@@ -163,8 +163,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             Handshake.WriteVarInt(reply, 0);
             _write.Write(reply.ToArray());
             await FlushAsync(ct).ConfigureAwait(false);
-            Version = chosen ?? throw Break(new BoltServiceUnavailableException(
-                $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks."));
+            Version = chosen ?? throw Break(Handshake.NoneInManifest(offered));
         }
         _utcDateTime = Version >= BoltVersion.V5_0;
     }

@@ -72,14 +72,19 @@ internal static class Handshake
         }
     }
 
+    /// <summary>What this client offers, newest first: 6.0 through the manifest, then the slots' versions.</summary>
+    public static IReadOnlyList<string> Offered() =>
+        [$"{BoltVersion.V6_0} (manifest)", .. OfferedInSlots().Select(v => v.ToString())];
+
     /// <summary>Reads the server's 4-byte answer to the slots (not the manifest case).</summary>
     public static BoltVersion AcceptLegacy(uint answer)
     {
         switch (answer)
         {
             case NoVersion:
-                throw new BoltServiceUnavailableException(
-                    "The server accepts none of the Bolt versions this client offers (6.0, 5.0-5.8, 4.4).");
+                throw new BoltVersionMismatchException(
+                    $"The server answered the handshake with 0x00000000: it accepts none of the Bolt versions this client offers ({string.Join(", ", Offered())}).",
+                    Offered(), "0x00000000");
             case Http:
                 throw new BoltProtocolException(
                     "The server answered with HTTP: the URI probably names the HTTP port (usually 7474) instead of the Bolt port (usually 7687).");
@@ -87,9 +92,19 @@ internal static class Handshake
         var version = new BoltVersion((int)(answer & 0xFF), (int)(answer >> 8 & 0xFF));
         if (answer >> 16 != 0 || Array.IndexOf(Supported, version) < 0 || version == BoltVersion.V6_0)
         {
-            throw new BoltProtocolException($"The server chose Bolt {version} (0x{answer:X8}), which this client did not offer.");
+            throw new BoltProtocolException(
+                $"The server chose Bolt {version} (0x{answer:X8}), which this client did not offer (it offers {string.Join(", ", Offered())}).");
         }
         return version;
+    }
+
+    /// <summary>The error for a manifest that lists no version this client speaks.</summary>
+    public static BoltVersionMismatchException NoneInManifest(IEnumerable<uint> offered)
+    {
+        var listed = string.Join(", ", offered.SelectMany(Expand));
+        return new BoltVersionMismatchException(
+            $"The server offers Bolt {(listed.Length > 0 ? listed : "(nothing)")} in its handshake manifest; this client speaks none of them (it offers {string.Join(", ", Offered())}).",
+            Offered(), listed);
     }
 
     /// <summary>Picks the newest version that the manifest lists and this client speaks, or null.</summary>

@@ -111,7 +111,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     public GraphStoreException? Fault(Exception error) => error switch
     {
         BoltServiceUnavailableException or BoltAuthenticationException or BoltTransientException or BoltDatabaseException
-            or BoltProtocolException or IOException or System.Net.Sockets.SocketException =>
+            or BoltProtocolException or BoltVersionMismatchException or IOException or System.Net.Sockets.SocketException =>
             new GraphStoreException($"Neo4j at {_options.Uri} cannot answer: {error.Message}", error),
         ObjectDisposedException when _disposed => new GraphStoreException("The store is closed.", error),
         _ => null,

@@ -38,7 +38,8 @@ public class HandshakeAndConfigTests
     public void Legacy_answers_are_checked()
     {
         Assert.Equal(BoltVersion.V4_4, Handshake.AcceptLegacy(0x00000404));
-        Assert.Throws<BoltServiceUnavailableException>(() => Handshake.AcceptLegacy(0));
+        var none = Assert.Throws<BoltVersionMismatchException>(() => Handshake.AcceptLegacy(0));
+        Assert.False(none.IsRetryable);
         Assert.Contains("HTTP port", Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(Handshake.Http)).Message, StringComparison.Ordinal);
         Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(0x00000006)); // 6.0 needs the manifest
         Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(0x00000003));

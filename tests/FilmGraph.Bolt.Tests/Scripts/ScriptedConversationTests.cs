@@ -75,14 +75,24 @@ public class ScriptedConversationTests
         Assert.Contains("<MANIFEST CHOSE 6.0>", peer.Received);
     }
 
-    [Fact]
-    public async Task No_common_version_is_a_clear_error()
+    [Theory]
+    [InlineData(NoVersion, "0x00000000")]
+    [InlineData(ManifestWithoutCommonVersion, "7.0, 3.5")]
+    public async Task No_common_version_fails_at_once_naming_both_sides(string script, string answer)
     {
-        await using var peer = ScriptedPeer.Start(NoVersion);
-        await using var driver = Driver(peer.Uri());
-        var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => driver.VerifyConnectivityAsync());
-        Assert.Contains("none of the Bolt versions", error.Message, StringComparison.Ordinal);
+        // One script: a retry would open a second connection, which the peer reports.
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var error = await Assert.ThrowsAsync<BoltVersionMismatchException>(() => session.ExecuteWriteAsync(_ => Task.FromResult(0)));
+            Assert.False(error.IsRetryable);
+            Assert.Equal(answer, error.ServerAnswer);
+            Assert.Contains(answer, error.Message, StringComparison.Ordinal);
+            Assert.Contains("5.8, 5.7, 5.6, 5.5, 5.4, 5.3, 5.2, 5.1, 5.0, 4.4", error.Message, StringComparison.Ordinal);
+        }
         await peer.AssertCompletedAsync();
+        Assert.Equal(1, peer.Accepted);
     }
 
     [Theory]
