@@ -72,9 +72,13 @@ public sealed class BoltDriver : IAsyncDisposable
         }
         var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize, options.MaxNestingDepth);
         var pools = new PoolRegistry(settings, options);
-        IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools) : new DirectProvider(address, pools);
+        IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools, UserKey(auth)) : new DirectProvider(address, pools);
         return new BoltDriver(uri, provider, options) { Address = address };
     }
+
+    /// <summary>Who the driver's credentials name, for the per-user home-database cache; never the secret itself.</summary>
+    private static string UserKey(BoltAuth auth) =>
+        auth.Token.GetValueOrDefault("principal") is string principal ? $"{auth.Scheme}:{principal}" : auth.Scheme;
 
     /// <summary>
     /// Reads NEO4J_URI (required), NEO4J_USERNAME and NEO4J_PASSWORD (basic auth when a user name is
@@ -104,7 +108,7 @@ public sealed class BoltDriver : IAsyncDisposable
     /// <summary>Opens (or reuses) a connection and completes the handshake and authentication.</summary>
     public async Task VerifyConnectivityAsync(CancellationToken ct = default)
     {
-        var lease = await _provider.AcquireAsync(Options.Database, BoltAccessMode.Read, [], ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(Options.Database, null, BoltAccessMode.Read, [], ct).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
     }
 

@@ -27,7 +27,11 @@ public sealed class BoltSession : IAsyncDisposable
         _bookmarks = bookmarks?.ToList() ?? [];
     }
 
-    public string? Database { get; }
+    /// <summary>
+    /// The database the session works on. Null until, through routing, the router names the user's home database;
+    /// from then on every RUN and BEGIN of the session names it, so a change of home database cannot split the work.
+    /// </summary>
+    public string? Database { get; private set; }
 
     /// <summary>Bookmarks of the last committed work; hand them to another session to read its writes.</summary>
     public IReadOnlyList<string> LastBookmarks => _bookmarks;
@@ -43,7 +47,7 @@ public sealed class BoltSession : IAsyncDisposable
     public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config, CancellationToken ct = default)
     {
         await PrepareAsync(ct).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, ct).ConfigureAwait(false);
+        var lease = await AcquireAsync(_defaultMode, ct).ConfigureAwait(false);
         var result = new BoltResult(lease, query, parameters, _options.FetchSize, async (finished, error) =>
         {
             if (error is null && finished.Summary?.Bookmark is { } bookmark)
@@ -63,7 +67,7 @@ public sealed class BoltSession : IAsyncDisposable
     public async Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, BoltAccessMode mode, CancellationToken ct = default)
     {
         await PrepareAsync(ct).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, mode, _bookmarks, ct).ConfigureAwait(false);
+        var lease = await AcquireAsync(mode, ct).ConfigureAwait(false);
         var transaction = new BoltTransaction(lease, _options.FetchSize, bookmark =>
         {
             if (bookmark is not null)
@@ -136,6 +140,13 @@ public sealed class BoltSession : IAsyncDisposable
                 delay *= 2;
             }
         }
+    }
+
+    private async Task<ConnectionLease> AcquireAsync(BoltAccessMode mode, CancellationToken ct)
+    {
+        var lease = await _provider.AcquireAsync(Database, null, mode, _bookmarks, ct).ConfigureAwait(false);
+        Database ??= lease.Database;
+        return lease;
     }
 
     private Dictionary<string, object?> Extra(BoltAccessMode mode, BoltTransactionConfig? config)

@@ -14,6 +14,9 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 
     public ServerAddress Address => Connection.Address;
 
+    /// <summary>The database this lease serves: the one asked for or, through routing, the home database the router named.</summary>
+    public string? Database { get; } = database;
+
     public async ValueTask FlushAsync(CancellationToken ct)
     {
         try
@@ -48,7 +51,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
             : new BoltProtocolException($"Expected a summary, got {failure.Kind}.");
         if (Failures.IsRoutingFailure(exception.Code))
         {
-            provider.OnWriterGone(Address, database);
+            provider.OnWriterGone(Address, Database);
         }
         if (!Connection.IsBroken)
         {
@@ -71,7 +74,8 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 /// <summary>Where sessions get connections: one server for bolt://, a routing table for neo4j://.</summary>
 internal interface IConnectionProvider : IAsyncDisposable
 {
-    Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct);
+    /// <summary>A connection for <paramref name="database"/> (null: the user's home database) as <paramref name="impersonatedUser"/> (null: the driver's user).</summary>
+    Task<ConnectionLease> AcquireAsync(string? database, string? impersonatedUser, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct);
 
     void OnServerUnavailable(ServerAddress address);
 

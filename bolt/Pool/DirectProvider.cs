@@ -5,7 +5,7 @@ namespace FilmGraph.Bolt.Pool;
 /// <summary>bolt://: every session talks to the one server the URI names.</summary>
 internal sealed class DirectProvider(ServerAddress address, PoolRegistry pools) : IConnectionProvider
 {
-    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    public async Task<ConnectionLease> AcquireAsync(string? database, string? impersonatedUser, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
         var pool = pools.Get(address);
         var connection = await pool.AcquireAsync(ct).ConfigureAwait(false);

@@ -9,20 +9,30 @@ namespace FilmGraph.Bolt.Routing;
 /// server last of all) and refreshed when it expires, lacks a server for the wanted mode, or a
 /// writer turned out not to be one.
 /// </summary>
-internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools) : IConnectionProvider
+internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools, string driverUser) : IConnectionProvider
 {
     private const string DefaultDatabaseKey = "";
 
     private readonly ConcurrentDictionary<string, RoutingTable> _tables = new(StringComparer.Ordinal);
+    private readonly HomeDatabaseCache _homes = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
     public IEnumerable<ConnectionPool> Pools => pools.All;
 
     internal RoutingTable? TableFor(string? database) => _tables.GetValueOrDefault(database ?? DefaultDatabaseKey);
 
-    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    public async Task<ConnectionLease> AcquireAsync(string? database, string? impersonatedUser, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
+        var user = impersonatedUser is null ? driverUser : $"impersonated:{impersonatedUser}";
+        database ??= _homes.Get(user);
         var table = await GetTableAsync(database, mode, bookmarks, ct).ConfigureAwait(false);
+        if (database is null && table.Database is { } home)
+        {
+            // The router named the home database: sessions pin it, later ones start from it.
+            _homes.Set(user, home, table.ExpiresAt);
+            _tables.TryAdd(home, table);
+        }
+        database ??= table.Database;
         foreach (var address in table.Candidates(mode))
         {
             var pool = pools.Get(address);

@@ -88,6 +88,15 @@ public class JsDriverConversationTests
     }
 
     [SkippableFact]
+    public async Task The_home_database_named_by_the_router_is_pinned()
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var cluster = RoutingTests.HomeDatabase();
+        await JsDriver.RunAsync("home-database", cluster.Uri);
+        await cluster.AssertCompletedAsync();
+    }
+
+    [SkippableFact]
     public async Task Not_a_leader_refreshes_the_table_and_retries_on_the_new_writer()
     {
         JsDriver.SkipIfUnavailable();

@@ -192,6 +192,32 @@ internal static class Scripts
             S: SUCCESS {{table}}
             """)) + "\n" + Goodbye;
 
+    /// <summary>
+    /// A router asked for the default database: its table names the home database, "neo4j". A driver that does not
+    /// cache the home database (the JavaScript one on Bolt 5.4) asks again for the next session.
+    /// </summary>
+    public static string HomeRouter(string self, string table) => Greeting(routing: self) + $$"""
+
+        C: ROUTE {"address": "{{self}}"} [] {}
+        S: SUCCESS {{table}}
+        {*
+        C: ROUTE {"address": "{{self}}"} "*" "*"
+        S: SUCCESS {{table}}
+        *}
+        {{Goodbye}}
+        """;
+
+    /// <summary>The writer of <see cref="HomeRouter"/>: the first session's write, then a second session's query, each naming the home database.</summary>
+    public static string HomeWriter(string router) => Writer(router, "\"bookmarks\": [\"bm:read\"], ").Replace(Goodbye, "", StringComparison.Ordinal) + """
+
+        C: RUN "RETURN 2 AS n" {} {"db": "neo4j"}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 1000}
+        S: RECORD [2]
+        S: SUCCESS {"type": "r", "bookmark": "bm:second"}
+        ?: GOODBYE
+        """;
+
     public static string Reader(string router) => Greeting(routing: router) + """
 
         C: BEGIN {"mode": "r", "db": "neo4j"}

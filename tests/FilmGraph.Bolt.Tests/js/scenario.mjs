@@ -126,6 +126,18 @@ const scenarios = {
     check(JSON.stringify(bookmarks) === '["bm:movies:1"]', `bookmarks ${bookmarks}`);
     return { elementId: movie.elementId };
   },
+  async 'home-database'(driver) {
+    const first = driver.session();
+    const names = await first.executeRead(async (tx) => (await tx.run('MATCH (n) RETURN n.name AS name')).records.map((r) => r.get('name')));
+    await first.executeWrite(async (tx) => tx.run('CREATE (n)'));
+    await first.close();
+    const second = driver.session();
+    const result = await second.run('RETURN 2 AS n');
+    await second.close();
+    check(JSON.stringify(names) === '["Ann"]', `names ${names}`);
+    check(result.records[0].get('n') === 2, 'n = 2');
+    return { names };
+  },
   async 'not-a-leader'(driver) {
     const session = driver.session({ database: 'neo4j' });
     await session.executeWrite(async (tx) => tx.run('CREATE (n)'));
