@@ -48,7 +48,7 @@ public sealed class BoltSession : IAsyncDisposable
     {
         await PrepareAsync(ct).ConfigureAwait(false);
         var lease = await AcquireAsync(_defaultMode, ct).ConfigureAwait(false);
-        var result = new BoltResult(lease, query, parameters, _options.FetchSize, async (finished, error) =>
+        var result = new BoltResult(lease, query, parameters, _options.FetchSize, new InFlightResults(), async (finished, error) =>
         {
             if (error is null && finished.Summary?.Bookmark is { } bookmark)
             {

@@ -73,6 +73,12 @@ public class JsDriverConversationTests
     public Task Rollback_ends_the_transaction() => RunAsync("rollback", Rollback);
 
     [SkippableFact]
+    public Task Rollback_discards_an_open_result_first() => RunAsync("rollback-open-result", RollbackWithOpenResult);
+
+    [SkippableFact]
+    public Task A_second_query_is_sent_at_once() => RunAsync("second-query-at-once", SecondQueryAtOnce);
+
+    [SkippableFact]
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
 
     [SkippableFact]

@@ -231,6 +231,46 @@ public class ScriptedConversationTests
     }
 
     [Fact]
+    public async Task Rollback_discards_an_open_result_first()
+    {
+        await using var peer = ScriptedPeer.Start(RollbackWithOpenResult);
+        await using (var driver = Driver(peer.Uri(), FastOptions with { FetchSize = 2 }))
+        await using (var session = driver.Session())
+        {
+            var consumed = await session.BeginTransactionAsync();
+            var all = await (await consumed.RunAsync("UNWIND range(1, 3) AS n RETURN n")).ToListAsync();
+            await consumed.RollbackAsync();
+            Assert.Equal(3, all.Count);
+            await using (var open = await session.BeginTransactionAsync())
+            {
+                var result = await open.RunAsync("UNWIND range(1, 5) AS n RETURN n");
+                Assert.False(result.IsComplete);
+            }
+            Assert.Equal(1, driver.ConnectionsIdle);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task A_second_query_is_sent_at_once_and_the_first_stays_readable()
+    {
+        await using var peer = ScriptedPeer.Start(SecondQueryAtOnce);
+        await using (var driver = Driver(peer.Uri(), FastOptions with { FetchSize = 2 }))
+        await using (var session = driver.Session())
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await using var tx = await session.BeginTransactionAsync(limit.Token);
+            var xs = await tx.RunAsync("UNWIND range(1, 3) AS x RETURN x", limit.Token);
+            var ys = await tx.RunAsync("RETURN 10 AS y", limit.Token);
+            Assert.Equal([10L], (await ys.ToListAsync(limit.Token)).Select(r => (long)r[0]!));
+            Assert.Equal([1L, 2L, 3L], (await xs.ToListAsync(limit.Token)).Select(r => (long)r[0]!));
+            await tx.CommitAsync(limit.Token);
+            Assert.Equal(["bm:two-queries"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut()
     {
         await using var peer = ScriptedPeer.Start(CutMidStream, RetrySucceeds);

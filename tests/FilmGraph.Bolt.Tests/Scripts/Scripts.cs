@@ -158,6 +158,67 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
+    /// <summary>
+    /// Rolling back with a result still open. The first transaction's result was read to its end: ROLLBACK at
+    /// once. The second's was not: the server still holds records, so DISCARD comes before ROLLBACK.
+    /// </summary>
+    public static readonly string RollbackWithOpenResult = Greeting() + """
+
+        C: BEGIN {}
+        S: SUCCESS {}
+        C: RUN "UNWIND range(1, 3) AS n RETURN n" {} {}
+        S: SUCCESS {"fields": ["n"], "qid": 0}
+        C: PULL {"n": 2}
+        S: RECORD [1]
+        S: RECORD [2]
+        S: SUCCESS {"has_more": true}
+        C: PULL {"n": 2, "qid": 0}
+        S: RECORD [3]
+        S: SUCCESS {"type": "r"}
+        C: ROLLBACK
+        S: SUCCESS {}
+        C: BEGIN {}
+        S: SUCCESS {}
+        C: RUN "UNWIND range(1, 5) AS n RETURN n" {} {}
+        S: SUCCESS {"fields": ["n"], "qid": 0}
+        C: PULL {"n": 2}
+        S: RECORD [1]
+        S: RECORD [2]
+        S: SUCCESS {"has_more": true}
+        C: DISCARD {"n": -1, "qid": 0}
+        S: SUCCESS {"type": "r"}
+        C: ROLLBACK
+        S: SUCCESS {}
+        ?: GOODBYE
+        """;
+
+    /// <summary>
+    /// Two queries in one transaction: the second RUN goes out while the first result still has records on the
+    /// server, and the first result's next batch is pulled (by its qid) only when it is read, after the second.
+    /// </summary>
+    public static readonly string SecondQueryAtOnce = Greeting() + """
+
+        C: BEGIN {}
+        S: SUCCESS {}
+        C: RUN "UNWIND range(1, 3) AS x RETURN x" {} {}
+        S: SUCCESS {"fields": ["x"], "qid": 0}
+        C: PULL {"n": 2}
+        S: RECORD [1]
+        S: RECORD [2]
+        S: SUCCESS {"has_more": true}
+        C: RUN "RETURN 10 AS y" {} {}
+        S: SUCCESS {"fields": ["y"], "qid": 1}
+        C: PULL {"n": 2}
+        S: RECORD [10]
+        S: SUCCESS {"type": "r"}
+        C: PULL {"n": 2, "qid": 0}
+        S: RECORD [3]
+        S: SUCCESS {"type": "r"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:two-queries"}
+        ?: GOODBYE
+        """;
+
     private const string CreateReturnSeven = """
         C: BEGIN {}
         S: SUCCESS {}

@@ -86,6 +86,30 @@ const scenarios = {
     await session.close();
     return {};
   },
+  async 'rollback-open-result'(driver) {
+    const session = driver.session({ fetchSize: 2 });
+    const consumed = await session.beginTransaction();
+    const all = await consumed.run('UNWIND range(1, 3) AS n RETURN n');
+    await consumed.rollback();
+    const open = await session.beginTransaction();
+    open.run('UNWIND range(1, 5) AS n RETURN n');
+    await open.rollback();
+    await session.close();
+    check(all.records.length === 3, `records ${all.records.length}`);
+    return {};
+  },
+  async 'second-query-at-once'(driver) {
+    const session = driver.session({ fetchSize: 2 });
+    const tx = await session.beginTransaction();
+    const xs = tx.run('UNWIND range(1, 3) AS x RETURN x');
+    const ys = tx.run('RETURN 10 AS y');
+    const y = (await ys).records.map((r) => r.get('y'));
+    const x = (await xs).records.map((r) => r.get('x'));
+    await tx.commit();
+    await session.close();
+    check(JSON.stringify(x) === '[1,2,3]' && JSON.stringify(y) === '[10]', `x ${x} y ${y}`);
+    return { x, y };
+  },
   async retry(driver) {
     const session = driver.session();
     let attempts = 0;
