@@ -271,6 +271,40 @@ public class ScriptedConversationTests
     }
 
     [Fact]
+    public async Task An_unknown_time_zone_rolls_a_managed_transaction_back()
+    {
+        // 2024-07-01T12:00Z in a zone no time zone database has: the work must not commit a made-up offset.
+        var script = Greeting() + """
+
+            C: BEGIN {}
+            S: SUCCESS {}
+            C: RUN "MATCH (s:Screening) RETURN s.at AS at" {} {}
+            S: SUCCESS {"fields": ["at"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [105, 1719835200, 0, "Mars/Olympus_Mons"]}]
+            S: SUCCESS {"type": "r"}
+            C: ROLLBACK
+            S: SUCCESS {}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var attempts = 0;
+            var error = await Assert.ThrowsAsync<BoltValueException>(() => session.ExecuteWriteAsync(async tx =>
+            {
+                attempts++;
+                return (await (await tx.RunAsync("MATCH (s:Screening) RETURN s.at AS at")).SingleAsync())["at"];
+            }));
+            Assert.Contains("Mars/Olympus_Mons", error.Message, StringComparison.Ordinal);
+            Assert.Equal(1, attempts);
+            Assert.Equal(1, driver.ConnectionsIdle);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut()
     {
         await using var peer = ScriptedPeer.Start(CutMidStream, RetrySucceeds);
