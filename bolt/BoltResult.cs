@@ -175,7 +175,8 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         _hasMore = summary.Get("has_more") is true;
         if (!_hasMore)
         {
-            _summary = new BoltSummary(_query, _parameters, _runMetadata, summary.Metadata, _lease.Address.ToString(), _lease.Connection.Version.ToString());
+            _summary = new BoltSummary(_query, _parameters, _runMetadata, summary.Metadata, _lease.Address.ToString(),
+                _lease.Connection.Version.ToString(), recordsStreamed: _records > 0, hasKeys: _keys.Names.Length > 0);
             await FinishAsync(null).ConfigureAwait(false);
         }
     }

@@ -79,6 +79,9 @@ public class JsDriverConversationTests
     public Task A_second_query_is_sent_at_once() => RunAsync("second-query-at-once", SecondQueryAtOnce);
 
     [SkippableFact]
+    public Task Bolt_5_6_statuses_are_read_and_give_the_notifications() => RunAsync("statuses", Statuses56);
+
+    [SkippableFact]
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
 
     [SkippableFact]

@@ -305,6 +305,30 @@ public class ScriptedConversationTests
     }
 
     [Fact]
+    public async Task Bolt_5_6_statuses_are_read_and_give_the_notifications()
+    {
+        await using var peer = ScriptedPeer.Start(Statuses56);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var summary = await (await session.RunAsync("MATCH (n:Unknown) RETURN n")).ConsumeAsync();
+            Assert.Equal(["02000", "01N50"], summary.GqlStatusObjects.Select(s => s.GqlStatus));
+            var warning = summary.GqlStatusObjects[1];
+            Assert.Equal(("WARNING", "UNRECOGNIZED", new BoltNotificationPosition(9, 1, 10), true),
+                (warning.Severity, warning.Classification, warning.Position, warning.IsNotification));
+            Assert.StartsWith("warn: label does not exist.", warning.StatusDescription, StringComparison.Ordinal);
+            Assert.False(summary.GqlStatusObjects[0].IsNotification);
+            var notification = Assert.Single(summary.Notifications);
+            Assert.Equal("Neo.ClientNotification.Statement.UnknownLabelWarning", notification["code"]);
+            Assert.Equal("The provided label is not in the database.", notification["title"]);
+            Assert.StartsWith("One of the labels", (string)notification["description"]!, StringComparison.Ordinal);
+            Assert.Equal(("WARNING", "UNRECOGNIZED"), (notification["severity"], notification["category"]));
+            Assert.Equal(1L, ((IReadOnlyDictionary<string, object?>)notification["position"]!)["line"]);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut()
     {
         await using var peer = ScriptedPeer.Start(CutMidStream, RetrySucceeds);

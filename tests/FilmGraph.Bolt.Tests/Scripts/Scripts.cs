@@ -219,6 +219,16 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
+    /// <summary>Bolt 5.6: the summary carries GQL statuses, one of them a notification, and no "notifications".</summary>
+    public static readonly string Statuses56 = Greeting("5.6") + """
+
+        C: RUN "MATCH (n:Unknown) RETURN n" {} {}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 1000}
+        S: SUCCESS {"type": "r", "statuses": [{"gql_status": "02000", "status_description": "note: no data", "diagnostic_record": {"OPERATION": "", "OPERATION_CODE": "0", "CURRENT_SCHEMA": "/"}}, {"gql_status": "01N50", "status_description": "warn: label does not exist. The label `Unknown` does not exist in database `neo4j`.", "neo4j_code": "Neo.ClientNotification.Statement.UnknownLabelWarning", "title": "The provided label is not in the database.", "description": "One of the labels in your query is not available in the database (the missing label name is: Unknown)", "diagnostic_record": {"OPERATION": "", "OPERATION_CODE": "0", "CURRENT_SCHEMA": "/", "_severity": "WARNING", "_classification": "UNRECOGNIZED", "_position": {"offset": 9, "line": 1, "column": 10}}}]}
+        ?: GOODBYE
+        """;
+
     private const string CreateReturnSeven = """
         C: BEGIN {}
         S: SUCCESS {}

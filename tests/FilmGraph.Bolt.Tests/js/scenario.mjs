@@ -110,6 +110,21 @@ const scenarios = {
     check(JSON.stringify(x) === '[1,2,3]' && JSON.stringify(y) === '[10]', `x ${x} y ${y}`);
     return { x, y };
   },
+  async statuses(driver) {
+    const session = driver.session();
+    const { summary } = await session.run('MATCH (n:Unknown) RETURN n');
+    await session.close();
+    const [status, warning] = summary.gqlStatusObjects;
+    const [notification] = summary.notifications;
+    check(summary.gqlStatusObjects.length === 2 && status.gqlStatus === '02000', `statuses ${JSON.stringify(summary.gqlStatusObjects)}`);
+    check(warning.gqlStatus === '01N50' && warning.severity === 'WARNING' && warning.classification === 'UNRECOGNIZED'
+      && warning.position.offset === 9 && warning.isNotification, `warning ${JSON.stringify(warning)}`);
+    check(summary.notifications.length === 1 && notification.code === 'Neo.ClientNotification.Statement.UnknownLabelWarning'
+      && notification.title === 'The provided label is not in the database.' && notification.severityLevel === 'WARNING'
+      && notification.category === 'UNRECOGNIZED' && notification.position.line === 1
+      && notification.description.startsWith('One of the labels'), `notification ${JSON.stringify(notification)}`);
+    return { gqlStatus: warning.gqlStatus };
+  },
   async retry(driver) {
     const session = driver.session();
     let attempts = 0;
