@@ -70,7 +70,8 @@ public sealed class BoltDriver : IAsyncDisposable
         {
             throw new ArgumentException("Query parameters (routing context) are only allowed with neo4j:// URIs.", nameof(uri));
         }
-        var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize, options.MaxNestingDepth);
+        var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize,
+            options.MaxNestingDepth, options.Notifications);
         var pools = new PoolRegistry(settings, options);
         IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools, UserKey(auth)) : new DirectProvider(address, pools);
         return new BoltDriver(uri, provider, options) { Address = address };
@@ -103,7 +104,14 @@ public sealed class BoltDriver : IAsyncDisposable
 
     /// <summary>A session on <paramref name="database"/> (or the options' default database).</summary>
     public BoltSession Session(string? database = null, BoltAccessMode defaultAccessMode = BoltAccessMode.Write, IEnumerable<string>? bookmarks = null) =>
-        new(_provider, Options, database ?? Options.Database, defaultAccessMode, bookmarks);
+        Session(new BoltSessionOptions { Database = database, DefaultAccessMode = defaultAccessMode, Bookmarks = bookmarks });
+
+    /// <summary>A session with every setting a session has (impersonation, fetch size, notification filters, a shared bookmark manager...).</summary>
+    public BoltSession Session(BoltSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new BoltSession(_provider, Options, options);
+    }
 
     /// <summary>Opens (or reuses) a connection and completes the handshake and authentication.</summary>
     public async Task VerifyConnectivityAsync(CancellationToken ct = default)

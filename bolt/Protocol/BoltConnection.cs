@@ -214,6 +214,14 @@ internal sealed class BoltConnection : IAsyncDisposable
         {
             extra["bolt_agent"] = BoltAgent;
         }
+        try
+        {
+            NotificationFilters.Append(extra, _settings.Notifications, Version);
+        }
+        catch (BoltClientException e)
+        {
+            throw Break(e);
+        }
         Send(MessageTags.Hello, extra);
         if (separateLogon)
         {

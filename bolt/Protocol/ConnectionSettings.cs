@@ -15,4 +15,5 @@ internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
     IReadOnlyDictionary<string, object?>? RoutingContext,
     int MaxMessageSize,
-    int MaxNestingDepth);
+    int MaxNestingDepth,
+    BoltNotificationConfig? Notifications = null);

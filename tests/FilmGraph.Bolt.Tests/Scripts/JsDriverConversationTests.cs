@@ -81,6 +81,14 @@ public class JsDriverConversationTests
     [SkippableFact]
     public Task Bolt_5_6_statuses_are_read_and_give_the_notifications() => RunAsync("statuses", Statuses56);
 
+    [SkippableTheory]
+    [InlineData("5.4")]
+    [InlineData("5.6")]
+    public Task Session_settings_go_into_hello_run_and_begin(string version) => RunAsync("session-settings", SessionSettings(version));
+
+    [SkippableFact]
+    public Task Sessions_sharing_a_bookmark_manager_wait_for_each_other() => RunAsync("shared-bookmarks", SharedBookmarks);
+
     [SkippableFact]
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
 
@@ -102,6 +110,15 @@ public class JsDriverConversationTests
         JsDriver.SkipIfUnavailable();
         await using var cluster = RoutingTests.HomeDatabase();
         await JsDriver.RunAsync("home-database", cluster.Uri);
+        await cluster.AssertCompletedAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_impersonated_users_table_and_home_database_are_asked_for_as_that_user()
+    {
+        JsDriver.SkipIfUnavailable();
+        await using var cluster = RoutingTests.Impersonated();
+        await JsDriver.RunAsync("impersonated-routing", cluster.Uri);
         await cluster.AssertCompletedAsync();
     }
 

@@ -51,6 +51,14 @@ public class RoutingTests
         return cluster;
     }
 
+    internal static Cluster Impersonated()
+    {
+        var cluster = new Cluster();
+        cluster.Router.Add(ImpersonatingRouter(cluster.Router.Address, Table(cluster.Router.Address, cluster.Reader.Address, cluster.Writer.Address, db: "movies")));
+        cluster.Reader.Add(ImpersonatedReader(cluster.Router.Address));
+        return cluster;
+    }
+
     internal static Cluster NotALeaderThenNewWriter()
     {
         var cluster = new Cluster();
@@ -102,6 +110,22 @@ public class RoutingTests
         }
         await cluster.AssertCompletedAsync();
         Assert.Single(cluster.Router.Received, m => m.StartsWith("ROUTE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_impersonated_users_table_and_home_database_are_asked_for_as_that_user()
+    {
+        await using var cluster = Impersonated();
+        await using (var driver = ScriptedConversationTests.Driver(cluster.Uri))
+        await using (var session = driver.Session(new BoltSessionOptions { ImpersonatedUser = "ann" }))
+        {
+            var names = await session.ExecuteReadAsync(async tx =>
+                (await (await tx.RunAsync("MATCH (n) RETURN n.name AS name")).ToListAsync()).Select(r => r.Get<string>("name")).ToList());
+            Assert.Equal(["Ann"], names);
+            Assert.Equal("movies", session.Database);
+            Assert.Null(((RoutingProvider)driver.Provider).TableFor("neo4j"));
+        }
+        await cluster.AssertCompletedAsync();
     }
 
     [Fact]

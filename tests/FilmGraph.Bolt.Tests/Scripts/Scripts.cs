@@ -229,6 +229,57 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
+    /// <summary>
+    /// Driver-wide notification filters in HELLO (their category key until 5.5, classification key after), and a
+    /// session's own settings: impersonation, fetch size, its filters and its default (read) mode in RUN and BEGIN.
+    /// </summary>
+    public static string SessionSettings(string version) => $$"""
+        !: BOLT {{version}}
+        !: AUTO RESET
+        C: HELLO {"user_agent": "*", "notifications_minimum_severity": "WARNING", "{{(version == "5.4" ? "notifications_disabled_categories" : "notifications_disabled_classifications")}}": ["HINT"], "...": "*"}
+        S: SUCCESS {"server": "Neo4j/5.26.0", "connection_id": "bolt-1"}
+        C: LOGON {"scheme": "basic", "principal": "{{User}}", "credentials": "{{Password}}"}
+        S: SUCCESS {}
+        C: RUN "RETURN 1 AS n" {} {"mode": "r", "imp_user": "ann", "notifications_minimum_severity": "OFF"}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 7}
+        S: RECORD [1]
+        S: SUCCESS {"type": "r"}
+        C: BEGIN {"mode": "r", "imp_user": "ann", "notifications_minimum_severity": "OFF", "tx_timeout": 2000}
+        S: SUCCESS {}
+        C: RUN "RETURN 2 AS n" {} {}
+        S: SUCCESS {"fields": ["n"]}
+        C: PULL {"n": 7}
+        S: RECORD [2]
+        S: SUCCESS {"type": "r"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:ann"}
+        {{Goodbye}}
+        """;
+
+    /// <summary>Two sessions share a bookmark manager: the second waits for what the first committed.</summary>
+    public static readonly string SharedBookmarks = Greeting() + """
+
+        C: BEGIN {"bookmarks": ["bm:0"]}
+        S: SUCCESS {}
+        C: RUN "CREATE (n)" {} {}
+        S: SUCCESS {"fields": []}
+        C: PULL {"n": 1000}
+        S: SUCCESS {"type": "w"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:1"}
+        C: BEGIN {"bookmarks": ["bm:1"]}
+        S: SUCCESS {}
+        C: RUN "MATCH (n) RETURN count(n) AS c" {} {}
+        S: SUCCESS {"fields": ["c"]}
+        C: PULL {"n": 1000}
+        S: RECORD [1]
+        S: SUCCESS {"type": "r"}
+        C: COMMIT
+        S: SUCCESS {"bookmark": "bm:2"}
+        ?: GOODBYE
+        """;
+
     private const string CreateReturnSeven = """
         C: BEGIN {}
         S: SUCCESS {}
@@ -254,8 +305,8 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
-    public static string Table(string router, string reader, string writer, int ttl = 300) =>
-        $$$"""{"rt": {"ttl": {{{ttl}}}, "db": "neo4j", "servers": [{"addresses": ["{{{router}}}"], "role": "ROUTE"}, {"addresses": ["{{{reader}}}"], "role": "READ"}, {"addresses": ["{{{writer}}}"], "role": "WRITE"}]}}""";
+    public static string Table(string router, string reader, string writer, int ttl = 300, string db = "neo4j") =>
+        $$$"""{"rt": {"ttl": {{{ttl}}}, "db": "{{{db}}}", "servers": [{"addresses": ["{{{router}}}"], "role": "ROUTE"}, {"addresses": ["{{{reader}}}"], "role": "READ"}, {"addresses": ["{{{writer}}}"], "role": "WRITE"}]}}""";
 
     public static string Router(string self, params string[] tables) =>
         Greeting(routing: self) + "\n" + string.Join("\n", tables.Select(table => $$"""
@@ -288,6 +339,21 @@ internal static class Scripts
         S: SUCCESS {"type": "r", "bookmark": "bm:second"}
         ?: GOODBYE
         """;
+
+    /// <summary>A router asked for an impersonated user's default database: the table is ann's, her home database "movies".</summary>
+    public static string ImpersonatingRouter(string self, string table) => Greeting(routing: self) + $$"""
+
+        C: ROUTE {"address": "{{self}}"} [] {"imp_user": "ann"}
+        S: SUCCESS {{table}}
+        {*
+        C: ROUTE {"address": "{{self}}"} "*" "*"
+        S: SUCCESS {{table}}
+        *}
+        {{Goodbye}}
+        """;
+
+    public static string ImpersonatedReader(string router) => Reader(router)
+        .Replace("""C: BEGIN {"mode": "r", "db": "neo4j"}""", """C: BEGIN {"mode": "r", "db": "movies", "imp_user": "ann"}""", StringComparison.Ordinal);
 
     public static string Reader(string router) => Greeting(routing: router) + """
 

@@ -125,6 +125,40 @@ const scenarios = {
       && notification.description.startsWith('One of the labels'), `notification ${JSON.stringify(notification)}`);
     return { gqlStatus: warning.gqlStatus };
   },
+  async 'session-settings'(driver) {
+    const session = driver.session({
+      impersonatedUser: 'ann',
+      fetchSize: 7,
+      defaultAccessMode: neo4j.session.READ,
+      notificationFilter: { minimumSeverityLevel: 'OFF' },
+    });
+    const one = await session.run('RETURN 1 AS n');
+    const tx = await session.beginTransaction({ timeout: 2000 });
+    const two = await tx.run('RETURN 2 AS n');
+    await tx.commit();
+    const bookmarks = session.lastBookmarks();
+    await session.close();
+    check(one.records[0].get('n') === 1 && two.records[0].get('n') === 2, 'n = 1, 2');
+    check(JSON.stringify(bookmarks) === '["bm:ann"]', `bookmarks ${bookmarks}`);
+    return {};
+  },
+  async 'shared-bookmarks'(driver) {
+    const bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: ['bm:0'] });
+    const writer = driver.session({ bookmarkManager });
+    const tx1 = await writer.beginTransaction();
+    await tx1.run('CREATE (n)');
+    await tx1.commit();
+    await writer.close();
+    const reader = driver.session({ bookmarkManager });
+    const tx2 = await reader.beginTransaction();
+    const counted = await tx2.run('MATCH (n) RETURN count(n) AS c');
+    await tx2.commit();
+    await reader.close();
+    const held = await bookmarkManager.getBookmarks();
+    check(counted.records[0].get('c') === 1, 'count 1');
+    check(JSON.stringify(held) === '["bm:2"]', `held ${held}`);
+    return { held };
+  },
   async retry(driver) {
     const session = driver.session();
     let attempts = 0;
@@ -177,6 +211,13 @@ const scenarios = {
     check(result.records[0].get('n') === 2, 'n = 2');
     return { names };
   },
+  async 'impersonated-routing'(driver) {
+    const session = driver.session({ impersonatedUser: 'ann' });
+    const names = await session.executeRead(async (tx) => (await tx.run('MATCH (n) RETURN n.name AS name')).records.map((r) => r.get('name')));
+    await session.close();
+    check(JSON.stringify(names) === '["Ann"]', `names ${names}`);
+    return { names };
+  },
   async 'not-a-leader'(driver) {
     const session = driver.session({ database: 'neo4j' });
     await session.executeWrite(async (tx) => tx.run('CREATE (n)'));
@@ -185,7 +226,11 @@ const scenarios = {
   },
 };
 
-const driver = neo4j.driver(uri, auth, config);
+// Scenarios that need driver-wide settings name them here.
+const driverSettings = {
+  'session-settings': { notificationFilter: { minimumSeverityLevel: 'WARNING', disabledClassifications: ['HINT'] } },
+};
+const driver = neo4j.driver(uri, auth, { ...config, ...(driverSettings[name] ?? {}) });
 try {
   const scenario = scenarios[name];
   if (!scenario) throw new Error(`unknown scenario ${name}`);
