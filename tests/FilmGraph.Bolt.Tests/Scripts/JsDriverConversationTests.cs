@@ -87,7 +87,7 @@ public class JsDriverConversationTests
     public Task Session_settings_go_into_hello_run_and_begin(string version) => RunAsync("session-settings", SessionSettings(version));
 
     [SkippableFact]
-    public Task Sessions_sharing_a_bookmark_manager_wait_for_each_other() => RunAsync("shared-bookmarks", SharedBookmarks);
+    public Task Sessions_sharing_a_bookmark_manager_wait_for_each_other() => RunAsync("shared-bookmarks", Bookmarks);
 
     [SkippableFact]
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);

@@ -123,6 +123,7 @@ internal static class Scripts
         C: RUN "RETURN 1 +" {} {}
         """ + FailAndReset("""{"code": "Neo.ClientError.Statement.SyntaxError", "message": "Invalid input: expected an expression"}""") + "\n" + ReturnOne() + "\n" + Goodbye;
 
+    /// <summary>Bookmarks passed on from one transaction to the next: by one session, or by two that share a bookmark manager.</summary>
     public static readonly string Bookmarks = Greeting() + """
 
         C: BEGIN {"bookmarks": ["bm:1"]}
@@ -255,29 +256,6 @@ internal static class Scripts
         C: COMMIT
         S: SUCCESS {"bookmark": "bm:ann"}
         {{Goodbye}}
-        """;
-
-    /// <summary>Two sessions share a bookmark manager: the second waits for what the first committed.</summary>
-    public static readonly string SharedBookmarks = Greeting() + """
-
-        C: BEGIN {"bookmarks": ["bm:0"]}
-        S: SUCCESS {}
-        C: RUN "CREATE (n)" {} {}
-        S: SUCCESS {"fields": []}
-        C: PULL {"n": 1000}
-        S: SUCCESS {"type": "w"}
-        C: COMMIT
-        S: SUCCESS {"bookmark": "bm:1"}
-        C: BEGIN {"bookmarks": ["bm:1"]}
-        S: SUCCESS {}
-        C: RUN "MATCH (n) RETURN count(n) AS c" {} {}
-        S: SUCCESS {"fields": ["c"]}
-        C: PULL {"n": 1000}
-        S: RECORD [1]
-        S: SUCCESS {"type": "r"}
-        C: COMMIT
-        S: SUCCESS {"bookmark": "bm:2"}
-        ?: GOODBYE
         """;
 
     private const string CreateReturnSeven = """

@@ -37,8 +37,8 @@ public class SessionSettingsTests
     [Fact]
     public async Task Sessions_sharing_a_bookmark_manager_wait_for_each_other()
     {
-        var manager = new BoltBookmarkManager(["bm:0"]);
-        await using var peer = ScriptedPeer.Start(SharedBookmarks);
+        var manager = new BoltBookmarkManager(["bm:1"]);
+        await using var peer = ScriptedPeer.Start(Bookmarks);
         await using (var driver = ScriptedConversationTests.Driver(peer.Uri()))
         {
             await using (var writer = driver.Session(new BoltSessionOptions { BookmarkManager = manager }))
@@ -47,14 +47,14 @@ public class SessionSettingsTests
                 await (await tx.RunAsync("CREATE (n)")).ConsumeAsync();
                 await tx.CommitAsync();
             }
-            Assert.Equal(["bm:1"], manager.Bookmarks);
+            Assert.Equal(["bm:2"], manager.Bookmarks);
             await using (var reader = driver.Session(new BoltSessionOptions { BookmarkManager = manager }))
             {
                 await using var tx = await reader.BeginTransactionAsync();
                 Assert.Equal(1L, (await (await tx.RunAsync("MATCH (n) RETURN count(n) AS c")).SingleAsync())["c"]);
                 await tx.CommitAsync();
             }
-            Assert.Equal(["bm:2"], manager.Bookmarks);
+            Assert.Equal(["bm:3"], manager.Bookmarks);
         }
         await peer.AssertCompletedAsync();
     }

@@ -143,7 +143,7 @@ const scenarios = {
     return {};
   },
   async 'shared-bookmarks'(driver) {
-    const bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: ['bm:0'] });
+    const bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: ['bm:1'] });
     const writer = driver.session({ bookmarkManager });
     const tx1 = await writer.beginTransaction();
     await tx1.run('CREATE (n)');
@@ -156,7 +156,7 @@ const scenarios = {
     await reader.close();
     const held = await bookmarkManager.getBookmarks();
     check(counted.records[0].get('c') === 1, 'count 1');
-    check(JSON.stringify(held) === '["bm:2"]', `held ${held}`);
+    check(JSON.stringify(held) === '["bm:3"]', `held ${held}`);
     return { held };
   },
   async retry(driver) {
