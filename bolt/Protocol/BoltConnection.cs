@@ -25,6 +25,7 @@ internal sealed class BoltConnection : IAsyncDisposable
     private bool _utcDateTime = true;
     private TimeSpan? _readTimeout;
     private Exception? _broken;
+    private string _opening = "the TCP connection";
 
     private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings)
     {
@@ -83,17 +84,23 @@ internal sealed class BoltConnection : IAsyncDisposable
         {
             if (settings.Tls != TlsMode.None)
             {
+                connection._opening = "the TLS handshake";
                 await connection.StartTlsAsync(budget.Token).ConfigureAwait(false);
             }
+            connection._opening = "the Bolt handshake";
             await connection.HandshakeAsync(budget.Token).ConfigureAwait(false);
+            connection._opening = "HELLO";
             await connection.HelloAsync(budget.Token).ConfigureAwait(false);
             return connection;
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new BoltServiceUnavailableException(
-                $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
+            // Says which step stalled: a server that takes the handshake but never answers HELLO is not one that never speaks Bolt.
+            var step = connection._opening;
+            throw new BoltServiceUnavailableException(step == "the Bolt handshake"
+                ? $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s."
+                : $"{address} accepted the connection and agreed Bolt {connection.Version}, but did not answer {step} within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
         }
         catch
         {
@@ -245,6 +252,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
         if (separateLogon)
         {
+            _opening = "LOGON";
             var logon = await ReadResponseAsync(ct).ConfigureAwait(false);
             if (logon.Kind != ResponseKind.Success)
             {
