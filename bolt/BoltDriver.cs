@@ -41,6 +41,13 @@ public sealed class BoltDriver : IAsyncDisposable
     /// </summary>
     public static BoltDriver Create(Uri uri, BoltAuth auth, BoltDriverOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(auth);
+        return Create(uri, BoltAuthTokenManagers.Static(auth), options);
+    }
+
+    /// <summary>Like <see cref="Create(Uri, BoltAuth, BoltDriverOptions?)"/>, with credentials that may change (see <see cref="IBoltAuthTokenManager"/>).</summary>
+    public static BoltDriver Create(Uri uri, IBoltAuthTokenManager auth, BoltDriverOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(auth);
         options ??= new BoltDriverOptions();
@@ -70,16 +77,12 @@ public sealed class BoltDriver : IAsyncDisposable
         {
             throw new ArgumentException("Query parameters (routing context) are only allowed with neo4j:// URIs.", nameof(uri));
         }
-        var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize,
+        var settings = new ConnectionSettings(auth, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize,
             options.MaxNestingDepth, options.Notifications);
         var pools = new PoolRegistry(settings, options);
-        IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools, UserKey(auth)) : new DirectProvider(address, pools);
+        IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools) : new DirectProvider(address, pools);
         return new BoltDriver(uri, provider, options) { Address = address };
     }
-
-    /// <summary>Who the driver's credentials name, for the per-user home-database cache; never the secret itself.</summary>
-    private static string UserKey(BoltAuth auth) =>
-        auth.Token.GetValueOrDefault("principal") is string principal ? $"{auth.Scheme}:{principal}" : auth.Scheme;
 
     /// <summary>
     /// Reads NEO4J_URI (required), NEO4J_USERNAME and NEO4J_PASSWORD (basic auth when a user name is
@@ -116,7 +119,7 @@ public sealed class BoltDriver : IAsyncDisposable
     /// <summary>Opens (or reuses) a connection and completes the handshake and authentication.</summary>
     public async Task VerifyConnectivityAsync(CancellationToken ct = default)
     {
-        var lease = await _provider.AcquireAsync(Options.Database, null, BoltAccessMode.Read, [], ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(new AcquireRequest(Options.Database, BoltAccessMode.Read, []), ct).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
     }
 

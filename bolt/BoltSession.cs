@@ -164,7 +164,7 @@ public sealed class BoltSession : IAsyncDisposable
 
     private async Task<ConnectionLease> AcquireAsync(BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
-        var lease = await _provider.AcquireAsync(Database, _session.ImpersonatedUser, mode, bookmarks, ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(new AcquireRequest(Database, mode, bookmarks, _session.ImpersonatedUser, _session.Auth), ct).ConfigureAwait(false);
         Database ??= lease.Database;
         return lease;
     }

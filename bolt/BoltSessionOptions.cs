@@ -21,6 +21,12 @@ public sealed record BoltSessionOptions
     /// <summary>Run as this user (Bolt 4.4+; the driver's user needs the IMPERSONATE privilege).</summary>
     public string? ImpersonatedUser { get; init; }
 
+    /// <summary>
+    /// Credentials of this session's own, instead of the driver's (Bolt 5.1+: the pooled connection is
+    /// re-authenticated with LOGOFF and LOGON; on 4.4 this is an error).
+    /// </summary>
+    public BoltAuth? Auth { get; init; }
+
     /// <summary>Notification filters for this session's work (Bolt 5.2+); null: the driver's, sent once in HELLO.</summary>
     public BoltNotificationConfig? Notifications { get; init; }
 }

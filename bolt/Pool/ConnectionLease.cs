@@ -6,7 +6,7 @@ namespace FilmGraph.Bolt.Pool;
 /// A connection borrowed for one unit of work. Reads and flushes go through here so that a lost
 /// server or a routing failure is reported to the provider in one place.
 /// </summary>
-internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool pool, IConnectionProvider provider, string? database)
+internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool pool, IConnectionProvider provider, string? database, bool sessionAuth = false)
 {
     private int _released;
 
@@ -53,6 +53,11 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
         {
             provider.OnWriterGone(Address, Database);
         }
+        if (exception is BoltAuthenticationException refused)
+        {
+            // An expired token: the token manager may have the next one, and the retry re-authenticates with it.
+            pool.Refused(Connection.Auth, !sessionAuth, refused);
+        }
         if (!Connection.IsBroken)
         {
             try
@@ -74,8 +79,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 /// <summary>Where sessions get connections: one server for bolt://, a routing table for neo4j://.</summary>
 internal interface IConnectionProvider : IAsyncDisposable
 {
-    /// <summary>A connection for <paramref name="database"/> (null: the user's home database) as <paramref name="impersonatedUser"/> (null: the driver's user).</summary>
-    Task<ConnectionLease> AcquireAsync(string? database, string? impersonatedUser, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct);
+    Task<ConnectionLease> AcquireAsync(AcquireRequest request, CancellationToken ct);
 
     void OnServerUnavailable(ServerAddress address);
 

@@ -27,12 +27,13 @@ internal sealed class BoltConnection : IAsyncDisposable
     private Exception? _broken;
     private string _opening = "the TCP connection";
 
-    private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings)
+    private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings, BoltAuth auth)
     {
         _socket = socket;
         _stream = stream;
         _settings = settings;
         Address = address;
+        Auth = auth;
         _read = new ReadBuffer(this, ReadBufferSize);
     }
 
@@ -43,6 +44,12 @@ internal sealed class BoltConnection : IAsyncDisposable
     public string? ServerAgent { get; private set; }
 
     public string? ConnectionId { get; private set; }
+
+    /// <summary>The credentials the connection is authenticated with.</summary>
+    public BoltAuth Auth { get; private set; }
+
+    /// <summary>LOGOFF and LOGON exist from Bolt 5.1: before, a connection keeps the credentials of its HELLO.</summary>
+    public bool CanReauthenticate => Version >= BoltVersion.V5_1;
 
     public long CreatedAt { get; } = Stopwatch.GetTimestamp();
 
@@ -56,7 +63,7 @@ internal sealed class BoltConnection : IAsyncDisposable
     /// <summary>True while the server holds state for this connection (an open transaction, or a failure not yet reset).</summary>
     public bool NeedsReset { get; private set; }
 
-    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, CancellationToken ct)
+    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, BoltAuth auth, CancellationToken ct)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -79,7 +86,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
+        var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings, auth);
         try
         {
             if (settings.Tls != TlsMode.None)
@@ -203,7 +210,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         var separateLogon = Version >= BoltVersion.V5_1;
         if (!separateLogon)
         {
-            foreach (var (key, value) in _settings.AuthToken)
+            foreach (var (key, value) in Auth.Token)
             {
                 extra[key] = value;
             }
@@ -232,7 +239,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         Send(MessageTags.Hello, extra);
         if (separateLogon)
         {
-            Send(MessageTags.Logon, _settings.AuthToken);
+            Send(MessageTags.Logon, Auth.Token);
         }
         await FlushAsync(ct).ConfigureAwait(false);
         var hello = await ReadResponseAsync(ct).ConfigureAwait(false);
@@ -259,6 +266,31 @@ internal sealed class BoltConnection : IAsyncDisposable
                 throw Break(logon.Kind == ResponseKind.Failure ? Failures.ToException(logon.Metadata) : new BoltProtocolException("LOGON was ignored."));
             }
         }
+    }
+
+    /// <summary>
+    /// Swaps the connection's credentials (LOGOFF, LOGON), pipelined. A refused LOGON leaves the server waiting
+    /// for credentials no one will send: the connection is broken, with the refusal as the reason.
+    /// </summary>
+    public async Task ReauthenticateAsync(BoltAuth auth, CancellationToken ct)
+    {
+        if (!CanReauthenticate)
+        {
+            throw new BoltClientException($"Re-authentication on an open connection needs Bolt 5.1 or later; {Address} speaks Bolt {Version}.");
+        }
+        Send(MessageTags.Logoff);
+        Send(MessageTags.Logon, auth.Token);
+        await FlushAsync(ct).ConfigureAwait(false);
+        var logoff = await ReadResponseAsync(ct).ConfigureAwait(false);
+        var logon = await ReadResponseAsync(ct).ConfigureAwait(false);
+        foreach (var (reply, name) in new[] { (logoff, "LOGOFF"), (logon, "LOGON") })
+        {
+            if (reply.Kind != ResponseKind.Success)
+            {
+                throw Break(reply.Kind == ResponseKind.Failure ? Failures.ToException(reply.Metadata) : new BoltProtocolException($"{name} was ignored."));
+            }
+        }
+        Auth = auth;
     }
 
     private static readonly Dictionary<string, object?> BoltAgent = new()

@@ -9,7 +9,7 @@ internal enum TlsMode
 
 /// <summary>What a connection needs to open and greet a server; derived once from the driver's options.</summary>
 internal sealed record ConnectionSettings(
-    IReadOnlyDictionary<string, object?> AuthToken,
+    IBoltAuthTokenManager Auth,
     string UserAgent,
     TlsMode Tls,
     TimeSpan ConnectTimeout,

@@ -9,7 +9,7 @@ namespace FilmGraph.Bolt.Routing;
 /// server last of all) and refreshed when it expires, lacks a server for the wanted mode, or a
 /// writer turned out not to be one.
 /// </summary>
-internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools, string driverUser) : IConnectionProvider
+internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools) : IConnectionProvider
 {
     // Database names cannot hold NUL, so the default database's per-user keys never meet a named database's.
     private const string DefaultDatabaseKey = "\0";
@@ -22,9 +22,11 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
 
     internal RoutingTable? TableFor(string database) => _tables.GetValueOrDefault(database);
 
-    public async Task<ConnectionLease> AcquireAsync(string? database, string? impersonatedUser, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    public async Task<ConnectionLease> AcquireAsync(AcquireRequest request, CancellationToken ct)
     {
-        var user = impersonatedUser is null ? driverUser : $"impersonated:{impersonatedUser}";
+        var (database, mode, bookmarks, impersonatedUser, auth) = request;
+        // Whose home database: the impersonated user's, the session's own user's, or the driver's.
+        var user = impersonatedUser is not null ? $"impersonated:{impersonatedUser}" : auth is not null ? $"session:{auth.UserKey}" : "driver";
         database ??= _homes.Get(user);
         var table = await GetTableAsync(database, impersonatedUser, user, mode, bookmarks, ct).ConfigureAwait(false);
         if (database is null && table.Database is { } home)
@@ -39,8 +41,8 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
             var pool = pools.Get(address);
             try
             {
-                var connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
-                return new ConnectionLease(connection, pool, this, database);
+                var connection = await pool.AcquireAsync(auth, ct).ConfigureAwait(false);
+                return new ConnectionLease(connection, pool, this, database, auth is not null);
             }
             catch (BoltServiceUnavailableException)
             {
@@ -87,7 +89,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
             BoltConnection connection;
             try
             {
-                connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
+                connection = await pool.AcquireAsync(null, ct).ConfigureAwait(false);
             }
             catch (BoltServiceUnavailableException e)
             {

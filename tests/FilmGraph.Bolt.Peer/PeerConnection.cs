@@ -15,9 +15,9 @@ internal sealed class PeerConnection(ScriptedPeer peer, Stream stream, Cancellat
     {
         [MessageTags.Hello] = "HELLO", [MessageTags.Goodbye] = "GOODBYE", [MessageTags.Reset] = "RESET", [MessageTags.Run] = "RUN",
         [MessageTags.Begin] = "BEGIN", [MessageTags.Commit] = "COMMIT", [MessageTags.Rollback] = "ROLLBACK", [MessageTags.Discard] = "DISCARD",
-        [MessageTags.Pull] = "PULL", [MessageTags.Route] = "ROUTE", [MessageTags.Logon] = "LOGON",
+        [MessageTags.Pull] = "PULL", [MessageTags.Route] = "ROUTE", [MessageTags.Logon] = "LOGON", [MessageTags.Logoff] = "LOGOFF",
         // Sent by other drivers (the JavaScript one among them), never by this client.
-        [0x54] = "TELEMETRY", [0x6B] = "LOGOFF",
+        [0x54] = "TELEMETRY",
     };
 
     private readonly byte[] _header = new byte[2];

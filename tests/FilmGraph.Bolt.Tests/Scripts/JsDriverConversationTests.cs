@@ -90,6 +90,9 @@ public class JsDriverConversationTests
     public Task Sessions_sharing_a_bookmark_manager_wait_for_each_other() => RunAsync("shared-bookmarks", Bookmarks);
 
     [SkippableFact]
+    public Task A_session_of_another_user_reauthenticates_the_open_connection() => RunAsync("reauthentication", Reauthentication);
+
+    [SkippableFact]
     public Task Managed_transaction_is_retried_on_a_new_connection_after_a_cut() => RunAsync("retry", CutMidStream, RetrySucceeds);
 
     [SkippableFact]

@@ -258,6 +258,25 @@ internal static class Scripts
         {{Goodbye}}
         """;
 
+    /// <summary>
+    /// Re-authentication on one open connection (Bolt 5.1+): the driver's user, then a session of ann's own
+    /// (LOGOFF, LOGON as ann), then the driver's user again.
+    /// </summary>
+    public static readonly string Reauthentication = Greeting() + "\n" + ReturnOne() + $$"""
+
+        C: LOGOFF
+        S: SUCCESS {}
+        C: LOGON {"scheme": "basic", "principal": "ann", "credentials": "pw"}
+        S: SUCCESS {}
+        {{ReturnOne()}}
+        C: LOGOFF
+        S: SUCCESS {}
+        C: LOGON {"scheme": "basic", "principal": "{{User}}", "credentials": "{{Password}}"}
+        S: SUCCESS {}
+        {{ReturnOne()}}
+        {{Goodbye}}
+        """;
+
     private const string CreateReturnSeven = """
         C: BEGIN {}
         S: SUCCESS {}
@@ -347,18 +366,20 @@ internal static class Scripts
         ?: GOODBYE
         """;
 
-    public static string Writer(string router, string bookmarks = "") => Greeting(routing: router) + $$"""
-
-        C: BEGIN {{{bookmarks}}"db": "neo4j"}
+    /// <summary>A transaction that creates a node and commits, BEGIN with these extras, COMMIT answered with this bookmark.</summary>
+    public static string CreateAndCommit(string beginExtra, string bookmark) => $$"""
+        C: BEGIN {{beginExtra}}
         S: SUCCESS {}
         C: RUN "CREATE (n)" {} {}
         S: SUCCESS {"fields": []}
         C: PULL {"n": 1000}
         S: SUCCESS {"type": "w"}
         C: COMMIT
-        S: SUCCESS {"bookmark": "bm:write"}
-        ?: GOODBYE
+        S: SUCCESS {"bookmark": "{{bookmark}}"}
         """;
+
+    public static string Writer(string router, string bookmarks = "") =>
+        Greeting(routing: router) + "\n" + CreateAndCommit($$"""{{{bookmarks}}"db": "neo4j"}""", "bm:write") + "\n" + Goodbye;
 
     public static string NotALeader(string router) => Greeting(routing: router) + """
 

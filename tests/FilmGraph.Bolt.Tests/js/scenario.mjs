@@ -159,6 +159,16 @@ const scenarios = {
     check(JSON.stringify(held) === '["bm:3"]', `held ${held}`);
     return { held };
   },
+  async reauthentication(driver) {
+    const values = [];
+    for (const auth of [undefined, neo4j.auth.basic('ann', 'pw'), undefined]) {
+      const session = driver.session({ auth });
+      values.push((await session.run('RETURN 1 AS n')).records[0].get('n'));
+      await session.close();
+    }
+    check(JSON.stringify(values) === '[1,1,1]', `values ${values}`);
+    return { values };
+  },
   async retry(driver) {
     const session = driver.session();
     let attempts = 0;
