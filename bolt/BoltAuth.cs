@@ -23,6 +23,14 @@ public sealed class BoltAuth
 
     public static BoltAuth None() => new(new Dictionary<string, object?> { ["scheme"] = "none" });
 
+    /// <summary>The same credentials, though perhaps another instance: re-authenticating is needed only when not.</summary>
+    internal bool SameAs(BoltAuth other) =>
+        ReferenceEquals(this, other) || (Token.Count == other.Token.Count
+            && Token.All(e => other.Token.TryGetValue(e.Key, out var value) && Equals(e.Value, value)));
+
+    /// <summary>Who the credentials name, for caches kept per user (the home database); never the secret itself.</summary>
+    internal string UserKey => Token.GetValueOrDefault("principal") is string principal ? $"{Scheme}:{principal}" : Scheme;
+
     /// <summary>Credentials are never printed.</summary>
     public override string ToString() => $"BoltAuth({Scheme})";
 }

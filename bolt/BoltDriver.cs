@@ -41,6 +41,13 @@ public sealed class BoltDriver : IAsyncDisposable
     /// </summary>
     public static BoltDriver Create(Uri uri, BoltAuth auth, BoltDriverOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(auth);
+        return Create(uri, BoltAuthTokenManagers.Static(auth), options);
+    }
+
+    /// <summary>Like <see cref="Create(Uri, BoltAuth, BoltDriverOptions?)"/>, with credentials that may change (see <see cref="IBoltAuthTokenManager"/>).</summary>
+    public static BoltDriver Create(Uri uri, IBoltAuthTokenManager auth, BoltDriverOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(auth);
         options ??= new BoltDriverOptions();
@@ -70,7 +77,8 @@ public sealed class BoltDriver : IAsyncDisposable
         {
             throw new ArgumentException("Query parameters (routing context) are only allowed with neo4j:// URIs.", nameof(uri));
         }
-        var settings = new ConnectionSettings(auth.Token, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize, options.MaxNestingDepth);
+        var settings = new ConnectionSettings(auth, options.UserAgent, tls, options.ConnectionTimeout, routingContext, options.MaxMessageSize,
+            options.MaxNestingDepth, options.Notifications);
         var pools = new PoolRegistry(settings, options);
         IConnectionProvider provider = routing ? new RoutingProvider(address, routingContext!, pools) : new DirectProvider(address, pools);
         return new BoltDriver(uri, provider, options) { Address = address };
@@ -99,12 +107,19 @@ public sealed class BoltDriver : IAsyncDisposable
 
     /// <summary>A session on <paramref name="database"/> (or the options' default database).</summary>
     public BoltSession Session(string? database = null, BoltAccessMode defaultAccessMode = BoltAccessMode.Write, IEnumerable<string>? bookmarks = null) =>
-        new(_provider, Options, database ?? Options.Database, defaultAccessMode, bookmarks);
+        Session(new BoltSessionOptions { Database = database, DefaultAccessMode = defaultAccessMode, Bookmarks = bookmarks });
+
+    /// <summary>A session with every setting a session has (impersonation, fetch size, notification filters, a shared bookmark manager...).</summary>
+    public BoltSession Session(BoltSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new BoltSession(_provider, Options, options);
+    }
 
     /// <summary>Opens (or reuses) a connection and completes the handshake and authentication.</summary>
     public async Task VerifyConnectivityAsync(CancellationToken ct = default)
     {
-        var lease = await _provider.AcquireAsync(Options.Database, BoltAccessMode.Read, [], ct).ConfigureAwait(false);
+        var lease = await _provider.AcquireAsync(new AcquireRequest(Options.Database, BoltAccessMode.Read, []), ct).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
     }
 

@@ -33,6 +33,9 @@ public sealed record BoltDriverOptions
     /// <summary>Largest message accepted from a server; a bigger one is a protocol error.</summary>
     public int MaxMessageSize { get; init; } = 256 * 1024 * 1024;
 
+    /// <summary>Notification filters for every connection, sent in HELLO (Bolt 5.2+); sessions may set their own.</summary>
+    public BoltNotificationConfig? Notifications { get; init; }
+
     /// <summary>Deepest nesting of lists, maps and structures accepted from a server.</summary>
     public int MaxNestingDepth { get; init; } = 64;
 }

@@ -5,7 +5,9 @@ namespace FilmGraph.Bolt;
 
 /// <summary>
 /// The records of one query, streamed: batches are pulled as the caller iterates. Iterate once;
-/// <see cref="ConsumeAsync"/> discards whatever was not read and returns the summary.
+/// <see cref="ConsumeAsync"/> discards whatever was not read and returns the summary. In a transaction several
+/// results may be open at once: records that arrive while another result is being read are kept for this one,
+/// and further batches are pulled only when this one is read.
 /// </summary>
 public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
 {
@@ -15,29 +17,39 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     private readonly string _query;
     private readonly IReadOnlyDictionary<string, object?> _parameters;
     private readonly int _fetchSize;
+    private readonly InFlightResults _inFlight;
     private readonly Func<BoltResult, Exception?, ValueTask> _onFinished;
-    private readonly Queue<BoltRecord> _buffered = new();
+    // A record, or the error that reading one raised (a value .NET cannot hold), in the order they arrived.
+    private readonly Queue<(BoltRecord? Record, Exception? Error)> _buffered = new();
     private IReadOnlyDictionary<string, object?> _runMetadata = NoParameters;
     private RecordKeys _keys = new([]);
     private long _queryId = -1;
-    private bool _streaming = true;
+    private bool _open = true;
+    private bool _awaitingBatch;
+    private bool _hasMore;
+    private bool _discarding;
     private bool _enumerated;
+    private long _records;
     private BoltSummary? _summary;
     private Exception? _error;
 
-    internal BoltResult(ConnectionLease lease, string query, IReadOnlyDictionary<string, object?>? parameters, int fetchSize, Func<BoltResult, Exception?, ValueTask> onFinished)
+    internal BoltResult(ConnectionLease lease, string query, IReadOnlyDictionary<string, object?>? parameters, int fetchSize,
+        InFlightResults inFlight, Func<BoltResult, Exception?, ValueTask> onFinished)
     {
         _lease = lease;
         _query = query;
         _parameters = parameters ?? NoParameters;
         _fetchSize = fetchSize;
+        _inFlight = inFlight;
         _onFinished = onFinished;
     }
 
     public IReadOnlyList<string> Keys => _keys.Names;
 
     /// <summary>True once every record has been received (or discarded) and the summary is known.</summary>
-    public bool IsComplete => _summary is not null || _error is not null;
+    public bool IsComplete => !_open;
+
+    internal BoltSummary? Summary => _summary;
 
     internal static Dictionary<string, object?> PullExtra(long n, long queryId)
     {
@@ -49,18 +61,24 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         return extra;
     }
 
-    /// <summary>Sends RUN and the first PULL together and waits for RUN's answer, so query errors surface here.</summary>
+    /// <summary>
+    /// Sends RUN and the first PULL together and waits for RUN's answer, so query errors surface here. Records
+    /// of results opened before this one that are still on their way are kept for those results.
+    /// </summary>
     internal async Task StartAsync(IReadOnlyDictionary<string, object?> runExtra, CancellationToken ct)
     {
         try
         {
             _lease.Connection.Send(MessageTags.Run, _query, _parameters, runExtra);
             _lease.Connection.Send(MessageTags.Pull, PullExtra(_fetchSize, -1));
+            _awaitingBatch = true;
+            _inFlight.Add(this);
             await _lease.FlushAsync(ct).ConfigureAwait(false);
+            await _inFlight.MakeWayAsync(this, ct).ConfigureAwait(false);
             var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
             if (reply.Kind != ResponseKind.Success)
             {
-                throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
+                throw await FailAsync(reply, ct).ConfigureAwait(false);
             }
             _runMetadata = reply.Metadata;
             _keys = new RecordKeys(reply.Get("fields") is IEnumerable<object?> fields ? fields.Select(f => f as string ?? "").ToArray() : []);
@@ -88,28 +106,98 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
 
     private async ValueTask<BoltRecord?> NextAsync(CancellationToken ct)
     {
-        if (_buffered.TryDequeue(out var buffered))
+        while (true)
         {
-            return buffered;
-        }
-        ThrowIfFailed();
-        while (_streaming)
-        {
-            var response = await ReadAsync(ct).ConfigureAwait(false);
-            if (response.Kind == ResponseKind.Record)
+            if (_buffered.TryDequeue(out var buffered))
             {
-                return new BoltRecord(_keys, response.Values);
+                return buffered.Record ?? throw buffered.Error!;
             }
-            await OnBatchEndAsync(response, discardRest: false, ct).ConfigureAwait(false);
+            ThrowIfFailed();
+            if (!_open)
+            {
+                return null;
+            }
+            if (!_awaitingBatch)
+            {
+                await RequestAsync(MessageTags.Pull, _fetchSize, ct).ConfigureAwait(false);
+            }
+            await _inFlight.MakeWayAsync(this, ct).ConfigureAwait(false);
+            // Read straight to the caller, not through the buffer, while this batch is the one on the wire.
+            if (await ReadInBatchAsync(ct).ConfigureAwait(false) is { } record)
+            {
+                return record;
+            }
         }
+    }
+
+    /// <summary>
+    /// Reads one message of this result's outstanding batch: a record is returned; a summary ends the batch (and
+    /// the result, unless the server holds more) and null is returned. An unreadable value is thrown, the
+    /// connection staying in step.
+    /// </summary>
+    private async ValueTask<BoltRecord?> ReadInBatchAsync(CancellationToken ct)
+    {
+        BoltResponse response;
+        try
+        {
+            response = await _lease.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception) when (!_lease.Connection.IsBroken)
+        {
+            // The message was read whole; only one record's value was unusable.
+            _records++;
+            throw;
+        }
+        catch (Exception e)
+        {
+            await FinishAsync(e).ConfigureAwait(false);
+            throw;
+        }
+        if (response.Kind == ResponseKind.Record)
+        {
+            _records++;
+            return _discarding ? null : new BoltRecord(_keys, response.Values);
+        }
+        await EndBatchAsync(response, ct).ConfigureAwait(false);
         return null;
     }
 
-    private async ValueTask<BoltResponse> ReadAsync(CancellationToken ct)
+    private async ValueTask EndBatchAsync(BoltResponse summary, CancellationToken ct)
+    {
+        _awaitingBatch = false;
+        _inFlight.Remove(this);
+        if (summary.Kind != ResponseKind.Success)
+        {
+            var failure = await FailAsync(summary, ct).ConfigureAwait(false);
+            await FinishAsync(failure).ConfigureAwait(false);
+            throw failure;
+        }
+        _hasMore = summary.Get("has_more") is true;
+        if (!_hasMore)
+        {
+            _summary = new BoltSummary(_query, _parameters, _runMetadata, summary.Metadata, _lease.Address.ToString(),
+                _lease.Connection.Version.ToString(), recordsStreamed: _records > 0, hasKeys: _keys.Names.Length > 0);
+            await FinishAsync(null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A FAILURE resets the connection, which silences every other result's outstanding requests too.</summary>
+    private async ValueTask<BoltException> FailAsync(BoltResponse reply, CancellationToken ct)
+    {
+        var failure = await _lease.FailAsync(reply, ct).ConfigureAwait(false);
+        await _inFlight.AbortAllAsync(failure).ConfigureAwait(false);
+        return failure;
+    }
+
+    /// <summary>Asks for the next batch (PULL) or for the rest to be dropped (DISCARD).</summary>
+    private async ValueTask RequestAsync(byte tag, long n, CancellationToken ct)
     {
         try
         {
-            return await _lease.ReadAsync(ct).ConfigureAwait(false);
+            _lease.Connection.Send(tag, PullExtra(n, _queryId));
+            _awaitingBatch = true;
+            _inFlight.Add(this);
+            await _lease.FlushAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -118,46 +206,40 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         }
     }
 
-    private async ValueTask OnBatchEndAsync(BoltResponse summary, bool discardRest, CancellationToken ct)
+    /// <summary>
+    /// Reads the rest of the batch already asked for into memory, because another result's answer comes after
+    /// it on the wire. Asks for nothing more.
+    /// </summary>
+    internal async ValueTask BufferBatchAsync(CancellationToken ct)
     {
-        if (summary.Kind != ResponseKind.Success)
+        while (_awaitingBatch)
         {
-            var failure = await _lease.FailAsync(summary, ct).ConfigureAwait(false);
-            await FinishAsync(failure).ConfigureAwait(false);
-            throw failure;
-        }
-        if (summary.Get("has_more") is true)
-        {
-            _lease.Connection.Send(discardRest ? MessageTags.Discard : MessageTags.Pull, PullExtra(discardRest ? -1 : _fetchSize, _queryId));
             try
             {
-                await _lease.FlushAsync(ct).ConfigureAwait(false);
+                if (await ReadInBatchAsync(ct).ConfigureAwait(false) is { } record)
+                {
+                    _buffered.Enqueue((record, null));
+                }
             }
-            catch (Exception e)
+            catch (Exception e) when (_open && !_lease.Connection.IsBroken)
             {
-                await FinishAsync(e).ConfigureAwait(false);
-                throw;
+                // Kept in its place, to be thrown when the caller reaches that record.
+                _buffered.Enqueue((null, e));
             }
-            return;
         }
-        _summary = new BoltSummary(_query, _parameters, _runMetadata, summary.Metadata, _lease.Address.ToString(), _lease.Connection.Version.ToString());
-        await FinishAsync(null).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the rest into memory, so the connection is free for the next query of a transaction.</summary>
-    internal async Task BufferAsync(CancellationToken ct)
+    /// <summary>Reads every remaining record into memory (what a commit needs: the records stay readable after it).</summary>
+    internal async Task BufferAllAsync(CancellationToken ct)
     {
-        while (_streaming)
+        while (_open)
         {
-            var response = await ReadAsync(ct).ConfigureAwait(false);
-            if (response.Kind == ResponseKind.Record)
+            if (!_awaitingBatch)
             {
-                _buffered.Enqueue(new BoltRecord(_keys, response.Values));
+                await RequestAsync(MessageTags.Pull, _fetchSize, ct).ConfigureAwait(false);
             }
-            else
-            {
-                await OnBatchEndAsync(response, discardRest: false, ct).ConfigureAwait(false);
-            }
+            await _inFlight.MakeWayAsync(this, ct).ConfigureAwait(false);
+            await BufferBatchAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -165,12 +247,21 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
     public async Task<BoltSummary> ConsumeAsync(CancellationToken ct = default)
     {
         _buffered.Clear();
-        while (_streaming)
+        _discarding = true;
+        while (_open)
         {
-            var response = await ReadAsync(ct).ConfigureAwait(false);
-            if (response.Kind != ResponseKind.Record)
+            if (!_awaitingBatch)
             {
-                await OnBatchEndAsync(response, discardRest: true, ct).ConfigureAwait(false);
+                await RequestAsync(MessageTags.Discard, -1, ct).ConfigureAwait(false);
+            }
+            await _inFlight.MakeWayAsync(this, ct).ConfigureAwait(false);
+            try
+            {
+                await ReadInBatchAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception) when (_open && !_lease.Connection.IsBroken)
+            {
+                // A record being dropped may hold a value .NET cannot read; it is dropped all the same.
             }
         }
         ThrowIfFailed();
@@ -204,16 +295,26 @@ public sealed class BoltResult : IAsyncEnumerable<BoltRecord>
         }
     }
 
+    /// <summary>Ends the result because a failure elsewhere on the connection silenced its outstanding request.</summary>
+    internal ValueTask AbortAsync(Exception error)
+    {
+        _awaitingBatch = false;
+        return FinishAsync(error);
+    }
+
     private async ValueTask FinishAsync(Exception? error)
     {
-        if (!_streaming)
+        if (!_open)
         {
             return;
         }
-        _streaming = false;
+        _open = false;
         _error = error;
+        if (_awaitingBatch)
+        {
+            _awaitingBatch = false;
+            _inFlight.Remove(this);
+        }
         await _onFinished(this, error).ConfigureAwait(false);
     }
-
-    internal BoltSummary? Summary => _summary;
 }

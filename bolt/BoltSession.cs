@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FilmGraph.Bolt.Pool;
+using FilmGraph.Bolt.Protocol;
 
 namespace FilmGraph.Bolt;
 
@@ -12,22 +13,33 @@ public sealed class BoltSession : IAsyncDisposable
 {
     private readonly IConnectionProvider _provider;
     private readonly BoltDriverOptions _options;
+    private readonly BoltSessionOptions _session;
     private readonly BoltAccessMode _defaultMode;
+    private readonly int _fetchSize;
     private List<string> _bookmarks;
     private BoltResult? _openResult;
     private BoltTransaction? _openTransaction;
     private bool _disposed;
 
-    internal BoltSession(IConnectionProvider provider, BoltDriverOptions options, string? database, BoltAccessMode defaultMode, IEnumerable<string>? bookmarks)
+    internal BoltSession(IConnectionProvider provider, BoltDriverOptions options, BoltSessionOptions session)
     {
         _provider = provider;
         _options = options;
-        Database = database;
-        _defaultMode = defaultMode;
-        _bookmarks = bookmarks?.ToList() ?? [];
+        _session = session;
+        Database = session.Database ?? options.Database;
+        _defaultMode = session.DefaultAccessMode;
+        _fetchSize = session.FetchSize ?? options.FetchSize;
+        _bookmarks = session.Bookmarks?.ToList() ?? [];
     }
 
-    public string? Database { get; }
+    /// <summary>The user this session runs as, when not the driver's own.</summary>
+    public string? ImpersonatedUser => _session.ImpersonatedUser;
+
+    /// <summary>
+    /// The database the session works on. Null until, through routing, the router names the user's home database;
+    /// from then on every RUN and BEGIN of the session names it, so a change of home database cannot split the work.
+    /// </summary>
+    public string? Database { get; private set; }
 
     /// <summary>Bookmarks of the last committed work; hand them to another session to read its writes.</summary>
     public IReadOnlyList<string> LastBookmarks => _bookmarks;
@@ -43,34 +55,46 @@ public sealed class BoltSession : IAsyncDisposable
     public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, BoltTransactionConfig? config, CancellationToken ct = default)
     {
         await PrepareAsync(ct).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, _defaultMode, _bookmarks, ct).ConfigureAwait(false);
-        var result = new BoltResult(lease, query, parameters, _options.FetchSize, async (finished, error) =>
+        var bookmarks = CurrentBookmarks();
+        var lease = await AcquireAsync(_defaultMode, bookmarks, ct).ConfigureAwait(false);
+        var result = new BoltResult(lease, query, parameters, _fetchSize, new InFlightResults(), async (finished, error) =>
         {
-            if (error is null && finished.Summary?.Bookmark is { } bookmark)
+            if (error is null)
             {
-                _bookmarks = [bookmark];
+                OnCommitted(bookmarks, finished.Summary?.Bookmark);
             }
             await lease.ReleaseAsync().ConfigureAwait(false);
         });
         _openResult = result;
-        await result.StartAsync(Extra(_defaultMode, config), ct).ConfigureAwait(false);
+        try
+        {
+            var extra = Extra(lease, _defaultMode, config, bookmarks);
+            await result.StartAsync(extra, ct).ConfigureAwait(false);
+        }
+        catch (BoltClientException) when (!result.IsComplete)
+        {
+            // Refused before anything was sent (a setting the server's version cannot carry).
+            _openResult = null;
+            await lease.ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
         return result;
     }
 
+    /// <summary>A transaction in the session's default access mode.</summary>
     public Task<BoltTransaction> BeginTransactionAsync(CancellationToken ct = default) =>
         BeginTransactionAsync(null, _defaultMode, ct);
+
+    /// <summary>A transaction with a timeout and metadata, in the session's default access mode.</summary>
+    public Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, CancellationToken ct = default) =>
+        BeginTransactionAsync(config, _defaultMode, ct);
 
     public async Task<BoltTransaction> BeginTransactionAsync(BoltTransactionConfig? config, BoltAccessMode mode, CancellationToken ct = default)
     {
         await PrepareAsync(ct).ConfigureAwait(false);
-        var lease = await _provider.AcquireAsync(Database, mode, _bookmarks, ct).ConfigureAwait(false);
-        var transaction = new BoltTransaction(lease, _options.FetchSize, bookmark =>
-        {
-            if (bookmark is not null)
-            {
-                _bookmarks = [bookmark];
-            }
-        }, () =>
+        var bookmarks = CurrentBookmarks();
+        var lease = await AcquireAsync(mode, bookmarks, ct).ConfigureAwait(false);
+        var transaction = new BoltTransaction(lease, _fetchSize, bookmark => OnCommitted(bookmarks, bookmark), () =>
         {
             _openTransaction = null;
             return lease.ReleaseAsync();
@@ -78,7 +102,7 @@ public sealed class BoltSession : IAsyncDisposable
         _openTransaction = transaction;
         try
         {
-            await transaction.BeginAsync(Extra(mode, config), ct).ConfigureAwait(false);
+            await transaction.BeginAsync(Extra(lease, mode, config, bookmarks), ct).ConfigureAwait(false);
         }
         catch
         {
@@ -138,12 +162,32 @@ public sealed class BoltSession : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, object?> Extra(BoltAccessMode mode, BoltTransactionConfig? config)
+    private async Task<ConnectionLease> AcquireAsync(BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    {
+        var lease = await _provider.AcquireAsync(new AcquireRequest(Database, mode, bookmarks, _session.ImpersonatedUser, _session.Auth), ct).ConfigureAwait(false);
+        Database ??= lease.Database;
+        return lease;
+    }
+
+    /// <summary>The session's own bookmarks and, with a bookmark manager, every one it holds.</summary>
+    private List<string> CurrentBookmarks() =>
+        _session.BookmarkManager is { } manager ? [.. _bookmarks.Union(manager.Bookmarks, StringComparer.Ordinal)] : [.. _bookmarks];
+
+    private void OnCommitted(IReadOnlyList<string> waitedFor, string? bookmark)
+    {
+        if (bookmark is not null)
+        {
+            _bookmarks = [bookmark];
+            _session.BookmarkManager?.Update(waitedFor, [bookmark]);
+        }
+    }
+
+    private Dictionary<string, object?> Extra(ConnectionLease lease, BoltAccessMode mode, BoltTransactionConfig? config, IReadOnlyList<string> bookmarks)
     {
         var extra = new Dictionary<string, object?>();
-        if (_bookmarks.Count > 0)
+        if (bookmarks.Count > 0)
         {
-            extra["bookmarks"] = _bookmarks.ToArray();
+            extra["bookmarks"] = bookmarks.ToArray();
         }
         if (config?.Timeout is { } timeout)
         {
@@ -161,6 +205,11 @@ public sealed class BoltSession : IAsyncDisposable
         {
             extra["db"] = Database;
         }
+        if (_session.ImpersonatedUser is { } user)
+        {
+            extra["imp_user"] = user;
+        }
+        NotificationFilters.Append(extra, _session.Notifications, lease.Connection.Version);
         return extra;
     }
 

@@ -1,9 +1,12 @@
+using FilmGraph.Bolt.Protocol;
+
 namespace FilmGraph.Bolt;
 
 /// <summary>What the server reported about a finished query.</summary>
 public sealed class BoltSummary
 {
-    internal BoltSummary(string query, IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, object?> runMetadata, IReadOnlyDictionary<string, object?> metadata, string server, string protocolVersion)
+    internal BoltSummary(string query, IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, object?> runMetadata,
+        IReadOnlyDictionary<string, object?> metadata, string server, string protocolVersion, bool recordsStreamed = false, bool hasKeys = true)
     {
         Query = query;
         Parameters = parameters;
@@ -16,9 +19,8 @@ public sealed class BoltSummary
         Bookmark = metadata.GetValueOrDefault("bookmark") as string;
         ResultAvailableAfter = Millis(runMetadata.GetValueOrDefault("t_first"));
         ResultConsumedAfter = Millis(metadata.GetValueOrDefault("t_last"));
-        Notifications = metadata.GetValueOrDefault("notifications") is IEnumerable<object?> list
-            ? list.OfType<IReadOnlyDictionary<string, object?>>().ToList()
-            : [];
+        GqlStatusObjects = Statuses.Read(metadata, protocolVersion, recordsStreamed, hasKeys);
+        Notifications = Statuses.Notifications(metadata, GqlStatusObjects);
     }
 
     public string Query { get; }
@@ -43,7 +45,14 @@ public sealed class BoltSummary
 
     public string ProtocolVersion { get; }
 
+    /// <summary>
+    /// Notifications in their pre-GQL shape (maps with code, title, description, severity, category, position):
+    /// as sent before Bolt 5.5, derived from <see cref="GqlStatusObjects"/> from 5.5 on.
+    /// </summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Notifications { get; }
+
+    /// <summary>The GQL statuses of the outcome: as sent from Bolt 5.5 on, made up from the notifications before.</summary>
+    public IReadOnlyList<BoltGqlStatus> GqlStatusObjects { get; }
 
     /// <summary>The final SUCCESS metadata as sent.</summary>
     public IReadOnlyDictionary<string, object?> Metadata { get; }

@@ -4,8 +4,9 @@ using FilmGraph.Bolt.Protocol;
 namespace FilmGraph.Bolt;
 
 /// <summary>
-/// An explicit transaction on one connection. Queries run in order; starting a new one reads the
-/// previous result into memory first. Disposing without commit rolls back.
+/// An explicit transaction on one connection. Queries run in order, each sent at once: an earlier result stays
+/// readable, its records kept in memory only as far as they arrive ahead of a later query's answer. Commit reads
+/// what is left of open results (they stay readable); rollback discards it. Disposing without commit rolls back.
 /// </summary>
 public sealed class BoltTransaction : IAsyncDisposable
 {
@@ -15,7 +16,8 @@ public sealed class BoltTransaction : IAsyncDisposable
     private readonly int _fetchSize;
     private readonly Action<string?> _onCommitted;
     private readonly Func<ValueTask> _onClosed;
-    private BoltResult? _current;
+    private readonly List<BoltResult> _results = [];
+    private readonly InFlightResults _inFlight = new();
     private State _state = State.Open;
 
     private enum State
@@ -54,9 +56,9 @@ public sealed class BoltTransaction : IAsyncDisposable
     public async Task<BoltResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters, CancellationToken ct = default)
     {
         ThrowIfNotOpen();
-        await BufferCurrentAsync(ct).ConfigureAwait(false);
-        var result = new BoltResult(_lease, query, parameters, _fetchSize, OnResultFinished);
-        _current = result;
+        var result = new BoltResult(_lease, query, parameters, _fetchSize, _inFlight, OnResultFinished);
+        _results.RemoveAll(r => r.IsComplete);
+        _results.Add(result);
         await result.StartAsync(NoExtra, ct).ConfigureAwait(false);
         return result;
     }
@@ -76,7 +78,11 @@ public sealed class BoltTransaction : IAsyncDisposable
         ThrowIfNotOpen();
         try
         {
-            await BufferCurrentAsync(ct).ConfigureAwait(false);
+            foreach (var result in _results.Where(r => !r.IsComplete).ToList())
+            {
+                // COMMIT is only taken with no result open; the drivers keep the records readable after it.
+                await result.BufferAllAsync(ct).ConfigureAwait(false);
+            }
             ThrowIfNotOpen();
             _lease.Connection.Send(MessageTags.Commit);
             await _lease.FlushAsync(ct).ConfigureAwait(false);
@@ -118,33 +124,32 @@ public sealed class BoltTransaction : IAsyncDisposable
         ThrowIfNotOpen();
         try
         {
-            _current = null;
+            foreach (var result in _results.Where(r => !r.IsComplete).ToList())
+            {
+                // ROLLBACK is only taken with no result open: what the server still holds is discarded first.
+                await result.ConsumeAsync(ct).ConfigureAwait(false);
+            }
+            if (_state == State.Failed)
+            {
+                // Discarding met the query's failure; the reset that followed ended the transaction.
+                return;
+            }
             _lease.Connection.Send(MessageTags.Rollback);
             await _lease.FlushAsync(ct).ConfigureAwait(false);
-            BoltResponse reply;
-            do
-            {
-                // Records of an unread result come before ROLLBACK's answer.
-                reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
-            }
-            while (_lease.Connection.Pending > 0 || reply.Kind == ResponseKind.Record);
+            var reply = await _lease.ReadAsync(ct).ConfigureAwait(false);
             if (reply.Kind != ResponseKind.Success)
             {
                 throw await _lease.FailAsync(reply, ct).ConfigureAwait(false);
             }
         }
+        catch (BoltException) when (_state == State.Failed)
+        {
+            // As above: a failure while discarding; the transaction is over on the server.
+        }
         finally
         {
             _state = State.RolledBack;
             await _onClosed().ConfigureAwait(false);
-        }
-    }
-
-    private async Task BufferCurrentAsync(CancellationToken ct)
-    {
-        if (_current is { IsComplete: false } current)
-        {
-            await current.BufferAsync(ct).ConfigureAwait(false);
         }
     }
 

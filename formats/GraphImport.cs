@@ -48,21 +48,17 @@ public static class GraphImport
     {
         var doc = GraphDocumentReader.Read(json, name, ct);
 
-        var records = new GraphStats(doc.People.Count, doc.Films.Count, doc.Relationships.Count);
         var batch = doc.Batch;
-        if (!doc.Complete) return Refused(doc.Errors, records);
+        if (!doc.Complete) return DocumentOutcome.Refused(doc, doc.Errors, options.Rejects);
         if (doc.Errors.Count > 0 || options.DryRun)
-            return Refused([.. doc.Errors, .. doc.Explain(await writer.ValidateAsync(batch, ct))], records);
+            return DocumentOutcome.Refused(doc, [.. doc.Errors, .. doc.Explain(await writer.ValidateAsync(batch, ct))], options.Rejects);
         try
         {
-            return new ImportReport(await writer.WriteAsync(batch, ct), [], Applied: true) { Records = records, WholeFile = true };
+            return DocumentOutcome.Written(doc, await writer.WriteAsync(batch, ct));
         }
         catch (GraphWriteException e)
         {
-            return Refused([.. doc.Explain(e.Problems)], records);
+            return DocumentOutcome.Refused(doc, [.. doc.Explain(e.Problems)], options.Rejects);
         }
     }
-
-    private static ImportReport Refused(IEnumerable<ImportError> errors, GraphStats records) =>
-        new(WriteSummary.Zero, [.. errors.OrderBy(e => e.Line)], Applied: false) { Records = records, WholeFile = true };
 }

@@ -19,8 +19,7 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
         var missing = request.AllFiles.Where(f => !File.Exists(f)).ToList();
-        foreach (var file in missing)
-            Console.Error.WriteLine(file.StartsWith('-') ? $"filmgraph-import: unknown option '{file}'." : $"filmgraph-import: {file}: no such file.");
+        foreach (var file in missing) Console.Error.WriteLine($"filmgraph-import: {NotAFile(file)}");
         if (missing.Count > 0) return UsageError;
         if (!request.AllFiles.Any()) return Refuse("no files to import.");
         if (request.BatchSize < 1) return Refuse($"--batch-size must be 1 or more; got {request.BatchSize}.");
@@ -40,6 +39,14 @@ internal static class ImportCommand
         StreamWriter? rejects = null;
         try
         {
+            // Which store, first: an import into the wrong file looks like a success until the API shows nothing.
+            Console.WriteLine($"{(request.DryRun ? "Checking against" : "Importing into")} the {StoreDescription.Of(request.Store)}.");
+            if (StoreLocation.MissingFolder(request.Store) is { } folder)
+            {
+                Console.Error.WriteLine($"filmgraph-import: cannot open the store file {request.Store.Embedded.Path}: the folder {folder} " +
+                                        "does not exist; create it first, or give --store a path in a folder that exists.");
+                return UsageError;
+            }
             (var writer, opened) = await OpenStoreAsync(request, ct);
             if (request.RejectsPath is not null) rejects = new StreamWriter(request.RejectsPath, append: false);
             var options = new ImportOptions(request.DryRun)
@@ -75,6 +82,15 @@ internal static class ImportCommand
         }
         var store = await GraphStores.OpenAsync(settings, ct);
         return (store, store);
+    }
+
+    /// <summary>Why a name given as a file cannot be read as one.</summary>
+    private static string NotAFile(string name)
+    {
+        if (name.StartsWith('-')) return $"unknown option '{name}'.";
+        if (Directory.Exists(name))
+            return $"{name} is a folder, not a file; name the files in it (for example {Path.Combine(name, "*.json")}).";
+        return $"{name}: no such file.";
     }
 
     private static int Refuse(string message)
@@ -114,7 +130,8 @@ internal static class ImportCommand
             }
             foreach (var error in report.Errors) Console.Error.WriteLine(error);
             var rejected = report.Rejected.People + report.Rejected.Films + report.Rejected.Relationships + report.Unreadable;
-            if (rejected > ImportReport.ListedRejects)
+            // A document read whole lists every fault; a batched import the first ones.
+            if (!report.WholeFile && rejected > ImportReport.ListedRejects)
                 Console.Error.WriteLine($"... {rejected - ImportReport.ListedRejects:N0} more rejected records" +
                                         (rejectsPath is null ? "; --rejects FILE lists them all." : $"; {rejectsPath} lists them all."));
             Console.WriteLine(Outcome(source, report, options.DryRun, rejected));
@@ -145,12 +162,15 @@ internal static class ImportCommand
         if (report.WholeFile)
         {
             if (!report.Succeeded)
-                return $"{source.Name}: {Count(report.Errors.Count, "error", "errors")}; nothing from this file was written.";
+                return $"{source.Name}: read {records}; {Count(rejected, "record", "records")} rejected, " +
+                       $"{Count(report.Errors.Count, "error", "errors")}; nothing from this file was written.";
             return dryRun ? $"{source.Name}: valid ({records}); dry run, nothing written." : $"{source.Name}: imported {records}.";
         }
         var verb = dryRun ? "checked" : "read";
         var rest = report.Stopped
-            ? dryRun ? "; stopped at a fault in a file." : "; stopped at a fault in a file; the batches before it are written."
+            ? dryRun ? "; stopped at a fault in a file."
+            : report.Applied ? "; stopped at a fault in a file; the batches before it are written."
+            : "; stopped at a fault in a file; nothing was written."
             : dryRun ? "; dry run, nothing written." : ".";
         var refused = rejected > 0 ? $"; {Count(rejected, "record", "records")} rejected" : "";
         return $"{source.Name}: {verb} {records}{refused}{rest}";
@@ -197,7 +217,8 @@ internal static class ImportCommand
         private void AddRow(Table table, string what, int kind, Counts counts) =>
             table.AddRow(what, N(_read[kind]), N(counts.Created), N(counts.Updated), N(counts.Unchanged), N(_skipped[kind]), N(_rejected[kind]));
 
-        private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+        // The same grouping as the summary lines above the table.
+        private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
     }
 
     /// <summary>What a store with nothing in it would say about a batch, without creating one.</summary>

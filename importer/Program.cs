@@ -45,7 +45,8 @@ var relationships = new Option<string[]>("--relationships")
 };
 var store = new Option<string?>("--store")
 {
-    Description = $"The store file. Default: ${EmbeddedStoreOptions.PathVariable}, else {EmbeddedStoreOptions.DefaultPath} (the file the API reads).",
+    Description = $"The store file, relative to the current directory. Default: ${EmbeddedStoreOptions.PathVariable}, else " +
+                  $"{EmbeddedStoreOptions.DefaultPath}, taken relative to the repository root, where the API runs (the file the API reads).",
     HelpName = "PATH",
 };
 var storeKind = new Option<string?>("--store-kind")
@@ -58,7 +59,7 @@ var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
 };
-var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage or I/O error.")
+var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage, I/O or store error, or interrupted.")
 {
     files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun,
 };
@@ -85,11 +86,11 @@ if (parsed.Errors.Count > 0)
 }
 return await parsed.InvokeAsync();
 
-// The API's settings, as the environment gives them, with what the command line says on top.
+// The API's settings, as the environment gives them, with what the command line says on top; the store file is
+// the API's whatever the current directory (StoreLocation).
 static StoreSettings StoreFromEnvironment(string? kind, string? path)
 {
     var settings = StoreSettings.FromEnvironment();
     if (kind is not null) settings.Store = kind;
-    if (path is not null) settings.Embedded.Path = path;
-    return settings;
+    return StoreLocation.Resolve(settings, path, Environment.CurrentDirectory, StoreLocation.RepositoryRoot(AppContext.BaseDirectory));
 }

@@ -7,7 +7,9 @@ namespace FilmGraph.Importer;
 
 /// <summary>
 /// Shows how far a long import is: a live bar on a terminal, a plain line every few seconds otherwise (a log, a
-/// pipe), so that output stays readable wherever it goes.
+/// pipe), so that output stays readable wherever it goes. Both say the same things in the same units: the pass
+/// (a file read twice is counted once per pass, never twice in one total), decimal megabytes, and the time left in
+/// the pass at that pass's pace.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -17,37 +19,30 @@ internal static class ProgressDisplay
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
             return await work(new PlainLines(what));
+        var line = new ProgressLine(Label(what), AnsiConsole.Profile.Capabilities.Unicode);
         return await AnsiConsole.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
-                new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(line)
             .StartAsync(async context =>
             {
-                var label = Label(what);
-                var task = context.AddTask(Markup.Escape(label), maxValue: 1);
-                return await work(new LiveBar(task, label));
+                var task = context.AddTask("import", maxValue: 1);
+                var result = await work(line);
+                task.Value = 1;
+                return result;
             });
     }
 
     /// <summary>File names without their folders, short enough to leave the bar its room.</summary>
-    private static string Label(string what)
-    {
-        var names = string.Join(", ", what.Split(", ").Select(Path.GetFileName));
-        return names.Length <= 32 ? names : names[..31] + "…";
-    }
+    private static string Label(string what) => string.Join(", ", what.Split(", ").Select(Path.GetFileName));
 
-    private static string Rate(ImportProgress p) =>
-        string.Create(CultureInfo.InvariantCulture, $"{p.Records:N0} records, {p.RecordsPerSecond:N0}/s");
+    /// <summary>"pass 1 of 2 (people and films)" for a file read twice; nothing for one read once.</summary>
+    public static string Pass(ImportProgress p) => p.Passes > 1 ? $"pass {p.Pass} of {p.Passes} ({p.PassReads})" : "";
 
-    private sealed class LiveBar(ProgressTask task, string what) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value)
-        {
-            task.MaxValue = Math.Max(1, value.TotalBytes);
-            task.Value = value.BytesDone;
-            task.Description = Markup.Escape($"{what}: {Rate(value)}");
-        }
-    }
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:N1}");
+
+    public static string Left(TimeSpan left) => left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);
+
+    public static string Rate(ImportProgress p) => string.Create(CultureInfo.InvariantCulture, $"{p.Records:N0} records, {p.RecordsPerSecond:N0}/s");
 
     private sealed class PlainLines(string what) : IProgress<ImportProgress>
     {
@@ -62,9 +57,10 @@ internal static class ProgressDisplay
                 _since.Restart();
             }
             var percent = value.TotalBytes > 0 ? 100.0 * value.BytesDone / value.TotalBytes : 0;
-            var left = value.Remaining is { } r ? $", about {r:h\\:mm\\:ss} left" : "";
+            var pass = value.Passes > 1 ? $" {Pass(value)}:" : "";
+            var left = value.Remaining is { } r ? $", about {Left(r)} left{(value.Passes > 1 ? " in this pass" : "")}" : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: {percent:F0}% ({value.BytesDone / 1e6:N1} of {value.TotalBytes / 1e6:N1} MB), {Rate(value)}, " +
+                $"{what}:{pass} {percent:F0}% ({Megabytes(value.BytesDone)} of {Megabytes(value.TotalBytes)} MB), {Rate(value)}, " +
                 $"{value.RelationshipsWritten:N0} relationships written{left}"));
         }
     }

@@ -58,7 +58,8 @@ public static class FilmGraphExtensions
         services.AddGraphQL(graphql => graphql
             .AddSchema<FilmGraphSchema>()
             .AddGraphTypes(typeof(FilmGraphSchema).Assembly)
-            .AddSystemTextJson()
+            // Answers are JSON read by programs, never inlined into HTML: "don't" need not become "don\u0027t".
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
             .AddValidationRule<NoSubscriptionsRule>()
             .AddValidationRule<IntrospectionRule>()

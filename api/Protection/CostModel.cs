@@ -22,12 +22,16 @@ public static class CostModel
         ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth) + (args.Limit ?? Limits.DefaultNeighbourhoodLimit),
         ("Query", "replacements") => 20,
         ("Person", "coStars") => 5,
+        ("Query", "searchConnection") => 5,
+        ("Query", "coStarChainsConnection") => 10L * (args.MaxHops ?? Limits.DefaultMaxHops) + Limits.ChainsCeiling,
+        ("Query", "replacementsConnection") => 20,
         _ => 0,
     };
 
     /// <summary>How many items a list field is priced at; <paramref name="owner"/> holds the arguments of the field the list sits in.</summary>
     public static long ListSize(string type, string field, CostAnalysis.Arguments args, CostAnalysis.Arguments owner) => (type, field) switch
     {
+        (_, "edges" or "items") when type.EndsWith("Connection", StringComparison.Ordinal) => owner.First ?? Limits.DefaultPage,
         ("Query", "search") => args.First ?? Limits.DefaultSearchResults,
         ("Query", "coStarChains") => args.First ?? Limits.DefaultChains,
         ("Query", "replacements") => 50,

@@ -20,6 +20,14 @@ internal static class Arguments
     /// <summary>The argument as given; the store port checks it against the field's ceiling.</summary>
     public static int First(this IResolveFieldContext context) => context.GetArgument<int>("first");
 
+    /// <summary>first and after: a page of a connection.</summary>
+    public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<IntGraphType>("first", $"How many to return: default {Limits.DefaultPage}, at most {Limits.PageCeiling}.", a => a.DefaultValue = Limits.DefaultPage)
+            .Argument<StringGraphType>("after", "The cursor after which the page starts (a pageInfo.endCursor); left out, the first page.");
+
+    public static string? After(this IResolveFieldContext context) => context.GetArgument<string?>("after");
+
     public static FieldBuilder<TSource, TReturn> MaxHopsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<IntGraphType>("maxHops",
             $"The most films a chain may pass through: default {Limits.DefaultMaxHops}, at most {Limits.MaxHopsCeiling}.", a => a.DefaultValue = Limits.DefaultMaxHops);

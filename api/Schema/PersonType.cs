@@ -1,6 +1,8 @@
 using FilmGraph.Core;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
 
 namespace FilmGraph.Api.Schema;
 
@@ -21,6 +23,20 @@ internal sealed class PersonType : ObjectGraphType<Person>
             .Description("The person's relationships to films, by film id then type.")
             .TypesArgument("The relationship types to include.")
             .ResolveAsync(async ctx => await ctx.Store().PersonCreditsAsync(ctx.Source.Id, ctx.Types(), ctx.CancellationToken));
+
+        Field<ConnectionType<PersonCreditType>, Connection<Credit>>("creditsConnection")
+            .Description("The person's credits a page at a time, filtered by type and release years, in the order asked for; totalCount counts them all.")
+            .TypesArgument("The relationship types to include.")
+            .Argument<IntGraphType>("fromYear", "Only films of this year or later (a film with no year is then left out).")
+            .Argument<IntGraphType>("toYear", "Only films of this year or earlier (a film with no year is then left out).")
+            .Argument<CreditOrderEnum>("order", "The order: FILM_ID (default), NEWEST_FIRST or OLDEST_FIRST.", a => a.DefaultValue = CreditOrder.FilmId)
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var credits = await ctx.Store().PersonCreditsAsync(ctx.Source.Id, ctx.Types(), ctx.CancellationToken);
+                var ordered = Traversal.CreditsIn(credits, ctx.GetArgument<CreditOrder>("order"), ctx.GetArgument<int?>("fromYear"), ctx.GetArgument<int?>("toYear"));
+                return Pages.Of(ordered, ctx.First(), ctx.After());
+            });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")

@@ -1,6 +1,8 @@
 using FilmGraph.Core;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
 
 namespace FilmGraph.Api.Schema;
 
@@ -31,6 +33,13 @@ internal sealed class QueryType : ObjectGraphType
             .FirstArgument(Limits.DefaultSearchResults, Limits.SearchResultsCeiling)
             .ResolveAsync(async ctx => await ctx.Store().SearchAsync(ctx.GetArgument<string>("text"), ctx.First(), ctx.CancellationToken));
 
+        Field<ConnectionType<SearchHitType>, Connection<SearchHit>>("searchConnection")
+            .Description($"search a page at a time; totalCount counts the best {Limits.SearchResultsCeiling} matches, the most search ranks.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", $"What to look for; at most {Limits.SearchTextMaxLength} characters.")
+            .PageArguments()
+            .ResolveAsync(async ctx => Pages.Of(
+                await ctx.Store().SearchAsync(ctx.GetArgument<string>("text"), Limits.SearchResultsCeiling, ctx.CancellationToken), ctx.First(), ctx.After()));
+
         Field<ChainType, Chain>("coStarChain")
             .Description("One shortest co-star chain from one person to another, or null when none is within maxHops. " +
                          "Among several shortest chains it is the least when each is read as film id, person id, film id, ... (ordinal).")
@@ -58,6 +67,13 @@ internal sealed class QueryType : ObjectGraphType
             .FirstArgument(Limits.DefaultChains, Limits.ChainsCeiling)
             .ResolveAsync(async ctx =>
                 await ctx.Store().ShortestChainsAsync(ctx.ChainQuery(), ctx.First(), ctx.CancellationToken));
+
+        Field<ConnectionType<ChainType>, Connection<Chain>>("coStarChainsConnection")
+            .Description($"coStarChains a page at a time, in the same order; totalCount counts the shortest chains, up to {Limits.ChainsCeiling}.")
+            .ChainArguments()
+            .PageArguments()
+            .ResolveAsync(async ctx => Pages.Of(
+                await ctx.Store().ShortestChainsAsync(ctx.ChainQuery(), Limits.ChainsCeiling, ctx.CancellationToken), ctx.First(), ctx.After()));
 
         Field<IntGraphType, int?>("separation")
             .Description("The length of a shortest co-star chain (0 from a person to themself), or null when none is within maxHops.")
@@ -95,6 +111,13 @@ internal sealed class QueryType : ObjectGraphType
                          "On one film, or everywhere when film is left out; by film id, role, dropped id, cast id.")
             .Argument<IdGraphType>("film", "The film's id.")
             .ResolveAsync(async ctx => await ctx.Store().ReplacementsAsync(ctx.GetArgument<string?>("film"), ctx.CancellationToken));
+
+        Field<ConnectionType<ReplacementType>, Connection<Replacement>>("replacementsConnection")
+            .Description("replacements a page at a time, in the same order.")
+            .Argument<IdGraphType>("film", "The film's id.")
+            .PageArguments()
+            .ResolveAsync(async ctx => Pages.Of(
+                await ctx.Store().ReplacementsAsync(ctx.GetArgument<string?>("film"), ctx.CancellationToken), ctx.First(), ctx.After()));
 
         Field<StringGraphType, string?>("graphVersion")
             .Description("The store's data version: it changes whenever any answer may have. Null on Neo4j, which other writers share.")

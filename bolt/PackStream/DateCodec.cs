@@ -16,7 +16,7 @@ internal static class DateCodec
         var dayNumber = days + Epoch.UnixEpochDayNumber;
         if (dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber)
         {
-            throw new BoltClientException($"The date {days} days after 1970 is outside the range DateOnly can hold (years 1 to 9999).");
+            throw new BoltValueException($"The date {days} days after 1970 is outside the range DateOnly can hold (years 1 to 9999).");
         }
         return DateOnly.FromDayNumber((int)dayNumber);
     }

@@ -37,7 +37,7 @@ internal static class DateTimeCodec
         var wallTicks = utc ? ticks + offset.Ticks : ticks;
         if (wallTicks < DateTime.MinValue.Ticks || wallTicks > DateTime.MaxValue.Ticks)
         {
-            throw new BoltClientException("The date-time is outside the range DateTimeOffset can hold.");
+            throw new BoltValueException("The date-time is outside the range DateTimeOffset can hold.");
         }
         return new DateTimeOffset(wallTicks, offset);
     }

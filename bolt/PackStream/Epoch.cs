@@ -29,10 +29,10 @@ internal static class Epoch
         const long maxSeconds = 253_402_300_799; // 9999-12-31T23:59:59
         if (seconds is < minSeconds or > maxSeconds)
         {
-            throw new BoltClientException($"The instant {seconds}s after 1970 is outside the range .NET dates can hold (years 1 to 9999).");
+            throw new BoltValueException($"The instant {seconds}s after 1970 is outside the range .NET dates can hold (years 1 to 9999).");
         }
         var ticks = UnixEpochTicks + seconds * TimeSpan.TicksPerSecond + nanoseconds / 100;
-        return ticks is >= 0 and <= MaxTicks ? ticks : throw new BoltClientException("The instant is outside the range .NET dates can hold.");
+        return ticks is >= 0 and <= MaxTicks ? ticks : throw new BoltValueException("The instant is outside the range .NET dates can hold.");
     }
 
     public static TimeSpan ToOffset(ref PackStreamReader reader, long offsetSeconds)
@@ -40,7 +40,7 @@ internal static class Epoch
         if (offsetSeconds % 60 != 0 || Math.Abs(offsetSeconds) > 14 * 3600)
         {
             // .NET offsets are whole minutes within ±14 h; Neo4j allows seconds and ±18 h.
-            throw new BoltClientException($"The UTC offset {offsetSeconds}s cannot be held by DateTimeOffset (whole minutes within ±14 h).");
+            throw new BoltValueException($"The UTC offset {offsetSeconds}s cannot be held by DateTimeOffset (whole minutes within ±14 h).");
         }
         return TimeSpan.FromSeconds(StructureCodec.ToInt32(ref reader, offsetSeconds, "offset"));
     }

@@ -4,7 +4,8 @@ namespace FilmGraph.Bolt.PackStream;
 
 /// <summary>
 /// DateTime with a zone id: 0x69 (Bolt 5, seconds are UTC) or legacy 0x66 (wall-clock seconds),
-/// as <see cref="BoltZonedDateTime"/>. The zone's offset comes from this machine's time zone data.
+/// as <see cref="BoltZonedDateTime"/>. The zone's offset comes from this machine's time zone data; a zone id it
+/// lacks is a <see cref="BoltValueException"/>.
 /// </summary>
 internal static class ZonedDateTimeCodec
 {
@@ -27,13 +28,12 @@ internal static class ZonedDateTimeCodec
         var nanos = reader.ReadInteger();
         var zoneId = reader.ReadString();
         var ticks = Epoch.ToTicks(ref reader, seconds, nanos);
-        var zone = Find(zoneId);
+        // An offset made up for a zone that cannot be resolved would be a wrong instant or a wrong wall clock,
+        // silently committed by whoever writes it back; the caller is told instead.
+        var zone = Find(zoneId) ?? throw new BoltValueException(
+            $"The time zone '{zoneId}' of a date-time is not in this machine's time zone data, so its offset is unknown.");
         TimeSpan offset;
-        if (zone is null)
-        {
-            offset = TimeSpan.Zero;
-        }
-        else if (utc)
+        if (utc)
         {
             offset = zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Utc));
         }
@@ -44,7 +44,7 @@ internal static class ZonedDateTimeCodec
         var wallTicks = utc ? ticks + offset.Ticks : ticks;
         if (wallTicks < DateTime.MinValue.Ticks || wallTicks > DateTime.MaxValue.Ticks)
         {
-            throw new BoltClientException("The date-time is outside the range DateTimeOffset can hold.");
+            throw new BoltValueException("The date-time is outside the range DateTimeOffset can hold.");
         }
         return new BoltZonedDateTime(new DateTimeOffset(wallTicks, offset), zoneId);
     }

@@ -6,13 +6,16 @@ namespace FilmGraph.Bolt.Pool;
 /// A connection borrowed for one unit of work. Reads and flushes go through here so that a lost
 /// server or a routing failure is reported to the provider in one place.
 /// </summary>
-internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool pool, IConnectionProvider provider, string? database)
+internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool pool, IConnectionProvider provider, string? database, bool sessionAuth = false)
 {
     private int _released;
 
     public BoltConnection Connection { get; } = connection;
 
     public ServerAddress Address => Connection.Address;
+
+    /// <summary>The database this lease serves: the one asked for or, through routing, the home database the router named.</summary>
+    public string? Database { get; } = database;
 
     public async ValueTask FlushAsync(CancellationToken ct)
     {
@@ -48,7 +51,12 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
             : new BoltProtocolException($"Expected a summary, got {failure.Kind}.");
         if (Failures.IsRoutingFailure(exception.Code))
         {
-            provider.OnWriterGone(Address, database);
+            provider.OnWriterGone(Address, Database);
+        }
+        if (exception is BoltAuthenticationException refused)
+        {
+            // An expired token: the token manager may have the next one, and the retry re-authenticates with it.
+            pool.Refused(Connection.Auth, !sessionAuth, refused);
         }
         if (!Connection.IsBroken)
         {
@@ -71,7 +79,7 @@ internal sealed class ConnectionLease(BoltConnection connection, ConnectionPool 
 /// <summary>Where sessions get connections: one server for bolt://, a routing table for neo4j://.</summary>
 internal interface IConnectionProvider : IAsyncDisposable
 {
-    Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct);
+    Task<ConnectionLease> AcquireAsync(AcquireRequest request, CancellationToken ct);
 
     void OnServerUnavailable(ServerAddress address);
 

@@ -21,7 +21,11 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
 
     public int Idle => _idle.Count;
 
-    public async Task<BoltConnection> AcquireAsync(CancellationToken ct)
+    /// <summary>
+    /// A connection authenticated as <paramref name="sessionAuth"/>, or else with the driver's current token. An
+    /// idle connection with other credentials is re-authenticated where the protocol allows (5.1+), replaced where not.
+    /// </summary>
+    public async Task<BoltConnection> AcquireAsync(BoltAuth? sessionAuth, CancellationToken ct)
     {
         if (_closed)
         {
@@ -35,16 +39,36 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
         }
         try
         {
+            var auth = sessionAuth ?? await settings.Auth.GetTokenAsync(ct).ConfigureAwait(false);
             while (_idle.TryPop(out var idle))
             {
-                if (await IsReusableAsync(idle, ct).ConfigureAwait(false))
+                if (sessionAuth is not null && !idle.CanReauthenticate && !idle.IsBroken)
+                {
+                    // All connections to one server speak one version: a new one could not switch users either.
+                    _idle.Push(idle);
+                    throw NoSessionAuth(idle);
+                }
+                if (await IsReusableAsync(idle, auth, sessionAuth is null, ct).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _inUse);
                     return idle;
                 }
                 await idle.DisposeAsync().ConfigureAwait(false);
             }
-            var connection = await BoltConnection.OpenAsync(Address, settings, ct).ConfigureAwait(false);
+            BoltConnection connection;
+            try
+            {
+                connection = await BoltConnection.OpenAsync(Address, settings, auth, ct).ConfigureAwait(false);
+            }
+            catch (BoltAuthenticationException e)
+            {
+                throw Refused(auth, sessionAuth is null, e);
+            }
+            if (sessionAuth is not null && !connection.CanReauthenticate)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw NoSessionAuth(connection);
+            }
             Interlocked.Increment(ref _inUse);
             return connection;
         }
@@ -55,11 +79,46 @@ internal sealed class ConnectionPool(ServerAddress address, ConnectionSettings s
         }
     }
 
-    private async Task<bool> IsReusableAsync(BoltConnection connection, CancellationToken ct)
+    private static BoltClientException NoSessionAuth(BoltConnection connection) => new(
+        $"A session with credentials of its own needs Bolt 5.1 or later (re-authentication on an open connection); {connection.Address} speaks Bolt {connection.Version}.");
+
+    /// <summary>Tells the driver's token manager its token was refused, which decides whether a retry may help.</summary>
+    public BoltAuthenticationException Refused(BoltAuth auth, bool driverAuth, BoltAuthenticationException error)
+    {
+        if (driverAuth)
+        {
+            error.RetryWithNewToken = settings.Auth.HandleSecurityException(auth, error);
+        }
+        return error;
+    }
+
+    private async Task<bool> IsReusableAsync(BoltConnection connection, BoltAuth auth, bool driverAuth, CancellationToken ct)
     {
         if (connection.IsBroken || Stopwatch.GetElapsedTime(connection.CreatedAt) > options.MaxConnectionLifetime)
         {
             return false;
+        }
+        if (!connection.Auth.SameAs(auth))
+        {
+            if (!connection.CanReauthenticate)
+            {
+                // Bolt 4.4 keeps the credentials of its HELLO: a new connection takes the new ones.
+                return false;
+            }
+            try
+            {
+                await connection.ReauthenticateAsync(auth, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (BoltAuthenticationException e)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw Refused(auth, driverAuth, e);
+            }
+            catch (BoltException)
+            {
+                return false;
+            }
         }
         if (options.ConnectionLivenessCheckTimeout is { } idleLimit && Stopwatch.GetElapsedTime(connection.LastUsedAt) > idleLimit)
         {

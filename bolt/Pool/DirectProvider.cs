@@ -5,11 +5,11 @@ namespace FilmGraph.Bolt.Pool;
 /// <summary>bolt://: every session talks to the one server the URI names.</summary>
 internal sealed class DirectProvider(ServerAddress address, PoolRegistry pools) : IConnectionProvider
 {
-    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    public async Task<ConnectionLease> AcquireAsync(AcquireRequest request, CancellationToken ct)
     {
         var pool = pools.Get(address);
-        var connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
-        return new ConnectionLease(connection, pool, this, database);
+        var connection = await pool.AcquireAsync(request.Auth, ct).ConfigureAwait(false);
+        return new ConnectionLease(connection, pool, this, request.Database, request.Auth is not null);
     }
 
     public void OnServerUnavailable(ServerAddress failed)

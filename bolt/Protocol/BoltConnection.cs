@@ -25,13 +25,15 @@ internal sealed class BoltConnection : IAsyncDisposable
     private bool _utcDateTime = true;
     private TimeSpan? _readTimeout;
     private Exception? _broken;
+    private string _opening = "the TCP connection";
 
-    private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings)
+    private BoltConnection(Socket socket, Stream stream, ServerAddress address, ConnectionSettings settings, BoltAuth auth)
     {
         _socket = socket;
         _stream = stream;
         _settings = settings;
         Address = address;
+        Auth = auth;
         _read = new ReadBuffer(this, ReadBufferSize);
     }
 
@@ -42,6 +44,12 @@ internal sealed class BoltConnection : IAsyncDisposable
     public string? ServerAgent { get; private set; }
 
     public string? ConnectionId { get; private set; }
+
+    /// <summary>The credentials the connection is authenticated with.</summary>
+    public BoltAuth Auth { get; private set; }
+
+    /// <summary>LOGOFF and LOGON exist from Bolt 5.1: before, a connection keeps the credentials of its HELLO.</summary>
+    public bool CanReauthenticate => Version >= BoltVersion.V5_1;
 
     public long CreatedAt { get; } = Stopwatch.GetTimestamp();
 
@@ -55,7 +63,7 @@ internal sealed class BoltConnection : IAsyncDisposable
     /// <summary>True while the server holds state for this connection (an open transaction, or a failure not yet reset).</summary>
     public bool NeedsReset { get; private set; }
 
-    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, CancellationToken ct)
+    public static async Task<BoltConnection> OpenAsync(ServerAddress address, ConnectionSettings settings, BoltAuth auth, CancellationToken ct)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -78,22 +86,28 @@ internal sealed class BoltConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings);
+        var connection = new BoltConnection(socket, new NetworkStream(socket, ownsSocket: true), address, settings, auth);
         try
         {
             if (settings.Tls != TlsMode.None)
             {
+                connection._opening = "the TLS handshake";
                 await connection.StartTlsAsync(budget.Token).ConfigureAwait(false);
             }
+            connection._opening = "the Bolt handshake";
             await connection.HandshakeAsync(budget.Token).ConfigureAwait(false);
+            connection._opening = "HELLO";
             await connection.HelloAsync(budget.Token).ConfigureAwait(false);
             return connection;
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new BoltServiceUnavailableException(
-                $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
+            // Says which step stalled: a server that takes the handshake but never answers HELLO is not one that never speaks Bolt.
+            var step = connection._opening;
+            throw new BoltServiceUnavailableException(step == "the Bolt handshake"
+                ? $"{address} accepted the connection but did not complete the Bolt handshake within {settings.ConnectTimeout.TotalSeconds:0.#} s."
+                : $"{address} accepted the connection and agreed Bolt {connection.Version}, but did not answer {step} within {settings.ConnectTimeout.TotalSeconds:0.#} s.", e);
         }
         catch
         {
@@ -123,6 +137,10 @@ internal sealed class BoltConnection : IAsyncDisposable
         _stream = ssl;
     }
 
+    /// <summary>
+    /// Agrees a version. A handshake that agrees none leaves nothing to say (not even GOODBYE, which belongs to a
+    /// protocol that was never chosen): every failure here breaks the connection.
+    /// </summary>
     private async Task HandshakeAsync(CancellationToken ct)
     {
         _write.Write(Handshake.ClientHello());
@@ -130,7 +148,14 @@ internal sealed class BoltConnection : IAsyncDisposable
         var answer = await ReadUInt32Async(ct).ConfigureAwait(false);
         if (answer != Handshake.ManifestV1)
         {
-            Version = Handshake.AcceptLegacy(answer);
+            try
+            {
+                Version = Handshake.AcceptLegacy(answer);
+            }
+            catch (BoltException e)
+            {
+                throw Break(e);
+            }
         }
         else
         {
@@ -152,8 +177,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             Handshake.WriteVarInt(reply, 0);
             _write.Write(reply.ToArray());
             await FlushAsync(ct).ConfigureAwait(false);
-            Version = chosen ?? throw new BoltServiceUnavailableException(
-                $"The server offers Bolt {string.Join(", ", offered.SelectMany(Handshake.Expand))}, none of which this client speaks.");
+            Version = chosen ?? throw Break(Handshake.NoneInManifest(offered));
         }
         _utcDateTime = Version >= BoltVersion.V5_0;
     }
@@ -186,7 +210,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         var separateLogon = Version >= BoltVersion.V5_1;
         if (!separateLogon)
         {
-            foreach (var (key, value) in _settings.AuthToken)
+            foreach (var (key, value) in Auth.Token)
             {
                 extra[key] = value;
             }
@@ -204,10 +228,18 @@ internal sealed class BoltConnection : IAsyncDisposable
         {
             extra["bolt_agent"] = BoltAgent;
         }
+        try
+        {
+            NotificationFilters.Append(extra, _settings.Notifications, Version);
+        }
+        catch (BoltClientException e)
+        {
+            throw Break(e);
+        }
         Send(MessageTags.Hello, extra);
         if (separateLogon)
         {
-            Send(MessageTags.Logon, _settings.AuthToken);
+            Send(MessageTags.Logon, Auth.Token);
         }
         await FlushAsync(ct).ConfigureAwait(false);
         var hello = await ReadResponseAsync(ct).ConfigureAwait(false);
@@ -227,12 +259,38 @@ internal sealed class BoltConnection : IAsyncDisposable
         }
         if (separateLogon)
         {
+            _opening = "LOGON";
             var logon = await ReadResponseAsync(ct).ConfigureAwait(false);
             if (logon.Kind != ResponseKind.Success)
             {
                 throw Break(logon.Kind == ResponseKind.Failure ? Failures.ToException(logon.Metadata) : new BoltProtocolException("LOGON was ignored."));
             }
         }
+    }
+
+    /// <summary>
+    /// Swaps the connection's credentials (LOGOFF, LOGON), pipelined. A refused LOGON leaves the server waiting
+    /// for credentials no one will send: the connection is broken, with the refusal as the reason.
+    /// </summary>
+    public async Task ReauthenticateAsync(BoltAuth auth, CancellationToken ct)
+    {
+        if (!CanReauthenticate)
+        {
+            throw new BoltClientException($"Re-authentication on an open connection needs Bolt 5.1 or later; {Address} speaks Bolt {Version}.");
+        }
+        Send(MessageTags.Logoff);
+        Send(MessageTags.Logon, auth.Token);
+        await FlushAsync(ct).ConfigureAwait(false);
+        var logoff = await ReadResponseAsync(ct).ConfigureAwait(false);
+        var logon = await ReadResponseAsync(ct).ConfigureAwait(false);
+        foreach (var (reply, name) in new[] { (logoff, "LOGOFF"), (logon, "LOGON") })
+        {
+            if (reply.Kind != ResponseKind.Success)
+            {
+                throw Break(reply.Kind == ResponseKind.Failure ? Failures.ToException(reply.Metadata) : new BoltProtocolException($"{name} was ignored."));
+            }
+        }
+        Auth = auth;
     }
 
     private static readonly Dictionary<string, object?> BoltAgent = new()
@@ -436,7 +494,8 @@ internal sealed class BoltConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_broken is null)
+        // GOODBYE only on a connection that agreed a version; before that there is no protocol to say it in.
+        if (_broken is null && Version != default)
         {
             try
             {
@@ -448,7 +507,7 @@ internal sealed class BoltConnection : IAsyncDisposable
             {
                 // Saying goodbye is a courtesy; the socket closes either way.
             }
-            Break(new ObjectDisposedException(nameof(BoltConnection)));
         }
+        Break(new ObjectDisposedException(nameof(BoltConnection)));
     }
 }

@@ -7,6 +7,7 @@ internal readonly record struct BoltVersion(int Major, int Minor) : IComparable<
     public static readonly BoltVersion V5_0 = new(5, 0);
     public static readonly BoltVersion V5_1 = new(5, 1);
     public static readonly BoltVersion V5_3 = new(5, 3);
+    public static readonly BoltVersion V5_5 = new(5, 5);
     public static readonly BoltVersion V5_7 = new(5, 7);
     public static readonly BoltVersion V5_8 = new(5, 8);
     public static readonly BoltVersion V6_0 = new(6, 0);

@@ -9,10 +9,11 @@ internal enum TlsMode
 
 /// <summary>What a connection needs to open and greet a server; derived once from the driver's options.</summary>
 internal sealed record ConnectionSettings(
-    IReadOnlyDictionary<string, object?> AuthToken,
+    IBoltAuthTokenManager Auth,
     string UserAgent,
     TlsMode Tls,
     TimeSpan ConnectTimeout,
     IReadOnlyDictionary<string, object?>? RoutingContext,
     int MaxMessageSize,
-    int MaxNestingDepth);
+    int MaxNestingDepth,
+    BoltNotificationConfig? Notifications = null);

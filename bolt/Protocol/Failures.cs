@@ -25,7 +25,8 @@ internal static class Failures
 
     private static BoltException Create(string code, string message)
     {
-        if (code is "Neo.ClientError.Security.Unauthorized" or "Neo.ClientError.Security.AuthenticationRateLimit" or "Neo.ClientError.Security.CredentialsExpired")
+        if (code is "Neo.ClientError.Security.Unauthorized" or "Neo.ClientError.Security.AuthenticationRateLimit"
+            or "Neo.ClientError.Security.CredentialsExpired" or "Neo.ClientError.Security.TokenExpired")
         {
             return new BoltAuthenticationException(code, message);
         }

@@ -14,4 +14,5 @@ internal static class MessageTags
     public const byte Pull = 0x3F;
     public const byte Route = 0x66;
     public const byte Logon = 0x6A;
+    public const byte Logoff = 0x6B;
 }

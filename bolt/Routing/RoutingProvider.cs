@@ -11,25 +11,38 @@ namespace FilmGraph.Bolt.Routing;
 /// </summary>
 internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<string, object?> routingContext, PoolRegistry pools) : IConnectionProvider
 {
-    private const string DefaultDatabaseKey = "";
+    // Database names cannot hold NUL, so the default database's per-user keys never meet a named database's.
+    private const string DefaultDatabaseKey = "\0";
 
     private readonly ConcurrentDictionary<string, RoutingTable> _tables = new(StringComparer.Ordinal);
+    private readonly HomeDatabaseCache _homes = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
     public IEnumerable<ConnectionPool> Pools => pools.All;
 
-    internal RoutingTable? TableFor(string? database) => _tables.GetValueOrDefault(database ?? DefaultDatabaseKey);
+    internal RoutingTable? TableFor(string database) => _tables.GetValueOrDefault(database);
 
-    public async Task<ConnectionLease> AcquireAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    public async Task<ConnectionLease> AcquireAsync(AcquireRequest request, CancellationToken ct)
     {
-        var table = await GetTableAsync(database, mode, bookmarks, ct).ConfigureAwait(false);
+        var (database, mode, bookmarks, impersonatedUser, auth) = request;
+        // Whose home database: the impersonated user's, the session's own user's, or the driver's.
+        var user = impersonatedUser is not null ? $"impersonated:{impersonatedUser}" : auth is not null ? $"session:{auth.UserKey}" : "driver";
+        database ??= _homes.Get(user);
+        var table = await GetTableAsync(database, impersonatedUser, user, mode, bookmarks, ct).ConfigureAwait(false);
+        if (database is null && table.Database is { } home)
+        {
+            // The router named the home database: sessions pin it, later ones start from it.
+            _homes.Set(user, home, table.ExpiresAt);
+            _tables.AddOrUpdate(home, table, (_, known) => known.IsFresh(mode) ? known : table);
+        }
+        database ??= table.Database;
         foreach (var address in table.Candidates(mode))
         {
             var pool = pools.Get(address);
             try
             {
-                var connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
-                return new ConnectionLease(connection, pool, this, database);
+                var connection = await pool.AcquireAsync(auth, ct).ConfigureAwait(false);
+                return new ConnectionLease(connection, pool, this, database, auth is not null);
             }
             catch (BoltServiceUnavailableException)
             {
@@ -39,9 +52,11 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
         throw new BoltSessionExpiredException($"No {(mode == BoltAccessMode.Read ? "reader" : "writer")} for database '{database ?? "(default)"}' could be reached.");
     }
 
-    private async Task<RoutingTable> GetTableAsync(string? database, BoltAccessMode mode, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    /// <summary>The table for a database; for the default database, per user, since each user has a home database of their own.</summary>
+    private async Task<RoutingTable> GetTableAsync(string? database, string? impersonatedUser, string user, BoltAccessMode mode,
+        IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
-        var key = database ?? DefaultDatabaseKey;
+        var key = database ?? DefaultDatabaseKey + user;
         if (_tables.TryGetValue(key, out var table) && table.IsFresh(mode))
         {
             return table;
@@ -53,7 +68,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
             {
                 return table;
             }
-            var fresh = await FetchAsync(database, table?.Routers ?? [], bookmarks, ct).ConfigureAwait(false);
+            var fresh = await FetchAsync(database, impersonatedUser, table?.Routers ?? [], bookmarks, ct).ConfigureAwait(false);
             _tables[key] = fresh;
             return fresh;
         }
@@ -63,7 +78,8 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
         }
     }
 
-    private async Task<RoutingTable> FetchAsync(string? database, IReadOnlyList<ServerAddress> knownRouters, IReadOnlyList<string> bookmarks, CancellationToken ct)
+    private async Task<RoutingTable> FetchAsync(string? database, string? impersonatedUser, IReadOnlyList<ServerAddress> knownRouters,
+        IReadOnlyList<string> bookmarks, CancellationToken ct)
     {
         var routers = knownRouters.Where(r => r != seed).Append(seed).ToList();
         var failures = new List<Exception>();
@@ -73,7 +89,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
             BoltConnection connection;
             try
             {
-                connection = await pool.AcquireAsync(ct).ConfigureAwait(false);
+                connection = await pool.AcquireAsync(null, ct).ConfigureAwait(false);
             }
             catch (BoltServiceUnavailableException e)
             {
@@ -87,6 +103,11 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
                 if (database is not null)
                 {
                     extra["db"] = database;
+                }
+                if (impersonatedUser is not null)
+                {
+                    // The table (and, for the default database, the home database) is the impersonated user's.
+                    extra["imp_user"] = impersonatedUser;
                 }
                 connection.Send(MessageTags.Route, routingContext, bookmarks, extra);
                 await lease.FlushAsync(ct).ConfigureAwait(false);
@@ -133,7 +154,7 @@ internal sealed class RoutingProvider(ServerAddress seed, IReadOnlyDictionary<st
 
     public void OnWriterGone(ServerAddress address, string? database)
     {
-        if (_tables.TryGetValue(database ?? DefaultDatabaseKey, out var table))
+        if (database is not null && _tables.TryGetValue(database, out var table))
         {
             table.ForgetWriter(address);
         }

@@ -13,7 +13,6 @@ internal sealed class RoutingTable
     private readonly List<ServerAddress> _routers;
     private readonly List<ServerAddress> _readers;
     private readonly List<ServerAddress> _writers;
-    private readonly long _expiresAt;
     private int _next;
 
     public RoutingTable(string? database, IEnumerable<ServerAddress> routers, IEnumerable<ServerAddress> readers, IEnumerable<ServerAddress> writers, TimeSpan ttl)
@@ -22,10 +21,14 @@ internal sealed class RoutingTable
         _routers = routers.ToList();
         _readers = readers.ToList();
         _writers = writers.ToList();
-        _expiresAt = Stopwatch.GetTimestamp() + (long)(Math.Min(ttl.TotalSeconds, int.MaxValue) * Stopwatch.Frequency);
+        ExpiresAt = Stopwatch.GetTimestamp() + (long)(Math.Min(ttl.TotalSeconds, int.MaxValue) * Stopwatch.Frequency);
     }
 
+    /// <summary>The database the table is for: the one asked for, or the home database the router named for the default.</summary>
     public string? Database { get; }
+
+    /// <summary>When the table stops holding, as a <see cref="Stopwatch"/> timestamp.</summary>
+    public long ExpiresAt { get; }
 
     public IReadOnlyList<ServerAddress> Routers { get { lock (_gate) { return _routers.ToArray(); } } }
 
@@ -37,7 +40,7 @@ internal sealed class RoutingTable
     {
         lock (_gate)
         {
-            return Stopwatch.GetTimestamp() < _expiresAt && _routers.Count > 0 && (mode == BoltAccessMode.Read ? _readers : _writers).Count > 0;
+            return Stopwatch.GetTimestamp() < ExpiresAt && _routers.Count > 0 && (mode == BoltAccessMode.Read ? _readers : _writers).Count > 0;
         }
     }
 

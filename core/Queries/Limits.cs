@@ -26,6 +26,10 @@ public static class Limits
 
     public const int SearchTextMaxLength = 200;
 
+    /// <summary>A page of a connection (credits, search, replacements, chains).</summary>
+    public const int DefaultPage = 20;
+    public const int PageCeiling = 100;
+
     /// <summary>Checks <paramref name="value"/> lies in [min, ceiling] and names the argument when it does not.</summary>
     public static int Check(string argument, int value, int min, int ceiling)
     {

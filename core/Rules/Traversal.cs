@@ -85,6 +85,29 @@ public static class Traversal
         return c != 0 ? c : a.Type.CompareTo(b.Type);
     });
 
+    /// <summary>
+    /// A person's credits in the order asked for, keeping only films released in [fromYear, toYear] when either is
+    /// given (a film without a year is then left out, as for chains).
+    /// </summary>
+    public static IReadOnlyList<Credit> CreditsIn(IReadOnlyList<Credit> credits, CreditOrder order, int? fromYear, int? toYear)
+    {
+        var kept = fromYear is null && toYear is null
+            ? credits
+            : credits.Where(c => c.Film.Year is int y && (fromYear is not int lo || y >= lo) && (toYear is not int hi || y <= hi)).ToList();
+        if (order == CreditOrder.FilmId) return [.. kept.Order(PersonCreditOrder)];
+        var newest = order == CreditOrder.NewestFirst;
+        return [.. kept.Order(Comparer<Credit>.Create((a, b) =>
+        {
+            if (a!.Film.Year != b!.Film.Year)
+            {
+                if (a.Film.Year is null) return 1;
+                if (b.Film.Year is null) return -1;
+                return newest ? b.Film.Year.Value.CompareTo(a.Film.Year.Value) : a.Film.Year.Value.CompareTo(b.Film.Year.Value);
+            }
+            return PersonCreditOrder.Compare(a, b);
+        }))];
+    }
+
     /// <summary>A film's credits: by type, then person id.</summary>
     public static readonly IComparer<Credit> FilmCreditOrder = Comparer<Credit>.Create((a, b) =>
     {

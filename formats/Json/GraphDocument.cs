@@ -24,6 +24,16 @@ internal sealed class GraphDocument(string file)
 
     public GraphBatch Batch => new(People, Films, Relationships);
 
+    /// <summary>Every record of a document read whole, kept or not, by its JSON path: what the file holds.</summary>
+    public Dictionary<string, (RecordKind Kind, RecordPlace Place)> Records { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records left out of a document read whole because an identical one came before, by kind.</summary>
+    public List<(RecordKind Kind, RecordPlace Place)> Repeated { get; } = [];
+
+    public void Read(RecordKind kind, RecordPlace place) => Records[place.Path] = (kind, place);
+
+    public void SameAgain(RecordKind kind, RecordPlace place) => Repeated.Add((kind, place));
+
     /// <summary>Set when the document is read in batches: records and their faults go here instead of into the lists.</summary>
     public RecordSink? Sink { get; init; }
 

@@ -123,6 +123,7 @@ internal sealed class GraphDocumentReader
     private void ReadRecord(string path)
     {
         var place = _current = new RecordPlace(path, Token.Line);
+        if (!Batched) _doc.Read(_currentKind, place);
         if (Token.Type != JsonTokenType.StartObject)
         {
             _doc.Add(Token.Line, path, $"expected an object for a {JsonRecordReader.Name(_currentKind)}, found {JsonRecordReader.Describe(Token)}.");
@@ -130,6 +131,7 @@ internal sealed class GraphDocumentReader
             return;
         }
         var record = _records.Read(place, _currentKind);
+        place.EndLine = Token.Line;
         if (Batched)
         {
             // A record with faults is rejected when it ends, by Settle.
@@ -167,6 +169,7 @@ internal sealed class GraphDocumentReader
         }
         if (!Equals(earlier.Record, record))
             _doc.Add(place.Line, place.Path, $"duplicate {what} with different data than {earlier.Place.Path} (line {earlier.Place.Line}).", place);
+        else _doc.SameAgain(_currentKind, place);
         return false;
     }
 

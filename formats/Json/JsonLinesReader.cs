@@ -15,7 +15,40 @@ internal sealed class JsonLinesReader(string file) : RecordReader
 {
     private const int CheckEvery = 4096;
 
-    public override IReadOnlyList<ImportError> Check() => [];
+    // How much of the file's start is looked at to tell whether it is JSON Lines at all.
+    private const int ProbeLines = 5;
+    private const int ProbeChars = 1 << 16;
+
+    /// <summary>
+    /// A file whose first lines are none of them a JSON object (another format, binary data) is not JSON Lines:
+    /// stopping there says so once, where reading on would reject every line of it. One bad line among good ones is
+    /// still rejected on its own.
+    /// </summary>
+    public override IReadOnlyList<ImportError> Check()
+    {
+        using var input = new TextInput(file);
+        var start = new char[ProbeChars];
+        var length = input.Text.ReadBlock(start);
+        var lines = new string(start, 0, length).Split('\n');
+        // The last piece may be cut off by the probe's end; it counts only when it is all there is.
+        var whole = length < ProbeChars || lines.Length == 1 ? lines.Length : lines.Length - 1;
+        (int Line, string Reason)? first = null;
+        var looked = 0;
+        for (var i = 0; i < whole && looked < ProbeLines; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            looked++;
+            if (TextInput.HasBadBytes(line)) first ??= (i + 1, "bytes that are not UTF-8 text");
+            else if (!line.StartsWith('{')) first ??= (i + 1, $"expected a JSON object, found '{Printable(Excerpt.Of(line))}'");
+            else return [];
+        }
+        if (first is not { } fault) return [];
+        var rest = looked > 1 ? $"; none of the first {looked} lines is a JSON object" : "";
+        return [new ImportError(file, fault.Line, "", $"this is not JSON Lines (line {fault.Line}: {fault.Reason}){rest}.")];
+    }
+
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
 
     public override long Bytes(ImportPhase phase) => SizeOf(file);
 

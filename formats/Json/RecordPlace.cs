@@ -6,6 +6,9 @@ internal sealed class RecordPlace(string path, int line)
     public string Path { get; } = path;
     public int Line { get; } = line;
 
+    /// <summary>The line the record's closing brace is on, once it has been read whole.</summary>
+    public int EndLine { get; set; } = line;
+
     /// <summary>Lines by property path inside the record ("to", "source.quote").</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 

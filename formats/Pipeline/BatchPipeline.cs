@@ -21,7 +21,7 @@ internal static class BatchPipeline
             return tally.Report(options.DryRun);
         }
         if (options.DryRun) writer = new DryRunWriter(writer);
-        tally.Start(reader.Bytes(ImportPhase.Nodes) + reader.Bytes(ImportPhase.Relationships));
+        tally.Start(reader.Bytes(ImportPhase.Nodes), reader.Bytes(ImportPhase.Relationships));
 
         // One batch waiting while another is written: reading overlaps writing, and memory holds three batches at most
         // (one filling, one waiting, one being written).
@@ -39,6 +39,7 @@ internal static class BatchPipeline
                 long before = 0;
                 foreach (var phase in (ImportPhase[])[ImportPhase.Nodes, ImportPhase.Relationships])
                 {
+                    tally.BeginPhase(phase, before);
                     sink.BeginPhase(before);
                     reader.Read(phase, sink, stop.Token);
                     before += reader.Bytes(phase);

@@ -20,9 +20,37 @@ internal sealed class ImportTally(ImportOptions options)
     private bool _stopped;
     private WriteSummary _written = WriteSummary.Zero;
     private long _bytesDone;
-    private long _totalBytes;
+    private readonly long[] _passBytes = new long[2];
+    private ImportPhase _phase;
+    private TimeSpan _phaseStarted;
 
-    public void Start(long totalBytes) => _totalBytes = totalBytes;
+    // How far the pass was at moments of the last RateWindow: the pace of the pass as it is now. A pass is not
+    // even: the second pass over a JSON Lines file steps over its node lines fast, then writes relationships slowly.
+    private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RateMinimum = TimeSpan.FromSeconds(2);
+    private readonly Queue<(TimeSpan At, long Bytes)> _samples = new();
+
+    /// <summary>The bytes each phase reads: a file read in both phases is in both.</summary>
+    public void Start(long nodeBytes, long relationshipBytes)
+    {
+        _passBytes[(int)ImportPhase.Nodes] = nodeBytes;
+        _passBytes[(int)ImportPhase.Relationships] = relationshipBytes;
+    }
+
+    /// <summary>
+    /// The reading side begins a phase. Progress from the writing side about the batches of the phase before is
+    /// still counted (bytes only ever go forward), but the pass and its clock are the new phase's from here.
+    /// </summary>
+    public void BeginPhase(ImportPhase phase, long bytesBefore)
+    {
+        lock (_lock)
+        {
+            _phase = phase;
+            _phaseStarted = _clock.Elapsed;
+            _bytesDone = Math.Max(_bytesDone, bytesBefore);
+            _samples.Clear();
+        }
+    }
 
     public void Read(RecordKind kind) => Interlocked.Increment(ref _read[(int)kind]);
 
@@ -71,18 +99,37 @@ internal sealed class ImportTally(ImportOptions options)
         Progress(bytesDone);
     }
 
+    /// <summary><paramref name="bytesDone"/>: bytes read over all phases so far, those of the phases before included.</summary>
     public void Progress(long bytesDone)
     {
         if (options.Progress is null) return;
-        long records;
-        long relationships;
+        ImportProgress progress;
         lock (_lock)
         {
             _bytesDone = Math.Max(_bytesDone, bytesDone);
-            records = _read.Sum();
-            relationships = _written.Relationships.Total;
+            var phase = (int)_phase;
+            // A phase with nothing to read (CSV with node files only) is no pass of its own: the other one goes on showing.
+            if (_passBytes[phase] == 0 && _passBytes[1 - phase] > 0) phase = 1 - phase;
+            var before = phase == 0 ? 0 : _passBytes[0];
+            var total = _passBytes[phase];
+            var passes = _passBytes.Count(b => b > 0);
+            var pass = phase == 0 || _passBytes[0] == 0 ? 1 : Math.Min(2, passes);
+            var elapsed = _clock.Elapsed;
+            var done = Math.Clamp(_bytesDone - before, 0, total);
+            progress = new ImportProgress(pass, Math.Max(1, passes), phase == (int)ImportPhase.Relationships,
+                done, total, _read.Sum(), _written.Relationships.Total, elapsed, Pace(elapsed, done));
         }
-        options.Progress.Report(new ImportProgress(_bytesDone, _totalBytes, records, relationships, _clock.Elapsed));
+        options.Progress.Report(progress);
+    }
+
+    /// <summary>Bytes a second over the last <see cref="RateWindow"/> of the pass; 0 until it has run for <see cref="RateMinimum"/>.</summary>
+    private double Pace(TimeSpan now, long done)
+    {
+        _samples.Enqueue((now, done));
+        while (_samples.Count > 2 && now - _samples.Peek().At > RateWindow) _samples.Dequeue();
+        var (since, from) = _samples.Peek();
+        var span = now - since;
+        return now - _phaseStarted < RateMinimum || span <= TimeSpan.Zero ? 0 : (done - from) / span.TotalSeconds;
     }
 
     public ImportReport Report(bool dryRun)

@@ -1,4 +1,3 @@
-using FilmGraph.Bolt;
 using FilmGraph.Core;
 using static FilmGraph.Store.Neo4j.GraphRecords;
 
@@ -12,9 +11,9 @@ internal static class ChainPaths
     /// relationships (someone who both directed and acted in a film), and each link reports the first type in enum
     /// order, with that relationship's role.
     /// </summary>
-    public static IReadOnlyList<Chain> ToChains(IEnumerable<BoltPath> paths, int first)
+    public static IReadOnlyList<Chain> ToChains(IEnumerable<CypherPath> paths, int first)
     {
-        var chains = new Dictionary<string, (BoltNode[] Nodes, (RelationshipType Type, string? Role)[] Sides)>(StringComparer.Ordinal);
+        var chains = new Dictionary<string, (CypherNode[] Nodes, (RelationshipType Type, string? Role)[] Sides)>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var nodes = path.Nodes.ToArray();
@@ -33,7 +32,7 @@ internal static class ChainPaths
         return chains.Values.Select(c => ToChain(c.Nodes, c.Sides)).Order(Traversal.ChainOrder).Take(first).ToList();
     }
 
-    private static Chain ToChain(BoltNode[] nodes, (RelationshipType Type, string? Role)[] sides)
+    private static Chain ToChain(CypherNode[] nodes, (RelationshipType Type, string? Role)[] sides)
     {
         var links = new List<ChainLink>(nodes.Length / 2);
         for (var i = 0; i + 2 < nodes.Length; i += 2)

@@ -5,30 +5,42 @@ using static FilmGraph.Store.Neo4j.GraphRecords;
 namespace FilmGraph.Store.Neo4j;
 
 /// <summary>
-/// The store port over Neo4j 5, through the project's Bolt client. Every statement is in <see cref="Cypher"/>.
-/// Each call runs in one managed transaction (retried on transient failures); a write is one transaction however
-/// many <c>UNWIND</c> statements its rows need, so it applies whole or not at all. Sessions carry the bookmark of the
-/// last write, so on a cluster the next query sees it.
+/// The store port over Neo4j 5, through an <see cref="ICypherDatabase"/> (the project's Bolt client unless told
+/// otherwise). Every statement is in <see cref="Cypher"/>. Each call runs in one managed transaction (retried on
+/// transient failures); a write is one transaction however many <c>UNWIND</c> statements its rows need, so it
+/// applies whole or not at all. Reads see the writes committed before them, on a cluster too.
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
     private static readonly string[] ReplacementTypes = [RelationshipType.CastIn.Name(), RelationshipType.DroppedFrom.Name()];
 
-    private readonly BoltDriver _driver;
+    private readonly ICypherDatabase _database;
     private readonly Neo4jStoreOptions _options;
-    private IReadOnlyList<string> _bookmarks = [];
     private bool _disposed;
 
-    private Neo4jGraphStore(BoltDriver driver, Neo4jStoreOptions options)
+    private Neo4jGraphStore(ICypherDatabase database, Neo4jStoreOptions options)
     {
-        _driver = driver;
+        _database = database;
         _options = options;
     }
 
     /// <summary>Connects, then creates the constraints and the full-text index when missing and waits for them.</summary>
-    public static async Task<IGraphStore> OpenAsync(Neo4jStoreOptions options, CancellationToken ct = default)
+    public static Task<IGraphStore> OpenAsync(Neo4jStoreOptions options, CancellationToken ct = default) =>
+        ReadyAsync(Connect(options), ct);
+
+    /// <summary>
+    /// The store over another client (<paramref name="database"/> is disposed with the store); the schema is
+    /// made ready as by <see cref="OpenAsync(Neo4jStoreOptions, CancellationToken)"/>.
+    /// </summary>
+    public static Task<IGraphStore> OpenAsync(ICypherDatabase database, Neo4jStoreOptions options, CancellationToken ct = default)
     {
-        var store = Connect(options);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        return ReadyAsync(new Neo4jGraphStore(database, options), ct);
+    }
+
+    private static async Task<IGraphStore> ReadyAsync(Neo4jGraphStore store, CancellationToken ct)
+    {
         try
         {
             await store.EnsureSchemaAsync(ct).ConfigureAwait(false);
@@ -48,7 +60,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
         var auth = string.IsNullOrEmpty(options.Username) ? BoltAuth.None() : BoltAuth.Basic(options.Username, options.Password);
         var driver = BoltDriver.Create(options.Uri, auth, (driverOptions ?? new BoltDriverOptions()) with { Database = options.Database });
-        return new Neo4jGraphStore(driver, options);
+        return new Neo4jGraphStore(new BoltCypherDatabase(driver, options.Database), options);
     }
 
     /// <summary>Other writers share the server, and asking it would cost a round trip: no version.</summary>
@@ -61,10 +73,10 @@ public sealed class Neo4jGraphStore : IGraphStore
         if (_disposed) return "The store is closed.";
         try
         {
-            await _driver.VerifyConnectivityAsync(ct).ConfigureAwait(false);
+            await _database.VerifyConnectivityAsync(ct).ConfigureAwait(false);
             return null;
         }
-        catch (BoltException e)
+        catch (Exception e) when (_database.Classify(e) != CypherFault.None)
         {
             return $"Neo4j at {_options.Uri} cannot be reached: {e.Message}";
         }
@@ -72,39 +84,35 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     private async Task EnsureSchemaAsync(CancellationToken ct)
     {
-        await using var session = _driver.Session(_options.Database);
         foreach (var statement in Cypher.Schema)
         {
             try
             {
-                var result = await session.RunAsync(statement, ct).ConfigureAwait(false);
-                await result.ConsumeAsync(ct).ConfigureAwait(false);
+                await _database.RunAutoCommitAsync(statement, NoParameters, ct).ConfigureAwait(false);
             }
-            catch (BoltClientException e) when (e.Code?.Contains("AlreadyExists", StringComparison.Ordinal) == true)
+            catch (Exception e) when (_database.Classify(e) == CypherFault.Statement
+                && _database.StatusCode(e)?.Contains("AlreadyExists", StringComparison.Ordinal) == true)
             {
                 // Another process (the API and the importer start together) created it between our check and ours.
             }
         }
-        var wait = await session.RunAsync(Cypher.AwaitIndexes, Params(("seconds", (long)_options.IndexWait.TotalSeconds)), ct).ConfigureAwait(false);
-        await wait.ConsumeAsync(ct).ConfigureAwait(false);
+        await _database.RunAutoCommitAsync(Cypher.AwaitIndexes, Params(("seconds", (long)_options.IndexWait.TotalSeconds)), ct).ConfigureAwait(false);
     }
 
     // ---- transactions ----------------------------------------------------------------------------------------
 
-    private async Task<T> ReadAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
+    private static readonly Dictionary<string, object?> NoParameters = [];
+
+    private Task<T> ReadAsync<T>(Func<ICypherTransaction, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await using var session = _driver.Session(_options.Database, BoltAccessMode.Read, Volatile.Read(ref _bookmarks));
-        return await session.ExecuteReadAsync(work, ct).ConfigureAwait(false);
+        return _database.ReadAsync(work, ct);
     }
 
-    private async Task<T> WriteAsync<T>(Func<BoltTransaction, Task<T>> work, CancellationToken ct)
+    private Task<T> WriteAsync<T>(Func<ICypherTransaction, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await using var session = _driver.Session(_options.Database, BoltAccessMode.Write, Volatile.Read(ref _bookmarks));
-        var value = await session.ExecuteWriteAsync(work, ct).ConfigureAwait(false);
-        Volatile.Write(ref _bookmarks, session.LastBookmarks.ToArray());
-        return value;
+        return _database.WriteAsync(work, ct);
     }
 
     /// <summary>
@@ -113,18 +121,14 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// </summary>
     public GraphStoreException? Fault(Exception error) => error switch
     {
-        BoltServiceUnavailableException or BoltAuthenticationException or BoltTransientException or BoltDatabaseException
-            or BoltProtocolException or IOException or System.Net.Sockets.SocketException =>
+        _ when _database.Classify(error) == CypherFault.Unavailable || error is IOException or System.Net.Sockets.SocketException =>
             new GraphStoreException($"Neo4j at {_options.Uri} cannot answer: {error.Message}", error),
         ObjectDisposedException when _disposed => new GraphStoreException("The store is closed.", error),
         _ => null,
     };
 
-    private static async Task<List<BoltRecord>> RowsAsync(BoltTransaction tx, string query, Dictionary<string, object?> parameters, CancellationToken ct)
-    {
-        var result = await tx.RunAsync(query, parameters, ct).ConfigureAwait(false);
-        return await result.ToListAsync(ct).ConfigureAwait(false);
-    }
+    private static async Task<IReadOnlyList<CypherRow>> RowsAsync(ICypherTransaction tx, string query, Dictionary<string, object?> parameters, CancellationToken ct) =>
+        (await tx.RunAsync(query, parameters, ct).ConfigureAwait(false)).Rows;
 
     private static Dictionary<string, object?> Params(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value);
@@ -157,7 +161,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         }, ct);
     }
 
-    private async Task<WriteSummary> WriteBatchAsync(BoltTransaction tx, GraphBatch batch, CancellationToken ct)
+    private async Task<WriteSummary> WriteBatchAsync(ICypherTransaction tx, GraphBatch batch, CancellationToken ct)
     {
         // Checked inside the write transaction, so the kinds relied on are the ones the upserts see.
         var kinds = await KindsAsync(tx, batch, ct).ConfigureAwait(false);
@@ -176,7 +180,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new WriteSummary(people, films, relationships);
     }
 
-    private static async Task<Dictionary<string, NodeKind>> KindsAsync(BoltTransaction tx, GraphBatch batch, CancellationToken ct)
+    private static async Task<Dictionary<string, NodeKind>> KindsAsync(ICypherTransaction tx, GraphBatch batch, CancellationToken ct)
     {
         var ids = batch.People.Select(p => p.Id).Concat(batch.Films.Select(f => f.Id))
             .Concat(batch.Relationships.SelectMany(r => new[] { r.From, r.To }))
@@ -190,7 +194,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// (the validator has made sure it is identical) counts as unchanged. The outcome counts the statement returns
     /// are checked against the server's own counters and the rows sent.
     /// </summary>
-    private async Task<Counts> UpsertAsync<T, TKey>(BoltTransaction tx, string statement, IReadOnlyList<T> items, Func<T, TKey> key,
+    private async Task<Counts> UpsertAsync<T, TKey>(ICypherTransaction tx, string statement, IReadOnlyList<T> items, Func<T, TKey> key,
         Func<T, Dictionary<string, object?>> toRow, bool nodes, CancellationToken ct) where TKey : notnull
     {
         var seen = new HashSet<TKey>();
@@ -199,18 +203,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         foreach (var chunk in distinct.Chunk(_options.BatchSize))
         {
             var result = await tx.RunAsync(statement, Params(("rows", chunk.Select(toRow).ToArray())), ct).ConfigureAwait(false);
-            var outcomes = (await result.ToListAsync(ct).ConfigureAwait(false))
-                .ToDictionary(r => r.Get<string>("outcome"), r => r.Get<int>("rows"), StringComparer.Ordinal);
-            var summary = await result.ConsumeAsync(ct).ConfigureAwait(false);
+            var outcomes = result.Rows.ToDictionary(r => r.Get<string>("outcome"), r => r.Get<int>("rows"), StringComparer.Ordinal);
             var chunkCounts = new Counts(outcomes.GetValueOrDefault("created"), outcomes.GetValueOrDefault("updated"), outcomes.GetValueOrDefault("unchanged"));
             if (chunkCounts.Total != chunk.Length)
                 throw new InvalidOperationException($"An upsert of {chunk.Length} rows accounted for {chunkCounts.Total}; nothing was committed.");
-            var serverCreated = nodes ? summary.Counters.NodesCreated : summary.Counters.RelationshipsCreated;
+            var serverCreated = nodes ? result.NodesCreated : result.RelationshipsCreated;
             if (serverCreated != chunkCounts.Created)
             {
                 // Another writer created some of the same nodes or relationships between the look and the merge:
                 // the transaction is retried, and the retry sees them and counts them honestly.
-                throw new BoltTransientException("FilmGraph.Store.ConcurrentCreate",
+                throw new CypherConflictException(
                     $"The server created {serverCreated} {(nodes ? "nodes" : "relationships")} where {chunkCounts.Created} were expected.");
             }
             counts = counts.Add(chunkCounts);
@@ -224,14 +226,14 @@ public sealed class Neo4jGraphStore : IGraphStore
         ReadAsync(async tx =>
         {
             var rows = await RowsAsync(tx, Cypher.GetPerson, Params(("id", id)), ct).ConfigureAwait(false);
-            return rows.Count == 0 ? null : Person((BoltNode)rows[0]["p"]!);
+            return rows.Count == 0 ? null : Person((CypherNode)rows[0]["p"]!);
         }, ct);
 
     public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default) =>
         ReadAsync(async tx =>
         {
             var rows = await RowsAsync(tx, Cypher.GetFilm, Params(("id", id)), ct).ConfigureAwait(false);
-            return rows.Count == 0 ? null : Film((BoltNode)rows[0]["f"]!);
+            return rows.Count == 0 ? null : Film((CypherNode)rows[0]["f"]!);
         }, ct);
 
     public async Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
@@ -239,7 +241,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var key = TextKey.Of(name);
         if (SearchQuery.Phrase(key) is not { } phrase) return [];
         var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.PeopleByKey, Params(("phrase", phrase), ("key", key)), ct), ct).ConfigureAwait(false);
-        return nodes.Select(r => Person((BoltNode)r["node"]!)).ToList();
+        return nodes.Select(r => Person((CypherNode)r["node"]!)).ToList();
     }
 
     public async Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
@@ -247,7 +249,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var key = TextKey.Of(title);
         if (SearchQuery.Phrase(key) is not { } phrase) return [];
         var nodes = await ReadAsync(tx => RowsAsync(tx, Cypher.FilmsByKey, Params(("phrase", phrase), ("key", key), ("year", year)), ct), ct).ConfigureAwait(false);
-        return nodes.Select(r => Film((BoltNode)r["node"]!)).ToList();
+        return nodes.Select(r => Film((CypherNode)r["node"]!)).ToList();
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken ct = default)
@@ -256,7 +258,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.Search, Params(("query", query), ("first", (long)first)), ct), ct).ConfigureAwait(false);
         return rows.Select(r =>
         {
-            var node = (BoltNode)r["node"]!;
+            var node = (CypherNode)r["node"]!;
             var score = r.Get<double>("score");
             return IsPerson(node)
                 ? new SearchHit(NodeKind.Person, Id(node), Label(node), score, Person(node), null)
@@ -281,13 +283,13 @@ public sealed class Neo4jGraphStore : IGraphStore
         return KindsOf(rows);
     }
 
-    private static async Task<Dictionary<string, BoltNode>> NodesAsync(BoltTransaction tx, string[] ids, CancellationToken ct)
+    private static async Task<Dictionary<string, CypherNode>> NodesAsync(ICypherTransaction tx, string[] ids, CancellationToken ct)
     {
         var rows = await RowsAsync(tx, Cypher.NodesById, Params(("ids", ids.Distinct(StringComparer.Ordinal).ToArray())), ct).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Get<string>("id"), r => (BoltNode)r["n"]!, StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.Get<string>("id"), r => (CypherNode)r["n"]!, StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, NodeKind> KindsOf(List<BoltRecord> rows)
+    private static Dictionary<string, NodeKind> KindsOf(IReadOnlyList<CypherRow> rows)
     {
         var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
         foreach (var row in rows) kinds[row.Get<string>("id")] = row.Get<bool>("person") ? NodeKind.Person : NodeKind.Film;
@@ -315,16 +317,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.Conflicts, Params(("id", personId)), ct), ct).ConfigureAwait(false);
         return rows.Select(r =>
             {
-                var properties = Properties((BoltRelationship)r["r"]!);
-                var context = r["c"] is BoltNode film ? Film(film) : null;
-                return new Conflict(Person((BoltNode)r["o"]!), r.Get<bool>("outgoing"), context, properties.Context, properties.Description, properties.Source);
+                var properties = Properties((CypherRelationship)r["r"]!);
+                var context = r["c"] is CypherNode film ? Film(film) : null;
+                return new Conflict(Person((CypherNode)r["o"]!), r.Get<bool>("outgoing"), context, properties.Context, properties.Description, properties.Source);
             }).ToList();
     }
 
     public async Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
     {
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.CoStars, Params(("id", personId), ("first", (long)first)), ct), ct).ConfigureAwait(false);
-        return rows.Select(r => new CoStar(Person((BoltNode)r["o"]!), r.Get<List<object?>>("films").Cast<BoltNode>().Select(Film).ToList())).ToList();
+        return rows.Select(r => new CoStar(Person((CypherNode)r["o"]!), r.Get<List<object?>>("films").Cast<CypherNode>().Select(Film).ToList())).ToList();
     }
 
     // ---- chains and walks ------------------------------------------------------------------------------------
@@ -334,7 +336,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return ReadAsync<IReadOnlyList<Chain>>(async tx =>
         {
             var rows = await RowsAsync(tx, Cypher.ShortestPaths(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
-            return ChainPaths.ToChains(rows.Select(r => (BoltPath)r["p"]!), first);
+            return ChainPaths.ToChains(rows.Select(r => (CypherPath)r["p"]!), first);
         }, ct);
     }
 
@@ -382,7 +384,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             var nodes = await NodesAsync(tx, [query.Id], ct).ConfigureAwait(false);
             if (!nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
 
-            var included = new List<(BoltNode Node, int Distance)> { (start, 0) };
+            var included = new List<(CypherNode Node, int Distance)> { (start, 0) };
             var marked = new HashSet<string>(StringComparer.Ordinal) { start.ElementId };
             var frontier = new List<string> { start.ElementId };
             var truncated = false;
@@ -391,7 +393,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 var rows = await RowsAsync(tx, Cypher.Neighbours, Params(("frontier", frontier.ToArray()), ("types", types)), ct).ConfigureAwait(false);
                 var position = frontier.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i, StringComparer.Ordinal);
                 // Breadth-first in a fixed order (frontier, type, outgoing first, id), so a cut is reproducible.
-                var ordered = rows.Select(r => (From: position[r.Get<string>("element")], Type: Type(r.Get<string>("type")), Out: r.Get<bool>("outgoing"), Node: (BoltNode)r["m"]!))
+                var ordered = rows.Select(r => (From: position[r.Get<string>("element")], Type: Type(r.Get<string>("type")), Out: r.Get<bool>("outgoing"), Node: (CypherNode)r["m"]!))
                     .OrderBy(r => r.From).ThenBy(r => r.Type).ThenBy(r => !r.Out).ThenBy(r => Id(r.Node), StringComparer.Ordinal);
                 var next = new List<string>();
                 foreach (var row in ordered)
@@ -434,7 +436,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     }
 
     /// <summary>The replacement rule itself stays in <see cref="Traversal.Replacements"/>; Cypher only fetches the credits.</summary>
-    private static List<Replacement> Replacements(List<BoltRecord> rows) =>
+    private static List<Replacement> Replacements(IReadOnlyList<CypherRow> rows) =>
         rows.Select(Credit).GroupBy(c => c.Film.Id, StringComparer.Ordinal)
             .SelectMany(film => Traversal.Replacements(film.ToList())).ToList();
 
@@ -442,6 +444,6 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         if (_disposed) return;
         _disposed = true;
-        await _driver.DisposeAsync().ConfigureAwait(false);
+        await _database.DisposeAsync().ConfigureAwait(false);
     }
 }

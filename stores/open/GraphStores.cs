@@ -46,7 +46,7 @@ public static class GraphStores
         StoreKind.Embedded when error is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException =>
             new GraphStoreException($"Cannot open the store file {Path.GetFullPath(settings.Embedded.Path)}: {error.Message}", error),
         StoreKind.Neo4j when error is BoltException or IOException or SocketException or ArgumentException or UriFormatException =>
-            new GraphStoreException($"Cannot open the Neo4j store at {settings.Neo4j.Uri}: {error.Message}", error),
+            new GraphStoreException($"Cannot open the Neo4j store at {StoreDescription.WithoutPassword(settings.Neo4j.Uri)}: {error.Message}", error),
         _ => null,
     };
 }

@@ -23,6 +23,8 @@ public sealed class ErrorTests(ApiServer server)
     {
         var json = await ErrorAsync("""{ person(id: "nobody") { id } }""", "NOT_FOUND", """["person"]""", "id");
         Assert.Equal("No person has id 'nobody'.", (string?)json["errors"]![0]!["message"]);
+        var raw = await server.Client.PostAsync("""{ person(id: "nobody") { id } }""");
+        Assert.Contains("'nobody'", raw.Body);
         JsonAssert.Equal("""{ "person": null }""", json["data"]);
     }
 

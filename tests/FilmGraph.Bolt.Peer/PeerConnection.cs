@@ -15,9 +15,9 @@ internal sealed class PeerConnection(ScriptedPeer peer, Stream stream, Cancellat
     {
         [MessageTags.Hello] = "HELLO", [MessageTags.Goodbye] = "GOODBYE", [MessageTags.Reset] = "RESET", [MessageTags.Run] = "RUN",
         [MessageTags.Begin] = "BEGIN", [MessageTags.Commit] = "COMMIT", [MessageTags.Rollback] = "ROLLBACK", [MessageTags.Discard] = "DISCARD",
-        [MessageTags.Pull] = "PULL", [MessageTags.Route] = "ROUTE", [MessageTags.Logon] = "LOGON",
+        [MessageTags.Pull] = "PULL", [MessageTags.Route] = "ROUTE", [MessageTags.Logon] = "LOGON", [MessageTags.Logoff] = "LOGOFF",
         // Sent by other drivers (the JavaScript one among them), never by this client.
-        [0x54] = "TELEMETRY", [0x6B] = "LOGOFF",
+        [0x54] = "TELEMETRY",
     };
 
     private readonly byte[] _header = new byte[2];
@@ -43,8 +43,7 @@ internal sealed class PeerConnection(ScriptedPeer peer, Stream stream, Cancellat
         if (script.Directive("HANDSHAKE") is { } raw)
         {
             await SendRawAsync(raw);
-            // Give the client time to read the answer before the hang-up.
-            await Task.Delay(200, ct);
+            await WatchAfterFailedHandshakeAsync();
             return false;
         }
         if (script.Directive("MANIFEST") is { } manifest && slots.Contains(Handshake.ManifestV1))
@@ -64,7 +63,12 @@ internal sealed class PeerConnection(ScriptedPeer peer, Stream stream, Cancellat
             await stream.ReadExactlyAsync(capabilities, ct);
             var picked = new BoltVersion(chosen[3], chosen[2]);
             peer.Note($"<MANIFEST CHOSE {picked}>");
-            return offered.Contains(picked);
+            if (offered.Contains(picked))
+            {
+                return true;
+            }
+            await WatchAfterFailedHandshakeAsync();
+            return false;
         }
         var accepted = (script.Directive("BOLT") ?? "5.4").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseVersion);
         foreach (var version in accepted)
@@ -76,7 +80,48 @@ internal sealed class PeerConnection(ScriptedPeer peer, Stream stream, Cancellat
             }
         }
         await SendAsync(new byte[4]);
+        await WatchAfterFailedHandshakeAsync();
         return false;
+    }
+
+    /// <summary>
+    /// Once no version is agreed, a client may send nothing more (not even GOODBYE): it can only hang up. Whatever
+    /// it sends before hanging up goes into the transcript as hex, and a client that keeps the socket open is noted.
+    /// </summary>
+    private async Task WatchAfterFailedHandshakeAsync()
+    {
+        var received = new MemoryStream();
+        var buffer = new byte[256];
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            int count;
+            while ((count = await stream.ReadAsync(buffer, patience.Token)) > 0)
+            {
+                received.Write(buffer, 0, count);
+            }
+            NoteReceived();
+            peer.Note("<HUNG UP>");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            NoteReceived();
+            peer.Note("<KEPT THE CONNECTION OPEN>");
+        }
+        catch (IOException)
+        {
+            NoteReceived();
+            peer.Note("<HUNG UP>");
+        }
+
+        void NoteReceived()
+        {
+            if (received.Length > 0)
+            {
+                peer.Note($"<SENT AFTER A FAILED HANDSHAKE {Convert.ToHexString(received.ToArray())}>");
+            }
+        }
     }
 
     private static BoltVersion ParseVersion(string text)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using FilmGraph.Contract;
 using FilmGraph.Formats.Tests;
-using FilmGraph.Store.Embedded;
 
 namespace FilmGraph.Importer.Tests;
 
@@ -12,32 +10,10 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private sealed record Run(int ExitCode, string Output, string Errors);
+    private static Task<ImporterRun> RunAsync(string[] args, string? storeVariable = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        ImporterRun.StartAsync(args, storeVariable, environment);
 
-    private static async Task<Run> RunAsync(string[] args, string? storeVariable = null, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ImporterDll.Path);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment.Remove(EmbeddedStoreOptions.PathVariable);
-        if (storeVariable is not null) start.Environment[EmbeddedStoreOptions.PathVariable] = storeVariable;
-        start.Environment.Remove("FilmGraph__Store");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await output, await errors);
-    }
-
-    private static void AssertRow(Run run, string what, int read, int created, int updated, int unchanged) =>
+    internal static void AssertRow(ImporterRun run, string what, int read, int created, int updated, int unchanged) =>
         Assert.Matches($@"{what}\W+{read}\W+{created}\W+{updated}\W+{unchanged}\W", run.Output);
 
     [Fact]
@@ -74,8 +50,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(6, lines.Length);
         Assert.Equal($"{bad}:3: $.people[0].id: missing 'id'.", lines[0]);
         Assert.Equal($"{bad}:12: $.relationships[2].to: missing 'to'.", lines[5]);
-        Assert.Contains("6 errors; nothing from this file was written.", run.Output);
-        AssertRow(run, "people", 1, 0, 0, 0);
+        Assert.Contains("read 2 people, 1 film, 3 relationships; 6 records rejected, 6 errors; nothing from this file was written.", run.Output);
+        Assert.Matches(@"people\W+2\W+0\W+0\W+0\W+0\W+2\W", run.Output);
         Assert.Equal(before, RepoFiles.Fingerprint(_temp.File));
     }
 
@@ -169,7 +145,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", run.Errors);
         Assert.Contains("skipped: 6 relationships: dangling: the person is not in name.basics.tsv", run.Output);
         Assert.Contains("adjusted: 4 people: birthYear outside 1800..2200: kept without it", run.Output);
-        Assert.Matches(@"relationships\W+11576\W+9679\W+0\W+0\W+1897\W+0\W", run.Output);
+        Assert.Matches(@"relationships\W+11,576\W+9,679\W+0\W+0\W+1,897\W+0\W", run.Output);
         var lines = await File.ReadAllLinesAsync(rejects);
         Assert.Equal(12, lines.Length);
         Assert.EndsWith("title.principals.tsv:449: dangling: the person is not in name.basics.tsv", lines[0]);

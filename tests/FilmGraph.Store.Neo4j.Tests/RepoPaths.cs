@@ -21,10 +21,20 @@ internal static class RepoPaths
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    public static (int ExitCode, string Output, string Error) Run(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(string program, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Run(program, workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> on top of this process's (a null value removes the variable).</summary>
+    public static (int ExitCode, string Output, string Error) Run(string program, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

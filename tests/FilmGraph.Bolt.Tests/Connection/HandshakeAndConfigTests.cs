@@ -17,10 +17,20 @@ public class HandshakeAndConfigTests
     }
 
     [Fact]
-    public void Manifest_choice_is_the_newest_common_version_and_never_5_5()
+    public void Every_version_offered_is_a_version_supported()
+    {
+        var offered = Handshake.OfferedInSlots().ToList();
+        Assert.Equal(["5.8", "5.7", "5.6", "5.5", "5.4", "5.3", "5.2", "5.1", "5.0", "4.4"], offered.Select(v => v.ToString()));
+        Assert.All(offered, version => Assert.Contains(version, Handshake.Supported));
+        // And each of them is accepted when the server picks it.
+        Assert.All(offered, version => Assert.Equal(version, Handshake.AcceptLegacy(Handshake.Encode(version))));
+    }
+
+    [Fact]
+    public void Manifest_choice_is_the_newest_common_version()
     {
         Assert.Equal(new BoltVersion(6, 0), Handshake.ChooseFromManifest([0x00000006, 0x00080805]));
-        Assert.Equal(new BoltVersion(5, 4), Handshake.ChooseFromManifest([0x00000505, 0x00000405]));
+        Assert.Equal(new BoltVersion(5, 5), Handshake.ChooseFromManifest([0x00000505, 0x00000405]));
         Assert.Null(Handshake.ChooseFromManifest([0x00000007, 0x00000003]));
     }
 
@@ -28,7 +38,8 @@ public class HandshakeAndConfigTests
     public void Legacy_answers_are_checked()
     {
         Assert.Equal(BoltVersion.V4_4, Handshake.AcceptLegacy(0x00000404));
-        Assert.Throws<BoltServiceUnavailableException>(() => Handshake.AcceptLegacy(0));
+        var none = Assert.Throws<BoltVersionMismatchException>(() => Handshake.AcceptLegacy(0));
+        Assert.False(none.IsRetryable);
         Assert.Contains("HTTP port", Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(Handshake.Http)).Message, StringComparison.Ordinal);
         Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(0x00000006)); // 6.0 needs the manifest
         Assert.Throws<BoltProtocolException>(() => Handshake.AcceptLegacy(0x00000003));

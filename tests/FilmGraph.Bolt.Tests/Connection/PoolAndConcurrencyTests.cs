@@ -206,6 +206,23 @@ public class PoolAndConcurrencyTests
     }
 
     [Fact]
+    public async Task A_server_that_agrees_a_version_but_never_answers_hello_says_so()
+    {
+        var script = $$"""
+            !: BOLT 5.4
+            C: HELLO {"user_agent": "*", "...": "*"}
+            C: LOGON {"scheme": "basic", "principal": "{{User}}", "credentials": "{{Password}}"}
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = ScriptedConversationTests.Driver(peer.Uri(), ScriptedConversationTests.FastOptions with { ConnectionTimeout = TimeSpan.FromMilliseconds(500) }))
+        {
+            var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => driver.VerifyConnectivityAsync());
+            Assert.Contains("agreed Bolt 5.4, but did not answer HELLO within 0.5 s", error.Message, StringComparison.Ordinal);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task The_servers_receive_timeout_hint_ends_a_silent_wait()
     {
         var script = Greeting().Replace("\"connection_id\": \"bolt-1\"}", "\"connection_id\": \"bolt-1\", \"hints\": {\"connection.recv_timeout_seconds\": 1}}", StringComparison.Ordinal) + """

@@ -100,6 +100,39 @@ public class LiveNeo4jTests(LiveNeo4j neo4j) : IClassFixture<LiveNeo4j>
     }
 
     [SkippableFact]
+    public async Task A_missing_label_is_a_notification_and_a_gql_status()
+    {
+        await using var session = Driver.Session();
+        var summary = await (await session.RunAsync($"MATCH (n:{Tag}Missing) RETURN n")).ConsumeAsync();
+        Assert.Contains(summary.Notifications, n => n["code"] as string == "Neo.ClientNotification.Statement.UnknownLabelWarning");
+        Assert.Contains(summary.GqlStatusObjects, s => s.IsNotification && s.Severity == "WARNING");
+        Assert.Equal("02000", summary.GqlStatusObjects[0].GqlStatus); // no data: it comes first
+    }
+
+    [SkippableFact]
+    public async Task Two_results_of_one_transaction_are_read_in_any_order()
+    {
+        await using var session = Driver.Session(new BoltSessionOptions { FetchSize = 10 });
+        await using var tx = await session.BeginTransactionAsync();
+        var first = await tx.RunAsync("UNWIND range(1, 25) AS n RETURN n");
+        var second = await tx.RunAsync("UNWIND range(1, 25) AS n RETURN n * 2 AS n");
+        Assert.Equal(Enumerable.Range(1, 25).Select(n => 2L * n), (await second.ToListAsync()).Select(r => r.Get<long>("n")));
+        Assert.Equal(Enumerable.Range(1, 25).Select(n => (long)n), (await first.ToListAsync()).Select(r => r.Get<long>("n")));
+        await tx.CommitAsync();
+    }
+
+    [SkippableFact]
+    public async Task Rolling_back_with_a_result_open_leaves_the_connection_usable()
+    {
+        await using var session = Driver.Session(new BoltSessionOptions { FetchSize = 10 });
+        await using (var tx = await session.BeginTransactionAsync())
+        {
+            await tx.RunAsync("UNWIND range(1, 100) AS n RETURN n");
+        }
+        Assert.Equal(1L, (await (await session.RunAsync("RETURN 1 AS n")).SingleAsync())["n"]);
+    }
+
+    [SkippableFact]
     public async Task Syntax_error_is_a_client_error_and_the_session_goes_on()
     {
         await using var session = Driver.Session();

@@ -108,10 +108,10 @@ public class MalformedInputTests
     }
 
     [Fact]
-    public void Values_dotnet_cannot_hold_are_a_client_error_not_a_protocol_error()
+    public void Values_dotnet_cannot_hold_are_a_value_error_not_a_protocol_error()
     {
-        Assert.Throws<BoltClientException>(() => Decode(Hex("B144CB0FFFFFFFFFFFFFFF"))); // a date far beyond year 9999
-        Assert.Throws<BoltClientException>(() => Decode(Hex("B349000001"))); // offset of one second
+        Assert.Throws<BoltValueException>(() => Decode(Hex("B144CB0FFFFFFFFFFFFFFF"))); // a date far beyond year 9999
+        Assert.Throws<BoltValueException>(() => Decode(Hex("B349000001"))); // offset of one second
     }
 
     [Fact]

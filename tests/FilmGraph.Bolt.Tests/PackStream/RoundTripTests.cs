@@ -146,6 +146,16 @@ public class RoundTripTests
         Assert.Equal(summer, Decode(Encode(summer, utc: false)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_zone_this_machine_does_not_know_is_a_value_error_not_utc(bool utc)
+    {
+        var mars = new BoltZonedDateTime(new DateTimeOffset(2024, 7, 1, 12, 0, 0, TimeSpan.Zero), "Mars/Olympus_Mons");
+        var error = Assert.Throws<BoltValueException>(() => Decode(Encode(mars, utc)));
+        Assert.Contains("Mars/Olympus_Mons", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unspecified_datetime_is_local_datetime_and_utc_datetime_is_an_instant()
     {

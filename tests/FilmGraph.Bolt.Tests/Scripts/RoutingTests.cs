@@ -42,6 +42,23 @@ public class RoutingTests
         return cluster;
     }
 
+    internal static Cluster HomeDatabase()
+    {
+        var cluster = new Cluster();
+        cluster.Router.Add(HomeRouter(cluster.Router.Address, Table(cluster.Router.Address, cluster.Reader.Address, cluster.Writer.Address)));
+        cluster.Reader.Add(Reader(cluster.Router.Address));
+        cluster.Writer.Add(HomeWriter(cluster.Router.Address));
+        return cluster;
+    }
+
+    internal static Cluster Impersonated()
+    {
+        var cluster = new Cluster();
+        cluster.Router.Add(ImpersonatingRouter(cluster.Router.Address, Table(cluster.Router.Address, cluster.Reader.Address, cluster.Writer.Address, db: "movies")));
+        cluster.Reader.Add(ImpersonatedReader(cluster.Router.Address));
+        return cluster;
+    }
+
     internal static Cluster NotALeaderThenNewWriter()
     {
         var cluster = new Cluster();
@@ -70,6 +87,56 @@ public class RoutingTests
         }
         await cluster.AssertCompletedAsync();
         Assert.Equal((1, 1, 1), (cluster.Router.Accepted, cluster.Reader.Accepted, cluster.Writer.Accepted));
+    }
+
+    [Fact]
+    public async Task The_home_database_named_by_the_router_is_pinned_and_cached_per_user()
+    {
+        await using var cluster = HomeDatabase();
+        await using (var driver = ScriptedConversationTests.Driver(cluster.Uri))
+        {
+            await using (var first = driver.Session())
+            {
+                var names = await first.ExecuteReadAsync(async tx =>
+                    (await (await tx.RunAsync("MATCH (n) RETURN n.name AS name")).ToListAsync()).Select(r => r.Get<string>("name")).ToList());
+                Assert.Equal(["Ann"], names);
+                await first.ExecuteWriteAsync(async tx => await (await tx.RunAsync("CREATE (n)")).ConsumeAsync());
+                Assert.Equal("neo4j", first.Database);
+            }
+            await using (var second = driver.Session())
+            {
+                Assert.Equal(2, (await (await second.RunAsync("RETURN 2 AS n")).SingleAsync()).Get<long>("n"));
+            }
+        }
+        await cluster.AssertCompletedAsync();
+        Assert.Single(cluster.Router.Received, m => m.StartsWith("ROUTE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_impersonated_users_table_and_home_database_are_asked_for_as_that_user()
+    {
+        await using var cluster = Impersonated();
+        await using (var driver = ScriptedConversationTests.Driver(cluster.Uri))
+        await using (var session = driver.Session(new BoltSessionOptions { ImpersonatedUser = "ann" }))
+        {
+            var names = await session.ExecuteReadAsync(async tx =>
+                (await (await tx.RunAsync("MATCH (n) RETURN n.name AS name")).ToListAsync()).Select(r => r.Get<string>("name")).ToList());
+            Assert.Equal(["Ann"], names);
+            Assert.Equal("movies", session.Database);
+            Assert.Null(((RoutingProvider)driver.Provider).TableFor("neo4j"));
+        }
+        await cluster.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public void A_cached_home_database_expires_with_the_table_that_named_it()
+    {
+        var cache = new HomeDatabaseCache();
+        cache.Set("basic:neo4j", "movies", System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 60);
+        cache.Set("impersonated:ann", "films", System.Diagnostics.Stopwatch.GetTimestamp() - 1);
+        Assert.Equal("movies", cache.Get("basic:neo4j"));
+        Assert.Null(cache.Get("impersonated:ann"));
+        Assert.Null(cache.Get("basic:other"));
     }
 
     [Fact]

@@ -41,6 +41,17 @@ public class ScriptedConversationTests
     }
 
     [Fact]
+    public async Task Speaks_5_5_when_the_server_picks_it()
+    {
+        await using var peer = ScriptedPeer.Start(Run55);
+        await using (var driver = Driver(peer.Uri()))
+        {
+            Assert.Equal(1, await ReturnOneAsync(driver));
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
     public async Task Negotiates_4_4_with_credentials_in_hello()
     {
         await using var peer = ScriptedPeer.Start(Run44);
@@ -64,14 +75,39 @@ public class ScriptedConversationTests
         Assert.Contains("<MANIFEST CHOSE 6.0>", peer.Received);
     }
 
-    [Fact]
-    public async Task No_common_version_is_a_clear_error()
+    [Theory]
+    [InlineData(NoVersion, "0x00000000")]
+    [InlineData(ManifestWithoutCommonVersion, "7.0, 3.5")]
+    public async Task No_common_version_fails_at_once_naming_both_sides(string script, string answer)
     {
-        await using var peer = ScriptedPeer.Start(NoVersion);
-        await using var driver = Driver(peer.Uri());
-        var error = await Assert.ThrowsAsync<BoltServiceUnavailableException>(() => driver.VerifyConnectivityAsync());
-        Assert.Contains("none of the Bolt versions", error.Message, StringComparison.Ordinal);
+        // One script: a retry would open a second connection, which the peer reports.
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var error = await Assert.ThrowsAsync<BoltVersionMismatchException>(() => session.ExecuteWriteAsync(_ => Task.FromResult(0)));
+            Assert.False(error.IsRetryable);
+            Assert.Equal(answer, error.ServerAnswer);
+            Assert.Contains(answer, error.Message, StringComparison.Ordinal);
+            Assert.Contains("5.8, 5.7, 5.6, 5.5, 5.4, 5.3, 5.2, 5.1, 5.0, 4.4", error.Message, StringComparison.Ordinal);
+        }
         await peer.AssertCompletedAsync();
+        Assert.Equal(1, peer.Accepted);
+    }
+
+    [Theory]
+    [MemberData(nameof(FailedHandshakes), MemberType = typeof(Scripts))]
+    public async Task Nothing_is_sent_after_a_failed_handshake(string script)
+    {
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        {
+            await Assert.ThrowsAnyAsync<BoltException>(() => driver.VerifyConnectivityAsync());
+            Assert.Equal((0, 0), (driver.ConnectionsInUse, driver.ConnectionsIdle));
+        }
+        await peer.AssertCompletedAsync();
+        Assert.Contains("<HUNG UP>", peer.Received);
+        Assert.DoesNotContain(peer.Received, m => m.StartsWith(SentAfterFailedHandshake, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,6 +226,104 @@ public class ScriptedConversationTests
             Assert.False(tx.IsOpen);
             await Assert.ThrowsAsync<BoltClientException>(() => tx.CommitAsync());
             Assert.Empty(session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task Rollback_discards_an_open_result_first()
+    {
+        await using var peer = ScriptedPeer.Start(RollbackWithOpenResult);
+        await using (var driver = Driver(peer.Uri(), FastOptions with { FetchSize = 2 }))
+        await using (var session = driver.Session())
+        {
+            var consumed = await session.BeginTransactionAsync();
+            var all = await (await consumed.RunAsync("UNWIND range(1, 3) AS n RETURN n")).ToListAsync();
+            await consumed.RollbackAsync();
+            Assert.Equal(3, all.Count);
+            await using (var open = await session.BeginTransactionAsync())
+            {
+                var result = await open.RunAsync("UNWIND range(1, 5) AS n RETURN n");
+                Assert.False(result.IsComplete);
+            }
+            Assert.Equal(1, driver.ConnectionsIdle);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task A_second_query_is_sent_at_once_and_the_first_stays_readable()
+    {
+        await using var peer = ScriptedPeer.Start(SecondQueryAtOnce);
+        await using (var driver = Driver(peer.Uri(), FastOptions with { FetchSize = 2 }))
+        await using (var session = driver.Session())
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await using var tx = await session.BeginTransactionAsync(limit.Token);
+            var xs = await tx.RunAsync("UNWIND range(1, 3) AS x RETURN x", limit.Token);
+            var ys = await tx.RunAsync("RETURN 10 AS y", limit.Token);
+            Assert.Equal([10L], (await ys.ToListAsync(limit.Token)).Select(r => (long)r[0]!));
+            Assert.Equal([1L, 2L, 3L], (await xs.ToListAsync(limit.Token)).Select(r => (long)r[0]!));
+            await tx.CommitAsync(limit.Token);
+            Assert.Equal(["bm:two-queries"], session.LastBookmarks);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_time_zone_rolls_a_managed_transaction_back()
+    {
+        // 2024-07-01T12:00Z in a zone no time zone database has: the work must not commit a made-up offset.
+        var script = Greeting() + """
+
+            C: BEGIN {}
+            S: SUCCESS {}
+            C: RUN "MATCH (s:Screening) RETURN s.at AS at" {} {}
+            S: SUCCESS {"fields": ["at"]}
+            C: PULL {"n": 1000}
+            S: RECORD [{"#struct": [105, 1719835200, 0, "Mars/Olympus_Mons"]}]
+            S: SUCCESS {"type": "r"}
+            C: ROLLBACK
+            S: SUCCESS {}
+            ?: GOODBYE
+            """;
+        await using var peer = ScriptedPeer.Start(script);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var attempts = 0;
+            var error = await Assert.ThrowsAsync<BoltValueException>(() => session.ExecuteWriteAsync(async tx =>
+            {
+                attempts++;
+                return (await (await tx.RunAsync("MATCH (s:Screening) RETURN s.at AS at")).SingleAsync())["at"];
+            }));
+            Assert.Contains("Mars/Olympus_Mons", error.Message, StringComparison.Ordinal);
+            Assert.Equal(1, attempts);
+            Assert.Equal(1, driver.ConnectionsIdle);
+        }
+        await peer.AssertCompletedAsync();
+    }
+
+    [Fact]
+    public async Task Bolt_5_6_statuses_are_read_and_give_the_notifications()
+    {
+        await using var peer = ScriptedPeer.Start(Statuses56);
+        await using (var driver = Driver(peer.Uri()))
+        await using (var session = driver.Session())
+        {
+            var summary = await (await session.RunAsync("MATCH (n:Unknown) RETURN n")).ConsumeAsync();
+            Assert.Equal(["02000", "01N50"], summary.GqlStatusObjects.Select(s => s.GqlStatus));
+            var warning = summary.GqlStatusObjects[1];
+            Assert.Equal(("WARNING", "UNRECOGNIZED", new BoltNotificationPosition(9, 1, 10), true),
+                (warning.Severity, warning.Classification, warning.Position, warning.IsNotification));
+            Assert.StartsWith("warn: label does not exist.", warning.StatusDescription, StringComparison.Ordinal);
+            Assert.False(summary.GqlStatusObjects[0].IsNotification);
+            var notification = Assert.Single(summary.Notifications);
+            Assert.Equal("Neo.ClientNotification.Statement.UnknownLabelWarning", notification["code"]);
+            Assert.Equal("The provided label is not in the database.", notification["title"]);
+            Assert.StartsWith("One of the labels", (string)notification["description"]!, StringComparison.Ordinal);
+            Assert.Equal(("WARNING", "UNRECOGNIZED"), (notification["severity"], notification["category"]));
+            Assert.Equal(1L, ((IReadOnlyDictionary<string, object?>)notification["position"]!)["line"]);
         }
         await peer.AssertCompletedAsync();
     }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using FilmGraph.Core;
+using GraphQL.Types.Relay.DataObjects;
+
+namespace FilmGraph.Api.Schema;
+
+/// <summary>
+/// Cursor pagination over a list in its one stable order: a cursor is the position after which the next page starts,
+/// so walking page by page gives exactly the whole list while the data do not change. Cursors are opaque to callers.
+/// </summary>
+internal static class Pages
+{
+    private const string Prefix = "o:";
+
+    public static Connection<T> Of<T>(IReadOnlyList<T> all, int first, string? after)
+    {
+        Limits.Check("first", first, 1, Limits.PageCeiling);
+        var start = after is null ? 0 : Position(after) + 1;
+        var edges = all.Skip(start).Take(first).Select((node, i) => new Edge<T> { Node = node, Cursor = Cursor(start + i) }).ToList();
+        return new Connection<T>
+        {
+            Edges = edges,
+            TotalCount = all.Count,
+            PageInfo = new PageInfo
+            {
+                HasNextPage = start + edges.Count < all.Count,
+                HasPreviousPage = start > 0,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
+
+    private static string Cursor(int position) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + position.ToString(CultureInfo.InvariantCulture)));
+
+    private static int Position(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith(Prefix, StringComparison.Ordinal) &&
+                int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+                return position;
+        }
+        catch (FormatException)
+        {
+            // Answered below like any other cursor this API did not give out.
+        }
+        throw GraphQueryException.BadInput("after", "'after' is not a cursor this API gave out; pass a pageInfo.endCursor or an edge's cursor.");
+    }
+}
