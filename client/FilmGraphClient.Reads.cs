@@ -73,26 +73,28 @@ public sealed partial class FilmGraphClient
     }
 
     /// <summary>
-    /// One page of the shortest co-star chains (<c>coStarChainsConnection</c>): the first <paramref name="first"/> after
-    /// the cursor <paramref name="after"/>. Pass the page's <see cref="ChainPage.EndCursor"/> as <paramref name="after"/>
-    /// for the next page while <see cref="ChainPage.HasNextPage"/>.
+    /// One page of the shortest co-star chains (<c>coStarChainsConnection</c>), in the order of
+    /// <see cref="CoStarChainsAsync"/>: up to <paramref name="first"/> after the cursor <paramref name="after"/>. Pass
+    /// the page's <see cref="ChainPage.EndCursor"/> as <paramref name="after"/> for the next page while
+    /// <see cref="ChainPage.HasNextPage"/>.
     /// </summary>
     /// <param name="from">The person the chains start at.</param>
     /// <param name="to">The person the chains end at.</param>
-    /// <param name="first">How many chains the page holds at most.</param>
+    /// <param name="first">How many chains the page holds at most (server default 20, at most 100).</param>
     /// <param name="after">The cursor the page starts behind; null for the first page.</param>
     /// <param name="maxHops">The most films a chain may pass through.</param>
     /// <param name="via">The relationships a chain may travel over.</param>
     /// <param name="ct">Stops waiting for the answer.</param>
-    public async Task<ChainPage> CoStarChainsPageAsync(string from, string to, int first = 10, string? after = null, int? maxHops = null,
+    public async Task<ChainPage> CoStarChainsPageAsync(string from, string to, int? first = null, string? after = null, int? maxHops = null,
         IEnumerable<RelationshipType>? via = null, CancellationToken ct = default)
     {
         var variables = ChainVariables(from, to, maxHops, via);
-        variables["first"] = first;
+        Add(variables, "first", first);
         Add(variables, "after", after);
         var connection = await RequiredFieldAsync(Documents.CoStarChainsConnection, "coStarChainsConnection", variables, Json.ChainConnection, ct);
+        var edges = (connection.Edges ?? []).Where(e => e?.Node is not null).Select(e => e!).ToList();
         return new ChainPage(
-            [.. connection.Edges.Select(e => e.Node)], [.. connection.Edges.Select(e => e.Cursor)],
+            [.. edges.Select(e => e.Node!)], [.. edges.Select(e => e.Cursor)],
             connection.PageInfo.HasNextPage, connection.PageInfo.EndCursor, connection.TotalCount);
     }
 
