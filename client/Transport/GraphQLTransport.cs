@@ -20,8 +20,7 @@ internal sealed class GraphQLTransport
 
     // Prefer the GraphQL-over-HTTP media type: under it a refusal has an honest status (400, 401), and the body is
     // GraphQL either way.
-    private static readonly MediaTypeWithQualityHeaderValue[] Accept =
-        [new("application/graphql-response+json"), new("application/json", 0.9)];
+    private const string Accept = "application/graphql-response+json, application/json;q=0.9";
 
     private readonly HttpClient _http;
     private readonly FilmGraphClientOptions _options;
@@ -105,7 +104,7 @@ internal sealed class GraphQLTransport
                 new GraphQLRequestBody(sendText ? operation.Query : null, operation.Variables, operation.OperationName, extensions),
                 FilmGraphJsonContext.Default.GraphQLRequestBody),
         };
-        foreach (var accept in Accept) request.Headers.Accept.Add(accept);
+        request.Headers.Accept.ParseAdd(Accept);
         if (_options.ApiKey is { Length: > 0 } key) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return request;
     }
