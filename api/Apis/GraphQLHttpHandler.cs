@@ -35,6 +35,13 @@ internal sealed class GraphQLHttpHandler(
 
     public async Task HandleAsync(HttpContext http)
     {
+        // A person who opened /graphql in a browser wants to explore, not to read "the request has no query".
+        if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Query.ContainsKey("query") && !http.Request.Query.ContainsKey("extensions")
+            && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            http.Response.Redirect("/");
+            return;
+        }
         var record = new GraphQLRequestRecord();
         http.Features.Set(record);
         var wantsGraphQLResponse = GraphQLMediaTypes.PrefersGraphQLResponse(http.Request);
@@ -84,6 +91,9 @@ internal sealed class GraphQLHttpHandler(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(Limits.ExecutionTimeout);
         ExecutionResult result;
+        // GraphQL.NET validates the document itself inside ExecuteAsync; this span covers both.
+        using var execute = Telemetry.Source.StartActivity("graphql.execute");
+        execute?.SetTag("graphql.operation.name", request.OperationName);
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
@@ -116,6 +126,7 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
         if (result.Errors is { Count: > 0 }) record.Outcome = result.Executed ? "failed" : "refused";
+        execute?.SetTag("graphql.errors", result.Errors?.Count ?? 0);
         // Executed is false when the document did not validate, or its variables did not fit.
         var answered = !result.Executed && wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         // Only a whole answer may be cached, and only if the data did not change while it was made.

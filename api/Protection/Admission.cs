@@ -30,8 +30,17 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
         if (unresolved is not null) return new Refused(refusedStatus, unresolved);
         if (query is null) return new Refused(StatusCodes.Status400BadRequest, new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" });
 
-        var (document, refusal) = DocumentReader.Read(query, limits.Value);
-        refusal ??= document is null ? null : DocumentShape.Of(document).Refusal(limits.Value);
+        GraphQLDocument? document;
+        ExecutionError? refusal;
+        using (var parse = Telemetry.Source.StartActivity("graphql.parse"))
+        {
+            (document, refusal) = DocumentReader.Read(query, limits.Value);
+            var shape = document is null ? null : DocumentShape.Of(document);
+            refusal ??= shape?.Refusal(limits.Value);
+            parse?.SetTag("graphql.document.length", query.Length);
+            parse?.SetTag("graphql.document.fields", shape?.Fields);
+            parse?.SetTag("graphql.refused", refusal?.Code);
+        }
         if (refusal is not null) return new Refused(refusedStatus, refusal);
 
         var operation = SelectedOperation(document!, request.OperationName);
@@ -51,7 +60,9 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
                 new ExecutionError(message) { Code = "UNAUTHENTICATED" }, Challenge: graphQLResponse);
         }
 
+        using var validate = Telemetry.Source.StartActivity("graphql.validate");
         record.Cost = CostAnalysis.Of(schema, document!, request.OperationName, request.Variables);
+        validate?.SetTag("graphql.cost", record.Cost);
         refusal = CostAnalysis.Refusal(record.Cost.Value, limits.Value);
         return refusal is null ? new Admitted(query, document!) : new Refused(refusedStatus, refusal);
     }

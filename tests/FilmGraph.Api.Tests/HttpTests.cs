@@ -176,6 +176,19 @@ public sealed class HttpTests(ApiServer server)
     }
 
     [Fact]
+    public async Task A_browser_opening_graphql_is_sent_to_the_explorer()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = server.Client.Http.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(302, (int)response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(400, (await server.Client.SendAsync(HttpMethod.Get, "/graphql")).Status);
+    }
+
+    [Fact]
     public async Task Over_deep_queries_are_refused()
     {
         var query = "{ person(id: \"emma-stone\") { " + string.Concat(Enumerable.Repeat("coStars { person { ", 8)) + "id" + new string('}', 17) + " }";
