@@ -137,6 +137,12 @@ try {
   check(page.url().includes("from=emma-stone"), "the choice was not used: " + page.url());
 
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+
+  // GraphiQL at /graphiql renders under its policy and runs a query against /graphql.
+  await page.goto(baseUrl + "/graphiql");
+  await page.waitForSelector(".graphiql-container .graphiql-execute-button", { timeout: 20_000 });
+  await page.click(".graphiql-execute-button");
+  await page.waitForFunction(() => (document.querySelector(".result-window") || {}).textContent?.includes('"label"'), null, { timeout: 20_000 });
   check(problems.length === 0, problems.join("\n"));
   console.log("explorer: all steps passed");
 } finally {
