@@ -117,6 +117,12 @@ try {
   const detail = await page.textContent("#details");
   check(detail.startsWith("Emma Watson dropped from La La Land (2016)") && detail.includes("Role: Mia") && detail.includes("Source:"), "details: " + detail);
 
+  // A click on a person adds their neighbourhood to the drawing, every link still worded by its type.
+  await page.evaluate(() => window.explorerGraph.getElementById("emma-watson").emit("tap"));
+  await page.waitForFunction(() => window.explorerGraph.nodes().length > 4);
+  const grown = await page.evaluate(() => window.explorerGraph.edges().map(e => [e.data("type"), e.data("label")]));
+  for (const [type, label] of grown) check(type !== "DROPPED_FROM" || label.startsWith("dropped from"), "neighbourhood link reads " + label);
+
   // The URL holds the question; loading it again asks it again.
   const url = page.url();
   check(url.includes("from=emma-watson") && url.includes("to=ryan-gosling") && url.includes("drops=1"), "url: " + url);
