@@ -51,6 +51,22 @@ public static class FilmGraphApi
             SecurityHeaders.Page(http.Response, ExplorerPage.ContentSecurityPolicy);
             return Results.Text(ExplorerPage.Html, "text/html; charset=utf-8");
         });
+        app.MapGet("/explorer/cytoscape.min.js", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(ExplorerPage.Cytoscape, "text/javascript; charset=utf-8");
+        });
+        app.MapGet("/graphiql", (HttpContext http) =>
+        {
+            SecurityHeaders.Page(http.Response, GraphiQLPage.ContentSecurityPolicy);
+            return Results.Text(GraphiQLPage.Html, "text/html; charset=utf-8");
+        });
+        app.MapGet("/graphiql/{file}", (HttpContext http, string file) =>
+        {
+            if (!GraphiQLPage.Files.TryGetValue(file, out var found)) return Results.NotFound();
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(found.Text, found.ContentType);
+        });
         // With introspection off the schema is not published here either; 404, as if there were no such page.
         app.MapGet("/schema.graphql", (FilmGraphSchema schema) =>
             graphQL.Introspection ? Results.Text(SchemaText(schema), "text/plain; charset=utf-8") : Results.NotFound());

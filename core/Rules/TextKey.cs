@@ -39,12 +39,15 @@ public static class TextKey
     public static string[] Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
-    /// Levenshtein distance, giving up (returning <paramref name="max"/> + 1) as soon as it must exceed
-    /// <paramref name="max"/>; cheap enough to run across an index of words.
+    /// Edit distance in which a swap of two adjacent letters counts as one edit ("micheal" is one edit from
+    /// "michael"), as Lucene's fuzzy queries count it (optimal string alignment), giving up (returning
+    /// <paramref name="max"/> + 1) as soon as it must exceed <paramref name="max"/>; cheap enough to run across an
+    /// index of words.
     /// </summary>
     public static int BoundedEditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max || b.Length > 256) return max + 1;
+        Span<int> before = stackalloc int[b.Length + 1];
         Span<int> prev = stackalloc int[b.Length + 1];
         Span<int> cur = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
@@ -56,12 +59,15 @@ public static class TextKey
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    cur[j] = Math.Min(cur[j], before[j - 2] + 1);
                 rowMin = Math.Min(rowMin, cur[j]);
             }
-            if (rowMin > max) return max + 1;
-            var swap = prev; prev = cur; cur = swap;
+            // A swap reaches back two rows, so a row just past the bound may still lead to one within it.
+            if (rowMin > max + 1) return max + 1;
+            var swap = before; before = prev; prev = cur; cur = swap;
         }
-        return prev[b.Length];
+        return Math.Min(prev[b.Length], max + 1);
     }
 
     /// <summary>How many typos a word of this length tolerates.</summary>

@@ -314,7 +314,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     {
         var index = Readable.Index;
         var nodes = index.Nodes;
-        IReadOnlyList<SearchHit> hits = index.Names!.Search(nodes, text, first).Select(h => nodes.Kind(h.Node) == NodeKind.Person
+        IReadOnlyList<SearchHit> hits = index.Names!.Search(nodes, index.Adjacency, text, first).Select(h => nodes.Kind(h.Node) == NodeKind.Person
             ? new SearchHit(NodeKind.Person, nodes.Id(h.Node), nodes.Label(h.Node), h.Score, nodes.Person(h.Node), null)
             : new SearchHit(NodeKind.Film, nodes.Id(h.Node), nodes.Label(h.Node), h.Score, null, nodes.Film(h.Node))).ToList();
         return Task.FromResult(hits);

@@ -15,8 +15,9 @@ internal sealed record CypherStatement(string Name, string Text, IReadOnlyDictio
 /// Stored shape: <c>(:Person {id, name, born, aliases, keys, searchText})</c>, <c>(:Film {id, title, year, keys,
 /// searchText})</c>; relationships carry <c>role, billing, reason, context, description, sourceDocument,
 /// sourceQuote</c>. <c>keys</c> holds the <see cref="TextKey"/> of the name or title and of each alias, and
-/// <c>searchText</c> the same keys on separate lines, which the full-text index reads: matching on keys makes
-/// "Ångström" and "angstrom" one word without depending on a Lucene analyzer.
+/// <c>searchText</c> the same keys on separate lines (and a line of each key's adjacent words joined), which the
+/// full-text index reads: matching on keys makes "Ångström" and "angstrom" one word without depending on a
+/// Lucene analyzer.
 /// </para>
 /// </summary>
 internal static class Cypher
@@ -171,12 +172,16 @@ internal static class Cypher
         ORDER BY node.id
         """;
 
-    /// <summary>Lucene ranks (exact words boosted over prefixes over near spellings); ties go to shorter labels, people, then ids.</summary>
+    /// <summary>
+    /// Lucene ranks (exact words boosted over prefixes over near spellings); among equal scores the more connected
+    /// node (more relationships of any type or direction) comes first, then the lower id.
+    /// </summary>
     public const string Search =
         $$"""
         CALL db.index.fulltext.queryNodes('{{NamesIndex}}', $query) YIELD node, score
-        RETURN node, score
-        ORDER BY score DESC, size(coalesce(node.name, node.title)), CASE WHEN node:Person THEN 0 ELSE 1 END, node.id
+        WITH node, score, COUNT { (node)--() } AS degree
+        RETURN node, score, degree
+        ORDER BY score DESC, degree DESC, node.id
         LIMIT $first
         """;
 

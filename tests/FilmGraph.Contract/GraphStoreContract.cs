@@ -228,6 +228,53 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.SearchAsync("zzzzzz", 10));
     }
 
+    [SkippableFact]
+    public async Task Search_puts_the_more_connected_first_among_equal_matches()
+    {
+        // Three "Ryan"s match "ryan" equally well (a name starting with the word): Zed has three credits, Abe one,
+        // Bo none; the id and the label length would both put them in another order.
+        await Store.WriteAsync(GraphBatch.Of(
+            people: [new Person("ryan-a", "Ryan Abe"), new Person("ryan-b", "Ryan Bo"), new Person("ryan-z", "Ryan Zed")],
+            films: [],
+            relationships:
+            [
+                new(RelationshipType.CastIn, "ryan-z", "f1", new RelationshipProperties()),
+                new(RelationshipType.CastIn, "ryan-z", "f2", new RelationshipProperties()),
+                new(RelationshipType.Directed, "ryan-z", "f3", new RelationshipProperties()),
+                new(RelationshipType.CastIn, "ryan-a", "f4", new RelationshipProperties()),
+            ]));
+        Assert.Equal(["ryan-z", "ryan-a", "ryan-b"], (await Store.SearchAsync("ryan", 10)).Select(h => h.Id).ToArray());
+
+        // Equally connected and equally matched: the lower id first. Cleo and Dora each have three relationships.
+        Assert.Equal(["cleo", "dora"], (await Store.SearchAsync("martin", 10)).Select(h => h.Id).ToArray());
+
+        // Films too: First Light (three people) before Fifth Element (two), both starting with "fi".
+        Assert.Equal(["f1", "f5"], (await Store.SearchAsync("fi", 10)).Where(h => h.Kind == NodeKind.Film).Select(h => h.Id).Take(2).ToArray());
+    }
+
+    [SkippableFact]
+    public async Task Search_counts_a_swap_of_adjacent_letters_as_one_typo()
+    {
+        // "matrin" is two Levenshtein edits from "martin" but one swap; six letters tolerate one typo.
+        Assert.Equal(["cleo", "dora"], (await Store.SearchAsync("matrin", 10)).Select(h => h.Id).Order().ToArray());
+        Assert.Equal("dora", (await Store.SearchAsync("Dora Matrin", 10))[0].Id);
+        Assert.Empty(await Store.SearchAsync("mtarni", 10));
+    }
+
+    [SkippableFact]
+    public async Task Search_finds_names_with_or_without_their_spaces()
+    {
+        await Store.WriteAsync(GraphBatch.Of(
+            people: [new Person("dicaprio", "Leonardo DiCaprio"), new Person("deniro", "Robert De Niro")],
+            films: [],
+            relationships: []));
+        Assert.Equal("deniro", (await Store.SearchAsync("deniro", 10))[0].Id);
+        Assert.Equal("deniro", (await Store.SearchAsync("de niro", 10))[0].Id);
+        Assert.Equal("dicaprio", (await Store.SearchAsync("di caprio", 10))[0].Id);
+        Assert.Equal("dicaprio", (await Store.SearchAsync("dicaprio", 10))[0].Id);
+        Assert.Equal("dicaprio", (await Store.SearchAsync("leonardo di caprio", 10))[0].Id);
+    }
+
     // ---- credits, conflicts, co-stars, replacements ---------------------------------------------------------
 
     [SkippableFact]

@@ -179,26 +179,67 @@ internal sealed partial class InMemoryNeo4j
         return Rows(["o", "films"], shared.Select(s => Row(s.Key.ToBolt(), s.Films.Select(f => (object?)f.ToBolt()).ToList())));
     }
 
-    /// <summary>Lucene's classic syntax as the store writes it: AND of groups of (word^4 OR word*^2 OR word~n).</summary>
+    /// <summary>
+    /// Lucene's classic syntax as the store writes it: an AND of groups of (word^4 OR word*^2 OR word~n), or for
+    /// several words "(that AND-list) OR (one joined group)". Matching alternatives add up, as in Lucene.
+    /// </summary>
     private PeerReply Search(string query, long first)
     {
-        var groups = query.Split(" AND ").Select(g => g.Trim('(', ')').Split(" OR ")).ToList();
-        var hits = new List<(Node Node, double Score)>();
+        var alternatives = TopLevel(query, " OR ").Select(a => TopLevel(Unwrap(a), " AND ").Select(g => Unwrap(g).Split(" OR ")).ToList()).ToList();
+        var hits = new List<(Node Node, double Score, long Degree)>();
         foreach (var node in _nodes)
         {
             var words = ((string)node.Properties["searchText"]!).Split('\n', ' ');
-            double total = 0;
-            foreach (var group in groups)
+            double score = 0;
+            foreach (var groups in alternatives)
             {
-                var best = group.Select(clause => ClauseScore(clause, words)).Max();
-                if (best == 0) { total = 0; break; }
-                total += best;
+                double total = 0;
+                foreach (var group in groups)
+                {
+                    var best = group.Select(clause => ClauseScore(clause, words)).Max();
+                    if (best == 0) { total = 0; break; }
+                    total += best;
+                }
+                score += total;
             }
-            if (total > 0) hits.Add((node, total));
+            if (score > 0) hits.Add((node, score, _rels.Count(r => r.From == node || r.To == node)));
         }
-        return Rows(["node", "score"], hits
-            .OrderByDescending(h => h.Score).ThenBy(h => Label(h.Node).Length).ThenBy(h => h.Node.Label == "Person" ? 0 : 1).ThenBy(h => h.Node.Key, StringComparer.Ordinal)
-            .Take((int)first).Select(h => Row(h.Node.ToBolt(), h.Score)));
+        return Rows(["node", "score", "degree"], hits
+            .OrderByDescending(h => h.Score).ThenByDescending(h => h.Degree).ThenBy(h => h.Node.Key, StringComparer.Ordinal)
+            .Take((int)first).Select(h => Row(h.Node.ToBolt(), h.Score, h.Degree)));
+    }
+
+    /// <summary>Splits on a separator outside parentheses.</summary>
+    private static List<string> TopLevel(string text, string separator)
+    {
+        var parts = new List<string>();
+        var (depth, start) = (0, 0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')') depth--;
+            else if (depth == 0 && string.CompareOrdinal(text, i, separator, 0, separator.Length) == 0)
+            {
+                parts.Add(text[start..i]);
+                start = i + separator.Length;
+                i = start - 1;
+            }
+        }
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    /// <summary>The text inside one pair of enclosing parentheses, if the whole text is so enclosed.</summary>
+    private static string Unwrap(string text)
+    {
+        if (text.Length < 2 || text[0] != '(' || text[^1] != ')') return text;
+        var depth = 0;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0) return text;
+        }
+        return text[1..^1];
     }
 
     private static double ClauseScore(string clause, string[] words)

@@ -6,7 +6,8 @@ namespace FilmGraph.Store.Embedded.Index;
 /// Names, aliases and titles by <see cref="TextKey"/>: the distinct words in ordinal order, each with the nodes
 /// that use it, for exact and prefix matching by binary search and for a bounded scan that tolerates small typos.
 /// Nodes added or renamed since the build are kept in a short list and matched directly; every candidate is
-/// checked against the node's current label, so a renamed node's old words cannot match it.
+/// checked against the node's current label, so a renamed node's old words cannot match it. Each pair of adjacent
+/// words is indexed joined as well ("de niro" also as "deniro"), so a name is found with or without its spaces.
 /// </summary>
 internal sealed class NameIndex
 {
@@ -30,7 +31,7 @@ internal sealed class NameIndex
         var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var node = 0; node < nodes.Count; node++)
             foreach (var key in Keys(nodes, node))
-                foreach (var word in TextKey.Words(key))
+                foreach (var word in WordsAndCompounds(key))
                 {
                     if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = new List<int>(1);
                     if (list.Count == 0 || list[^1] != node) list.Add(node);
@@ -72,43 +73,73 @@ internal sealed class NameIndex
         return [.. found];
     }
 
-    /// <summary>Scored matches for free text, best first: every query word must match a word of the node.</summary>
-    public List<(int Node, double Score)> Search(NodeTable nodes, string text, int first)
+    /// <summary>
+    /// Scored matches for free text: every query word must match a word of the node; a query of several words
+    /// may also match as one word ("di caprio" finds "DiCaprio"). Best first; among equal scores the more
+    /// connected node (more relationships in <paramref name="adjacency"/>) first, then by id.
+    /// </summary>
+    public List<(int Node, double Score)> Search(NodeTable nodes, Adjacency adjacency, string text, int first)
     {
         var queryKey = TextKey.Of(text);
         var queryWords = TextKey.Words(queryKey);
         if (queryWords.Length == 0) return [];
+        List<(string Key, string[] Words)> variants = [(queryKey, queryWords)];
+        if (queryWords.Length > 1) variants.Add((string.Concat(queryWords), [string.Concat(queryWords)]));
 
-        // Candidates come from the rarest-looking word: the longest one.
-        var anchor = queryWords.OrderByDescending(w => w.Length).First();
-        var candidates = new HashSet<int>(PrefixWord(anchor).Take(CandidatesPerWord));
-        if (candidates.Count < first) candidates.UnionWith(TypoWord(anchor).Take(CandidatesPerWord));
+        var candidates = new HashSet<int>();
+        foreach (var (_, words) in variants)
+        {
+            // Candidates come from the rarest-looking word: the longest one.
+            var anchor = words.OrderByDescending(w => w.Length).First();
+            var found = new HashSet<int>(PrefixWord(anchor).Take(CandidatesPerWord));
+            if (found.Count < first) found.UnionWith(TypoWord(anchor).Take(CandidatesPerWord));
+            candidates.UnionWith(found);
+        }
         candidates.UnionWith(_recent);
 
-        var scored = new List<(int Node, double Score)>();
+        var scored = new List<(int Node, double Score, int Degree)>();
         foreach (var node in candidates)
         {
             if (node >= nodes.Count) continue;
-            var best = Keys(nodes, node).Select(k => Score(queryKey, queryWords, k)).Max();
-            if (best > 0) scored.Add((node, best));
+            var best = Keys(nodes, node).Max(k => variants.Max(v => Score(v.Key, v.Words, k)));
+            if (best > 0) scored.Add((node, best, Degree(adjacency, node)));
         }
         scored.Sort((a, b) =>
         {
             var c = b.Score.CompareTo(a.Score);
-            if (c == 0) c = nodes.Label(a.Node).Length.CompareTo(nodes.Label(b.Node).Length);
-            if (c == 0) c = nodes.Kind(a.Node).CompareTo(nodes.Kind(b.Node));
+            if (c == 0) c = b.Degree.CompareTo(a.Degree);
             return c != 0 ? c : string.CompareOrdinal(nodes.Id(a.Node), nodes.Id(b.Node));
         });
-        return scored.Count > first ? scored.GetRange(0, first) : scored;
+        return scored.Take(first).Select(s => (s.Node, s.Score)).ToList();
+    }
+
+    /// <summary>How connected a node is: its relationships of every type, in both directions.</summary>
+    private static int Degree(Adjacency adjacency, int node)
+    {
+        var degree = 0;
+        for (var slot = 0; slot < Adjacency.SlotCount; slot++) degree += adjacency.Degree(slot, node);
+        return degree;
+    }
+
+    /// <summary>A key's words and each adjacent pair joined: "robert de niro" gives robert, de, niro, robertde, deniro.</summary>
+    private static IEnumerable<string> WordsAndCompounds(string key)
+    {
+        var words = TextKey.Words(key);
+        for (var i = 0; i < words.Length; i++)
+        {
+            yield return words[i];
+            if (i > 0) yield return words[i - 1] + words[i];
+        }
     }
 
     /// <summary>
-    /// 0 when some query word matches no word of the key; otherwise the mean per-word score (exact 1, prefix 0.8,
-    /// typo 0.6 less 0.1 a typo) plus 0.5 when the whole key equals the query, 0.25 when it starts with it.
+    /// 0 when some query word matches no word of the key (nor two adjacent words joined); otherwise the mean
+    /// per-word score (exact 1, prefix 0.8, typo 0.6 less 0.1 a typo, a swap of adjacent letters being one typo)
+    /// plus 0.5 when the whole key equals the query, 0.25 when it starts with it.
     /// </summary>
     private static double Score(string queryKey, string[] queryWords, string key)
     {
-        var words = TextKey.Words(key);
+        var words = WordsAndCompounds(key).ToArray();
         double total = 0;
         foreach (var q in queryWords)
         {

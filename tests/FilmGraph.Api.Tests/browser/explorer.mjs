@@ -66,9 +66,19 @@ try {
   const hits = await page.locator("#search-results li").allTextContents();
   check(hits.length === 2 && hits[0].startsWith("Emma Stone") && hits[1].startsWith("Emma Watson"), "search: " + JSON.stringify(hits));
   await page.locator("#search-results li", { hasText: "Emma Watson" }).getByRole("button", { name: "use as X" }).click();
-  check(await page.inputValue("#from") === "emma-watson", "use as X did not fill the field");
+  check(await page.inputValue("#from") === "Emma Watson", "use as X did not fill the field");
+  check(await page.evaluate(() => document.querySelector("#from").dataset.id) === "emma-watson", "use as X did not pick the person");
 
-  await page.fill("#to", "Ryan Gosling");
+  // Y picked from the suggestions, by keyboard: type, arrow down to Ryan Gosling, Enter.
+  await page.locator("#to").pressSequentially("ryan gos", { delay: 20 });
+  await page.waitForSelector("#to-suggestions li");
+  const suggestions = await page.locator("#to-suggestions li").allTextContents();
+  check(suggestions[0].startsWith("Ryan Gosling") && suggestions[0].includes("person"), "suggestions: " + JSON.stringify(suggestions));
+  await page.press("#to", "ArrowDown");
+  await page.press("#to", "Enter");
+  check(await page.inputValue("#to") === "Ryan Gosling", "the suggestion was not picked: " + await page.inputValue("#to"));
+  check(await page.evaluate(() => document.querySelector("#to").dataset.id) === "ryan-gosling", "the picked id is not kept");
+
   await page.click("#connect-run");
   await page.waitForFunction(() => !document.querySelector("#connect-result").textContent.includes("looking"));
   const castOnly = await page.textContent("#connect-result");
@@ -77,13 +87,68 @@ try {
   await page.check("#dropped");
   await page.click("#connect-run");
   await page.waitForSelector("#connect-result .chain");
-  const withDrops = await page.textContent("#connect-result");
-  check(withDrops.startsWith("2 shortest chains of length 1:"), "with drops: " + withDrops);
+  const withDrops = await page.textContent("#connect-result .count");
+  check(withDrops === "2 shortest chains of length 1:", "with drops: " + withDrops);
   const chains = await page.locator("#connect-result .chain").allTextContents();
-  check(chains[0] === "Emma Watson — Beauty and the Beast (2017) — Ryan Gosling" &&
-        chains[1] === "Emma Watson — La La Land (2016) — Ryan Gosling", "chains: " + JSON.stringify(chains));
+  // Ryan Gosling was dropped from one film and Emma Watson from the other: each such link says so, never "cast in".
+  check(chains[0] === "Emma Watson (cast in) — Beauty and the Beast (2017) — Ryan Gosling (dropped from)" &&
+        chains[1] === "Emma Watson (dropped from, as Mia) — La La Land (2016) — Ryan Gosling (cast in, as Sebastian)",
+        "chains: " + JSON.stringify(chains));
+
+  // The chain is drawn: two people, two films, four links; the dropped-from links read "dropped from".
+  await page.waitForFunction(() => window.explorerGraph && window.explorerGraph.edges().length === 4);
+  const drawn = await page.evaluate(() => ({
+    people: window.explorerGraph.nodes("[kind = 'person']").map(n => n.data("label")).sort(),
+    films: window.explorerGraph.nodes("[kind = 'film']").length,
+    edges: window.explorerGraph.edges().map(e => [e.data("person"), e.data("type"), e.data("label")]),
+  }));
+  check(JSON.stringify(drawn.people) === JSON.stringify(["Emma Watson", "Ryan Gosling"]) && drawn.films === 2, "drawn: " + JSON.stringify(drawn));
+  for (const [person, type, label] of drawn.edges) {
+    if (type === "DROPPED_FROM") check(label.startsWith("dropped from") && !label.includes("cast"), "dropped link reads " + label);
+    else check(label.startsWith("cast in"), "cast link reads " + label);
+  }
+  check(drawn.edges.some(e => e[0] === "emma-watson" && e[1] === "DROPPED_FROM"), "no dropped-from link drawn: " + JSON.stringify(drawn.edges));
+  const canvas = await page.locator("#graph canvas").count();
+  check(canvas > 0, "nothing drawn in #graph");
+
+  // A click on the dropped-from link shows its reason and source.
+  await page.evaluate(() => window.explorerGraph.edges("[person = 'emma-watson'][type = 'DROPPED_FROM']")[0].emit("tap"));
+  await page.waitForFunction(() => document.querySelector("#details h3"));
+  const detail = await page.textContent("#details");
+  check(detail.startsWith("Emma Watson dropped from La La Land (2016)") && detail.includes("Role: Mia") && detail.includes("Source:"), "details: " + detail);
+
+  // A click on a person adds their neighbourhood to the drawing, every link still worded by its type.
+  await page.evaluate(() => window.explorerGraph.getElementById("emma-watson").emit("tap"));
+  await page.waitForFunction(() => window.explorerGraph.nodes().length > 4);
+  const grown = await page.evaluate(() => window.explorerGraph.edges().map(e => [e.data("type"), e.data("label")]));
+  for (const [type, label] of grown) check(type !== "DROPPED_FROM" || label.startsWith("dropped from"), "neighbourhood link reads " + label);
+
+  // The URL holds the question; loading it again asks it again.
+  const url = page.url();
+  check(url.includes("from=emma-watson") && url.includes("to=ryan-gosling") && url.includes("drops=1"), "url: " + url);
+  await page.goto(url);
+  await page.waitForSelector("#connect-result .chain");
+  check(await page.textContent("#connect-result .count") === "2 shortest chains of length 1:", "reloaded: " + await page.textContent("#connect-result"));
+  check(await page.inputValue("#from") === "Emma Watson" && await page.isChecked("#dropped"), "reloaded form: " + await page.inputValue("#from"));
+
+  // Free text that matches several people is not guessed: the page asks which one.
+  await page.fill("#from", "emma");
+  await page.fill("#to", "Ryan Gosling");
+  await page.click("#connect-run");
+  await page.waitForSelector("#connect-result .choices button");
+  const asked = await page.textContent("#connect-result");
+  check(asked.includes("Which one do you mean?") && asked.includes("Emma Stone") && asked.includes("Emma Watson"), "ambiguous: " + asked);
+  await page.locator("#connect-result .choices button", { hasText: "Emma Stone" }).click();
+  await page.waitForSelector("#connect-result .chain");
+  check(page.url().includes("from=emma-stone"), "the choice was not used: " + page.url());
 
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+
+  // GraphiQL at /graphiql renders under its policy and runs a query against /graphql.
+  await page.goto(baseUrl + "/graphiql");
+  await page.waitForSelector(".graphiql-container .graphiql-execute-button", { timeout: 20_000 });
+  await page.click(".graphiql-execute-button");
+  await page.waitForFunction(() => (document.querySelector(".result-window") || {}).textContent?.includes('"label"'), null, { timeout: 20_000 });
   check(problems.length === 0, problems.join("\n"));
   console.log("explorer: all steps passed");
 } finally {
