@@ -35,11 +35,11 @@ internal sealed class GraphQLHttpHandler(
 
     public async Task HandleAsync(HttpContext http)
     {
-        // A person who opened /graphql in a browser wants to explore, not to read "the request has no query".
+        // A person who opened /graphql in a browser wants to try queries, not to read "the request has no query".
         if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Query.ContainsKey("query") && !http.Request.Query.ContainsKey("extensions")
             && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
         {
-            http.Response.Redirect("/");
+            http.Response.Redirect("/graphiql");
             return;
         }
         var record = new GraphQLRequestRecord();

@@ -176,7 +176,7 @@ public sealed class HttpTests(ApiServer server)
     }
 
     [Fact]
-    public async Task A_browser_opening_graphql_is_sent_to_the_explorer()
+    public async Task A_browser_opening_graphql_is_sent_to_graphiql()
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = server.Client.Http.BaseAddress };
@@ -184,7 +184,7 @@ public sealed class HttpTests(ApiServer server)
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
         using var response = await http.SendAsync(request);
         Assert.Equal(302, (int)response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/graphiql", response.Headers.Location?.OriginalString);
         Assert.Equal(400, (await server.Client.SendAsync(HttpMethod.Get, "/graphql")).Status);
     }
 
