@@ -6,8 +6,6 @@ using FilmGraph.Api.Protection;
 using FilmGraph.Api.Schema;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQLParser;
-using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -67,8 +65,8 @@ internal sealed class GraphQLHttpHandler(
         }
 
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        var verdict = admission.Admit(request, caller, isGet, wantsGraphQLResponse, http.Request.Headers.Authorization.Count > 0, record);
-        if (verdict is Admission.Refused refused)
+        var (admitted, refused) = admission.Admit(request, caller, isGet, wantsGraphQLResponse, http.Request.Headers.Authorization.Count > 0, record);
+        if (refused is not null)
         {
             record.Outcome = "refused";
             if (refused.Allow is not null) http.Response.Headers.Allow = refused.Allow;
@@ -76,7 +74,7 @@ internal sealed class GraphQLHttpHandler(
             await WriteAsync(http, refused.Status, new ExecutionResult { Errors = [refused.Error] }, wantsGraphQLResponse);
             return;
         }
-        var (query, document) = (Admission.Admitted)verdict;
+        var (query, document) = admitted!;
 
         // A GET the caller already holds the answer to, unchanged since: 304, and nothing runs.
         var tag = isGet ? validators.Tag(query, http.Request) : null;
@@ -130,7 +128,7 @@ internal sealed class GraphQLHttpHandler(
         // Executed is false when the document did not validate, or its variables did not fit.
         var answered = !result.Executed && wantsGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         // Only a whole answer may be cached, and only if the data did not change while it was made.
-        if (tag is not null && result.Errors is not { Count: > 0 } && tag == validators.Tag(query, http.Request)) validators.Mark(http.Response, tag);
+        if (tag is not null && result.Errors is not { Count: > 0 } && validators.StillCurrent(tag)) validators.Mark(http.Response, tag);
         await WriteAsync(http, answered, result, wantsGraphQLResponse);
     }
 

@@ -15,11 +15,17 @@ internal sealed class HttpValidators(GraphStoreHost host, IOptions<PersistedQuer
     /// <summary>The tag of this answer now, or null when the store cannot tell when its data change.</summary>
     public string? Tag(string query, HttpRequest request)
     {
-        if (!host.IsOpen || host.Store.Version is not long version) return null;
+        if (CurrentVersion() is not long version) return null;
         var asked = $"{query}\n{request.Query["operationName"]}\n{request.Query["variables"]}";
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(asked)))[..16];
         return $"W/\"{version}-{digest}\"";
     }
+
+    /// <summary>Whether <paramref name="tag"/> still names the store's data: nothing was written since it was made.</summary>
+    public bool StillCurrent(string tag) =>
+        CurrentVersion() is long version && tag.StartsWith($"W/\"{version}-", StringComparison.Ordinal);
+
+    private long? CurrentVersion() => host.IsOpen ? host.Store.Version : null;
 
     public static bool Matches(HttpRequest request, string tag) =>
         request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*"));

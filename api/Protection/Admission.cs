@@ -23,12 +23,13 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
     /// <summary>A request refused: the HTTP status and the error.</summary>
     public sealed record Refused(int Status, ExecutionError Error, string? Allow = null, bool Challenge = false);
 
-    public object Admit(GraphQLRequest request, Caller? caller, bool isGet, bool graphQLResponse, bool authorizationSent, GraphQLRequestRecord record)
+    /// <summary>Either the request let through, or the refusal that answers it.</summary>
+    public (Admitted? Admitted, Refused? Refused) Admit(GraphQLRequest request, Caller? caller, bool isGet, bool graphQLResponse, bool authorizationSent, GraphQLRequestRecord record)
     {
         var refusedStatus = graphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         var (query, unresolved) = persisted.Resolve(string.IsNullOrWhiteSpace(request.Query) ? null : request.Query, request.Extensions);
-        if (unresolved is not null) return new Refused(refusedStatus, unresolved);
-        if (query is null) return new Refused(StatusCodes.Status400BadRequest, new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" });
+        if (unresolved is not null) return (null, new Refused(refusedStatus, unresolved));
+        if (query is null) return (null, new Refused(StatusCodes.Status400BadRequest, new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" }));
 
         GraphQLDocument? document;
         ExecutionError? refusal;
@@ -41,14 +42,14 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
             parse?.SetTag("graphql.document.fields", shape?.Fields);
             parse?.SetTag("graphql.refused", refusal?.Code);
         }
-        if (refusal is not null) return new Refused(refusedStatus, refusal);
+        if (refusal is not null) return (null, new Refused(refusedStatus, refusal));
 
         var operation = SelectedOperation(document!, request.OperationName);
         record.OperationType = operation?.ToString().ToLowerInvariant();
         if (isGet && operation is OperationType.Mutation or OperationType.Subscription)
         {
-            return new Refused(StatusCodes.Status405MethodNotAllowed,
-                new ExecutionError("GET runs queries only; send mutations and subscriptions with POST.") { Code = "METHOD_NOT_ALLOWED" }, Allow: HttpMethods.Post);
+            return (null, new Refused(StatusCodes.Status405MethodNotAllowed,
+                new ExecutionError("GET runs queries only; send mutations and subscriptions with POST.") { Code = "METHOD_NOT_ALLOWED" }, Allow: HttpMethods.Post));
         }
         if (caller is null && (operation == OperationType.Mutation || keys.RequireKeyForReads))
         {
@@ -56,15 +57,15 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
             var message = !keys.Configured
                 ? $"{what} is not possible: this API is read-only, as no API key is configured ({AuthOptions.Section}:ApiKeys)."
                 : authorizationSent ? "The API key sent is not one this API knows." : $"{what} needs an API key: send it as 'Authorization: Bearer KEY'.";
-            return new Refused(graphQLResponse ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK,
-                new ExecutionError(message) { Code = "UNAUTHENTICATED" }, Challenge: graphQLResponse);
+            return (null, new Refused(graphQLResponse ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK,
+                new ExecutionError(message) { Code = "UNAUTHENTICATED" }, Challenge: graphQLResponse));
         }
 
         using var validate = Telemetry.Source.StartActivity("graphql.validate");
         record.Cost = CostAnalysis.Of(schema, document!, request.OperationName, request.Variables);
         validate?.SetTag("graphql.cost", record.Cost);
         refusal = CostAnalysis.Refusal(record.Cost.Value, limits.Value);
-        return refusal is null ? new Admitted(query, document!) : new Refused(refusedStatus, refusal);
+        return refusal is null ? (new Admitted(query, document!), null) : (null, new Refused(refusedStatus, refusal));
     }
 
     /// <summary>The kind of operation the request would run, or null when the executer must decide (and report).</summary>

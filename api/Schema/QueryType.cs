@@ -121,7 +121,7 @@ internal sealed class QueryType : ObjectGraphType
 
         Field<StringGraphType, string?>("graphVersion")
             .Description("The store's data version: it changes whenever any answer may have. Null on Neo4j, which other writers share.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Hosting.GraphStoreHost>().Store.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Resolve(ctx => ctx.WritableStore().Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Field<StatsType, GraphStats>("stats")
             .Description("How much the graph holds.")

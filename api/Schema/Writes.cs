@@ -1,7 +1,6 @@
 using System.Text;
 using FilmGraph.Api.Auth;
 using FilmGraph.Api.GraphQL;
-using FilmGraph.Api.Hosting;
 using FilmGraph.Core;
 using FilmGraph.Formats;
 using GraphQL;
@@ -21,7 +20,7 @@ internal static class Writes
     {
         try
         {
-            var summary = await Store(ctx).WriteAsync(batch, ctx.CancellationToken);
+            var summary = await ctx.WritableStore().WriteAsync(batch, ctx.CancellationToken);
             return Audited(ctx, WriteResult.Of(pick(summary)));
         }
         catch (GraphWriteException e)
@@ -37,14 +36,14 @@ internal static class Writes
 
     public static async Task<WriteResult?> UnlinkAsync(IResolveFieldContext ctx, RelationshipType type, string from, string to)
     {
-        var removed = await Store(ctx).UnlinkAsync(type, from, to, ctx.CancellationToken);
+        var removed = await ctx.WritableStore().UnlinkAsync(type, from, to, ctx.CancellationToken);
         return Audited(ctx, removed ? new WriteResult(0, 0, 0, 1) : new WriteResult(0, 0, 1, 0));
     }
 
     public static async Task<WriteResult?> ImportAsync(IResolveFieldContext ctx, string document)
     {
         using var json = new MemoryStream(Encoding.UTF8.GetBytes(document));
-        var report = await GraphImport.ImportDocumentAsync(json, "document", Store(ctx), new ImportOptions(), ctx.CancellationToken);
+        var report = await GraphImport.ImportDocumentAsync(json, "document", ctx.WritableStore(), new ImportOptions(), ctx.CancellationToken);
         if (report.Errors.Count == 0) return Audited(ctx, WriteResult.Of(report.Summary));
         foreach (var error in report.Errors)
         {
@@ -53,8 +52,6 @@ internal static class Writes
         }
         return null;
     }
-
-    private static IGraphStore Store(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<GraphStoreHost>().Store;
 
     private static WriteResult Audited(IResolveFieldContext ctx, WriteResult result)
     {

@@ -94,14 +94,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     // ---- writes ------------------------------------------------------------------------------------------
 
-    public async Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+    public Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
         {
-            // A write into a file that is no longer at the path would be lost: look at the path first, every time.
-            if (Settle() is { } fault) throw new GraphStoreException(fault);
             using var tx = _writer.BeginTransaction(deferred: false);
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
             var index = CatchUp(Current, tx);
@@ -112,20 +107,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
             tx.Commit();
             Publish(Follow(index, applied));
             return applied.Summary;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, ct);
 
-    public async Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+    public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
         {
-            if (Settle() is { } fault) throw new GraphStoreException(fault);
             using var tx = _writer.BeginTransaction(deferred: false);
             var index = CatchUp(Current, tx);
             var (source, target) = (index.Nodes.IndexOf(from), index.Nodes.IndexOf(to));
@@ -139,21 +125,23 @@ public sealed class EmbeddedGraphStore : IGraphStore
             // The rows are built to be appended to, never cut; a removal is rare enough to rebuild them from the file.
             Publish(IndexLoader.Load(_writer, _options.BuildIndex, null));
             return true;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, ct);
 
-    public async Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
+    public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default) =>
+        UnderWriteLockAsync(() => BatchValidator.Validate(batch, CatchUp(Current, null).Nodes.KindOf), ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as the one writer, after looking at the path: a write into a file that is no longer
+    /// there would be lost, and a check against it would answer for a store that is gone.
+    /// </summary>
+    private async Task<T> UnderWriteLockAsync<T>(Func<T> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (Settle() is { } fault) throw new GraphStoreException(fault);
-            return BatchValidator.Validate(batch, CatchUp(Current, null).Nodes.KindOf);
+            return work();
         }
         finally
         {
