@@ -55,6 +55,12 @@ internal sealed class TracedGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
         Trace("store.PersonCredits", (personId, types, ct), static (s, a) => s.PersonCreditsAsync(a.personId, a.types, a.ct), Counted<Credit>());
 
+    public Task<Page<Credit>> PersonCreditsPageAsync(CreditsQuery query, CancellationToken ct = default) =>
+        Trace("store.PersonCreditsPage", (query, ct), static (s, a) => s.PersonCreditsPageAsync(a.query, a.ct), static (span, r) => span.SetTag(Count, r.Items.Count));
+
+    public Task<int> CoStarCountAsync(string personId, CancellationToken ct = default) =>
+        Trace("store.CoStarCount", (personId, ct), static (s, a) => s.CoStarCountAsync(a.personId, a.ct), static (span, r) => span.SetTag(Count, r));
+
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
         Trace("store.FilmCredits", (filmId, types, ct), static (s, a) => s.FilmCreditsAsync(a.filmId, a.types, a.ct), Counted<Credit>());
 

@@ -22,6 +22,8 @@ public static class CostModel
         ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth) + (args.Limit ?? Limits.DefaultNeighbourhoodLimit),
         ("Query", "replacements") => 20,
         ("Person", "coStars") => 5,
+        // Every co-star is tallied to count them and to rank the page's head.
+        ("Person", "coStarsConnection") => 10,
         ("Query", "searchConnection") => 5,
         ("Query", "coStarChainsConnection") => 10L * (args.MaxHops ?? Limits.DefaultMaxHops) + Limits.ChainsCeiling,
         ("Query", "replacementsConnection") => 20,

@@ -28,6 +28,14 @@ internal static class Arguments
 
     public static string? After(this IResolveFieldContext context) => context.GetArgument<string?>("after");
 
+    /// <summary>Where the page asked for starts, and how long it may be (checked against <see cref="Limits.PageCeiling"/>).</summary>
+    public static (int Start, int First) Page(this IResolveFieldContext context)
+    {
+        var first = context.First();
+        Limits.Check("first", first, 1, Limits.PageCeiling);
+        return (Pages.Start(context.After()), first);
+    }
+
     public static FieldBuilder<TSource, TReturn> MaxHopsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<IntGraphType>("maxHops",
             $"The most films a chain may pass through: default {Limits.DefaultMaxHops}, at most {Limits.MaxHopsCeiling}.", a => a.DefaultValue = Limits.DefaultMaxHops);

@@ -13,24 +13,37 @@ internal static class Pages
 {
     private const string Prefix = "o:";
 
+    /// <summary>A page of a list held whole.</summary>
     public static Connection<T> Of<T>(IReadOnlyList<T> all, int first, string? after)
     {
         Limits.Check("first", first, 1, Limits.PageCeiling);
-        var start = after is null ? 0 : Position(after) + 1;
-        var edges = all.Skip(start).Take(first).Select((node, i) => new Edge<T> { Node = node, Cursor = Cursor(start + i) }).ToList();
+        var start = Start(after);
+        return Of([.. all.Skip(start).Take(first)], start, all.Count, all.Count);
+    }
+
+    /// <summary>A page a store cut, starting at <paramref name="start"/>, of a list of <paramref name="totalCount"/>.</summary>
+    public static Connection<T> Of<T>(Page<T> page, int start) => Of(page.Items, start, page.TotalCount, page.TotalCount);
+
+    /// <param name="reachable">Where paging stops: the list's end, or before it where a store serves only its head.</param>
+    public static Connection<T> Of<T>(IReadOnlyList<T> items, int start, int totalCount, int reachable)
+    {
+        var edges = items.Select((node, i) => new Edge<T> { Node = node, Cursor = Cursor(start + i) }).ToList();
         return new Connection<T>
         {
             Edges = edges,
-            TotalCount = all.Count,
+            TotalCount = totalCount,
             PageInfo = new PageInfo
             {
-                HasNextPage = start + edges.Count < all.Count,
+                HasNextPage = start + edges.Count < Math.Min(totalCount, reachable),
                 HasPreviousPage = start > 0,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },
         };
     }
+
+    /// <summary>The position a page after <paramref name="after"/> starts at: 0 without a cursor.</summary>
+    public static int Start(string? after) => after is null ? 0 : Position(after) + 1;
 
     private static string Cursor(int position) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + position.ToString(CultureInfo.InvariantCulture)));

@@ -33,15 +33,30 @@ internal sealed class PersonType : ObjectGraphType<Person>
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
-                var credits = await ctx.Store().PersonCreditsAsync(ctx.Source.Id, ctx.Types(), ctx.CancellationToken);
-                var ordered = Traversal.CreditsIn(credits, ctx.GetArgument<CreditOrder>("order"), ctx.GetArgument<int?>("fromYear"), ctx.GetArgument<int?>("toYear"));
-                return Pages.Of(ordered, ctx.First(), ctx.After());
+                var (start, first) = ctx.Page();
+                var query = new CreditsQuery(ctx.Source.Id, ctx.Types(), ctx.GetArgument<int?>("fromYear"), ctx.GetArgument<int?>("toYear"),
+                    ctx.GetArgument<CreditOrder>("order"), start, first);
+                return Pages.Of(await ctx.Store().PersonCreditsPageAsync(query, ctx.CancellationToken), start);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")
             .FirstArgument(Limits.DefaultCoStars, Limits.CoStarsCeiling)
             .ResolveAsync(async ctx => await ctx.Store().CoStarsAsync(ctx.Source.Id, ctx.First(), ctx.CancellationToken));
+
+        Field<ConnectionType<CoStarType>, Connection<CoStar>>("coStarsConnection")
+            .Description($"coStars a page at a time, in the same order; totalCount counts every co-star, and pages reach the first {Limits.CoStarsCeiling}.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var (start, first) = ctx.Page();
+                if (start >= Limits.CoStarsCeiling)
+                    throw GraphQueryException.BadInput("after", $"Pages reach the first {Limits.CoStarsCeiling} co-stars; 'after' points beyond them.");
+                var store = ctx.Store();
+                var head = await store.CoStarsAsync(ctx.Source.Id, Math.Min(start + first, Limits.CoStarsCeiling), ctx.CancellationToken);
+                var total = await store.CoStarCountAsync(ctx.Source.Id, ctx.CancellationToken);
+                return Pages.Of([.. head.Skip(start)], start, total, Limits.CoStarsCeiling);
+            });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>, IReadOnlyList<Conflict>>("conflicts")
             .Description("Conflicts (CONFLICTED_WITH) this person had with others, in either direction, by the other person's id.")

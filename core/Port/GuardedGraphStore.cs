@@ -108,6 +108,18 @@ public sealed class GuardedGraphStore : IGraphStore
             return Sorted(await _inner.PersonCreditsAsync(personId, types, ct).ConfigureAwait(false), Traversal.PersonCreditOrder);
         });
 
+    public Task<Page<Credit>> PersonCreditsPageAsync(CreditsQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validated();
+        return Guard(async () =>
+        {
+            await RequireAsync(ct, (query.PersonId, NodeKind.Person, "id")).ConfigureAwait(false);
+            var page = await _inner.PersonCreditsPageAsync(query, ct).ConfigureAwait(false);
+            return page with { Items = Traversal.CreditsIn(page.Items, query.Order, null, null) };
+        });
+    }
+
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
         Guard(async () =>
         {
@@ -134,6 +146,13 @@ public sealed class GuardedGraphStore : IGraphStore
                 .Order(Traversal.CoStarOrder).Take(first).ToList();
         });
     }
+
+    public Task<int> CoStarCountAsync(string personId, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
+            return await _inner.CoStarCountAsync(personId, ct).ConfigureAwait(false);
+        });
 
     // ---- chains and walks --------------------------------------------------------------------------------
 

@@ -25,6 +25,12 @@ public interface IGraphReader
     /// <summary>A person's person-to-film credits of the given types (all when null).</summary>
     Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default);
 
+    /// <summary>
+    /// One page of a person's credits (<see cref="Traversal.CreditsPage"/>) and how many match in all, counted from what the
+    /// store indexes: the properties of the page's credits are the only ones read.
+    /// </summary>
+    Task<Page<Credit>> PersonCreditsPageAsync(CreditsQuery query, CancellationToken ct = default);
+
     /// <summary>A film's credits of the given types (all when null).</summary>
     Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default);
 
@@ -33,6 +39,9 @@ public interface IGraphReader
 
     /// <summary>People sharing a CAST_IN film with the person: at least the first <paramref name="first"/> in <see cref="Traversal.CoStarOrder"/>.</summary>
     Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default);
+
+    /// <summary>How many people share a CAST_IN film with the person.</summary>
+    Task<int> CoStarCountAsync(string personId, CancellationToken ct = default);
 
     /// <summary>Up to <paramref name="first"/> shortest chains in <see cref="Traversal.ChainOrder"/>; empty when none is within MaxHops.</summary>
     Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default);

@@ -108,6 +108,18 @@ public static class Traversal
         }))];
     }
 
+    /// <summary>
+    /// The query's page of a person's credits and how many match in all: <see cref="CreditsIn"/>, then the slice. Stores
+    /// call it on credits without their properties (what an index holds) and read the properties of the page alone.
+    /// </summary>
+    public static Page<Credit> CreditsPage(IReadOnlyList<Credit> credits, CreditsQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var typed = query.Types is null ? credits : credits.Where(c => query.Types.Contains(c.Type)).ToList();
+        var kept = CreditsIn(typed, query.Order, query.FromYear, query.ToYear);
+        return new Page<Credit>([.. kept.Skip(query.Offset).Take(query.First)], kept.Count);
+    }
+
     /// <summary>A film's credits: by type, then person id.</summary>
     public static readonly IComparer<Credit> FilmCreditOrder = Comparer<Credit>.Create((a, b) =>
     {

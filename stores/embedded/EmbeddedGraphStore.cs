@@ -338,6 +338,30 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return Task.FromResult(credits);
     }
 
+    public Task<Page<Credit>> PersonCreditsPageAsync(CreditsQuery query, CancellationToken ct = default)
+    {
+        var (index, readers) = Readable;
+        var person = index.Node(query.PersonId, NodeKind.Person);
+        if (person < 0) return Task.FromResult(new Page<Credit>([], 0));
+        // The index knows every credit's film and type, enough to filter, order and count them; only the page's
+        // properties are read from the file.
+        var who = index.Nodes.Person(person);
+        var keys = new List<Credit>();
+        foreach (var type in query.Types ?? RelationshipTypes.PersonToFilm)
+        {
+            if (type == RelationshipType.ConflictedWith) continue;
+            index.Adjacency.Neighbours(Adjacency.Slot(type, Direction.Out), person, out var rows, out var recent);
+            foreach (var film in rows) keys.Add(new Credit(who, index.Nodes.Film(film), type, RelationshipProperties.None));
+            foreach (var film in recent) keys.Add(new Credit(who, index.Nodes.Film(film), type, RelationshipProperties.None));
+        }
+        var page = Traversal.CreditsPage(keys, query);
+        using var edges = readers.Rent();
+        var items = page.Items
+            .Select(c => c with { Properties = edges.Properties(person, c.Type, index.Nodes.IndexOf(c.Film.Id), ct) ?? RelationshipProperties.None })
+            .ToList();
+        return Task.FromResult(page with { Items = items });
+    }
+
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
         var (index, readers) = Readable;
@@ -380,6 +404,13 @@ public sealed class EmbeddedGraphStore : IGraphStore
         IReadOnlyList<CoStar> coStars = GraphWalks.CoStars(index, person, first, ct)
             .Select(c => new CoStar(index.Nodes.Person(c.Person), c.Films.Select(index.Nodes.Film).ToList())).ToList();
         return Task.FromResult(coStars);
+    }
+
+    public Task<int> CoStarCountAsync(string personId, CancellationToken ct = default)
+    {
+        var index = Readable.Index;
+        var person = index.Node(personId, NodeKind.Person);
+        return Task.FromResult(person < 0 ? 0 : GraphWalks.CoStarCount(index, person, ct));
     }
 
     // ---- chains and walks ------------------------------------------------------------------------------------

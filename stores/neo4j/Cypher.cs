@@ -199,6 +199,22 @@ internal static class Cypher
         RETURN p, r, f
         """;
 
+    /// <summary>What orders and counts a person's credits (the film and the type), without the relationships' properties.</summary>
+    public static readonly string PersonCreditKeys =
+        $$"""
+        MATCH (p:Person {id: $id})-[r:{{PersonFilmTypes}}]->(f:Film)
+        WHERE $types IS NULL OR type(r) IN $types
+        RETURN p, f, type(r) AS type
+        """;
+
+    /// <summary>A page of a person's credits, whole, once <see cref="PersonCreditKeys"/> has chosen its films and types.</summary>
+    public static readonly string PersonCreditsOn =
+        $$"""
+        MATCH (p:Person {id: $id})-[r:{{PersonFilmTypes}}]->(f:Film)
+        WHERE f.id IN $films AND type(r) IN $types
+        RETURN p, r, f
+        """;
+
     public static readonly string FilmCredits =
         $$"""
         MATCH (f:Film {id: $id})<-[r:{{PersonFilmTypes}}]-(p:Person)
@@ -221,6 +237,13 @@ internal static class Cypher
         RETURN o, films
         ORDER BY size(films) DESC, o.id
         LIMIT $first
+        """;
+
+    public const string CoStarCount =
+        """
+        MATCH (p:Person {id: $id})-[:CAST_IN]->(:Film)<-[:CAST_IN]-(o:Person)
+        WHERE o <> p
+        RETURN count(DISTINCT o) AS count
         """;
 
     /// <summary>Drops and casts on every film someone was dropped from; the replacement rule runs on them in the store.</summary>
@@ -339,6 +362,9 @@ internal static class Cypher
         yield return new("read.search", Search, P(("query", SearchQuery.Lucene("lovelase")), ("first", 10L)));
         yield return new("read.stats", Stats, none);
         yield return new("read.personCredits", PersonCredits, P(("id", "ada"), ("types", new[] { "CAST_IN" })));
+        yield return new("read.personCreditKeys", PersonCreditKeys, P(("id", "ada"), ("types", null)));
+        yield return new("read.personCreditsOn", PersonCreditsOn, P(("id", "ada"), ("films", new[] { "f1" }), ("types", new[] { "CAST_IN" })));
+        yield return new("read.coStarCount", CoStarCount, P(("id", "ada")));
         yield return new("read.filmCredits", FilmCredits, P(("id", "f1"), ("types", null)));
         yield return new("read.conflicts", Conflicts, P(("id", "ada")));
         yield return new("read.coStars", CoStars, P(("id", "ada"), ("first", 50L)));

@@ -305,6 +305,28 @@ public sealed class Neo4jGraphStore : IGraphStore
         return rows.Select(Credit).ToList();
     }
 
+    /// <summary>
+    /// Two statements in one transaction: the keys of every matching credit (film and type, no properties) to order and
+    /// count them by the core rule, then the page's relationships whole.
+    /// </summary>
+    public Task<Page<Credit>> PersonCreditsPageAsync(CreditsQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(async tx =>
+        {
+            var keys = await RowsAsync(tx, Cypher.PersonCreditKeys, Params(("id", query.PersonId), ("types", TypeNames(query.Types))), ct).ConfigureAwait(false);
+            var page = Traversal.CreditsPage(
+                keys.Select(r => new Credit(Person((CypherNode)r["p"]!), Film((CypherNode)r["f"]!), Type(r.Get<string>("type")), RelationshipProperties.None)).ToList(),
+                query);
+            if (page.Items.Count == 0) return page;
+            var films = page.Items.Select(c => c.Film.Id).Distinct().ToArray();
+            var rows = await RowsAsync(tx, Cypher.PersonCreditsOn,
+                Params(("id", query.PersonId), ("films", films), ("types", TypeNames(page.Items.Select(c => c.Type).ToList()))), ct).ConfigureAwait(false);
+            var whole = rows.Select(Credit).ToDictionary(c => (c.Film.Id, c.Type));
+            return page with { Items = page.Items.Select(c => whole.GetValueOrDefault((c.Film.Id, c.Type), c)).ToList() };
+        }, ct);
+    }
+
     public async Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default)
     {
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.FilmCredits, Params(("id", filmId), ("types", TypeNames(types))), ct), ct)
@@ -327,6 +349,12 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.CoStars, Params(("id", personId), ("first", (long)first)), ct), ct).ConfigureAwait(false);
         return rows.Select(r => new CoStar(Person((CypherNode)r["o"]!), r.Get<List<object?>>("films").Cast<CypherNode>().Select(Film).ToList())).ToList();
+    }
+
+    public async Task<int> CoStarCountAsync(string personId, CancellationToken ct = default)
+    {
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.CoStarCount, Params(("id", personId)), ct), ct).ConfigureAwait(false);
+        return rows.Count == 0 ? 0 : checked((int)rows[0].Get<long>("count"));
     }
 
     // ---- chains and walks ------------------------------------------------------------------------------------

@@ -55,6 +55,21 @@ public sealed class PaginationTests(ApiServer server)
         Assert.Equal(years.Count(y => y >= 2016), (int)data["person"]!["recent"]!["totalCount"]!);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task CoStars_page_by_page_are_the_whole_list_and_count_it(int size)
+    {
+        var whole = (await server.Client.DataAsync("""{ person(id: "emma-stone") { coStars(first: 1000) { person { id } sharedFilms { id } } } }"""))["person"]!["coStars"]!
+            .AsArray().Select(c => c!.ToJsonString()).ToList();
+        Assert.True(whole.Count > 1);
+        var (nodes, total, _) = await WalkAsync(
+            page => $$"""{ person(id: "emma-stone") { coStarsConnection({{page}}) { totalCount pageInfo { hasNextPage endCursor } edges { node { person { id } sharedFilms { id } } } } } }""",
+            data => data["person"]!["coStarsConnection"]!, size);
+        Assert.Equal(whole, nodes);
+        Assert.Equal(whole.Count, total);
+    }
+
     [Fact]
     public async Task Search_and_replacements_page_like_their_lists()
     {

@@ -292,6 +292,44 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(["will"], (await Store.FilmCreditsAsync("f1", [RelationshipType.DroppedFrom])).Select(c => c.Person.Id).ToArray());
     }
 
+    [SkippableTheory]
+    [InlineData(CreditOrder.FilmId, null, null)]
+    [InlineData(CreditOrder.NewestFirst, null, null)]
+    [InlineData(CreditOrder.OldestFirst, null, null)]
+    [InlineData(CreditOrder.NewestFirst, 1995, null)]
+    [InlineData(CreditOrder.FilmId, null, 2000)]
+    public async Task Credit_pages_walk_the_whole_ordered_list_and_count_it(CreditOrder order, int? fromYear, int? toYear)
+    {
+        // Ada gets a second type on one film and a film without a year, so that ties and the year filter matter.
+        await Store.WriteAsync(GraphBatch.Of(relationships:
+        [
+            new Relationship(RelationshipType.Directed, "ada", "f3", new RelationshipProperties(Source: ContractGraph.Notes)),
+            new Relationship(RelationshipType.CastIn, "ada", "f6", new RelationshipProperties(Role: "Ada in Sixth")),
+            new Relationship(RelationshipType.CastIn, "ada", "f5"),
+        ]));
+        var whole = Traversal.CreditsIn(await Store.PersonCreditsAsync("ada", null), order, fromYear, toYear);
+        Assert.NotEmpty(whole);
+        foreach (var size in (int[])[1, 2, 10])
+        {
+            var walked = new List<Credit>();
+            for (var offset = 0; ; offset += size)
+            {
+                var page = await Store.PersonCreditsPageAsync(new CreditsQuery("ada", null, fromYear, toYear, order, offset, size));
+                Assert.Equal(whole.Count, page.TotalCount);
+                Assert.True(page.Items.Count <= size);
+                if (page.Items.Count == 0) break;
+                walked.AddRange(page.Items);
+            }
+            Assert.Equal(whole, walked);
+        }
+        var typed = await Store.PersonCreditsPageAsync(new CreditsQuery("ada", [RelationshipType.Directed], null, null, order, 0, 10));
+        Assert.Equal(("f3", RelationshipType.Directed, 1), (Assert.Single(typed.Items).Film.Id, typed.Items[0].Type, typed.TotalCount));
+        var unknown = await Assert.ThrowsAsync<GraphQueryException>(() => Store.PersonCreditsPageAsync(new CreditsQuery("nobody", null, null, null, order, 0, 10)));
+        Assert.Equal((ErrorCodes.NotFound, "id"), (unknown.Code, unknown.Argument));
+        var tooLong = await Assert.ThrowsAsync<GraphQueryException>(() => Store.PersonCreditsPageAsync(new CreditsQuery("ada", null, null, null, order, 0, Limits.PageCeiling + 1)));
+        Assert.Equal((ErrorCodes.BadUserInput, "first"), (tooLong.Code, tooLong.Argument));
+    }
+
     [SkippableFact]
     public async Task Conflicts_are_seen_from_both_sides_with_their_direction()
     {
@@ -308,6 +346,18 @@ public abstract class GraphStoreContract : IAsyncLifetime
         var ben = await Store.CoStarsAsync("ben", 10);
         Assert.Equal([("ada", "f1"), ("dora", "f2")], ben.Select(c => (c.Person.Id, Assert.Single(c.SharedFilms).Id)).ToArray());
         Assert.Single(await Store.CoStarsAsync("ben", 1));
+    }
+
+    [SkippableFact]
+    public async Task CoStar_count_counts_every_co_star_once()
+    {
+        Assert.Equal(2, await Store.CoStarCountAsync("ben"));
+        await Store.WriteAsync(GraphBatch.Of(relationships: [new Relationship(RelationshipType.CastIn, "ada", "f2")]));
+        // Ada now shares two films with Ben: still one co-star.
+        Assert.Equal(2, await Store.CoStarCountAsync("ben"));
+        Assert.Equal((await Store.CoStarsAsync("dora", Limits.CoStarsCeiling)).Count, await Store.CoStarCountAsync("dora"));
+        Assert.Equal(0, await Store.CoStarCountAsync("xavier"));
+        Assert.Equal(0, await Store.CoStarCountAsync("hugo"));
     }
 
     [SkippableFact]

@@ -78,6 +78,24 @@ internal sealed partial class InMemoryNeo4j
             return Credits(_rels.Where(r => PersonFilmTypes.Contains(r.Type) && types.Contains(r.Type)
                 && (q == Cypher.PersonCredits ? r.From.Key == id && r.From.Label == "Person" : r.To.Key == id && r.To.Label == "Film")));
         }
+        if (q == Cypher.PersonCreditKeys)
+        {
+            var types = p["types"] is null ? PersonFilmTypes : Strings(p["types"]).ToArray();
+            return Rows(["p", "f", "type"], _rels.Where(r => types.Contains(r.Type) && r.From.Key == (string)p["id"]! && r.From.Label == "Person" && r.To.Label == "Film")
+                .Select(r => Row(r.From.ToBolt(), r.To.ToBolt(), r.Type)));
+        }
+        if (q == Cypher.PersonCreditsOn)
+        {
+            var (films, types) = (Strings(p["films"]).ToHashSet(), Strings(p["types"]).ToHashSet());
+            return Credits(_rels.Where(r => types.Contains(r.Type) && r.From.Key == (string)p["id"]! && r.From.Label == "Person" && r.To.Label == "Film" && films.Contains(r.To.Key)));
+        }
+        if (q == Cypher.CoStarCount)
+        {
+            var id = (string)p["id"]!;
+            var films = _rels.Where(r => r.Type == "CAST_IN" && r.From.Key == id && r.From.Label == "Person").Select(r => r.To).ToHashSet();
+            var others = _rels.Where(r => r.Type == "CAST_IN" && films.Contains(r.To) && r.From.Key != id).Select(r => r.From).Distinct().Count();
+            return Rows(["count"], [Row((long)others)]);
+        }
         if (q == Cypher.Conflicts)
         {
             var person = Find((string)p["id"]!, "Person");

@@ -17,7 +17,7 @@ internal sealed class EdgeRows : IDisposable
     private const string Select = "SELECT src, type, dst, role, billing, reason, context, description, source_document, source_quote FROM edges";
 
     private readonly SqliteConnection _connection;
-    private readonly Statement _from, _to, _role;
+    private readonly Statement _from, _to, _one, _role;
     private readonly Pool _owner;
 
     private EdgeRows(string path, Pool owner)
@@ -26,12 +26,17 @@ internal sealed class EdgeRows : IDisposable
         _connection = StoreFile.OpenReader(path);
         _from = new Statement(_connection, $"{Select} WHERE src = ?1 ORDER BY type, dst");
         _to = new Statement(_connection, $"{Select} WHERE dst = ?1 ORDER BY type, src");
+        _one = new Statement(_connection, $"{Select} WHERE dst = ?1 AND type = ?2 AND src = ?3");
         _role = new Statement(_connection, "SELECT role FROM edges WHERE src = ?1 AND type = ?2 AND dst = ?3");
     }
 
     public List<EdgeRow> From(int source, CancellationToken ct) => Rows(_from.Bind(1, source + 1), ct);
 
     public List<EdgeRow> To(int target, CancellationToken ct) => Rows(_to.Bind(1, target + 1), ct);
+
+    /// <summary>One relationship's properties, by the primary key; null when the file no longer holds it.</summary>
+    public RelationshipProperties? Properties(int source, RelationshipType type, int target, CancellationToken ct) =>
+        Rows(_one.Bind(1, target + 1).Bind(2, (int)type).Bind(3, source + 1), ct) is [var row] ? row.Properties : null;
 
     /// <summary>Only the role: what a chain link shows, read without the other columns.</summary>
     public string? Role(int source, RelationshipType type, int target)
@@ -61,13 +66,13 @@ internal sealed class EdgeRows : IDisposable
     /// <summary>Returns the reader to its pool, ready for its next query even if this one stopped half way.</summary>
     public void Dispose()
     {
-        _from.Reset(); _to.Reset(); _role.Reset();
+        _from.Reset(); _to.Reset(); _one.Reset(); _role.Reset();
         _owner.Return(this);
     }
 
     private void Close()
     {
-        _from.Dispose(); _to.Dispose(); _role.Dispose();
+        _from.Dispose(); _to.Dispose(); _one.Dispose(); _role.Dispose();
         _connection.Dispose();
     }
 

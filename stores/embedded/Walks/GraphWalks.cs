@@ -119,14 +119,7 @@ internal static class GraphWalks
         var gen = s.Generation;
         var adjacency = graph.Adjacency;
         var films = Films(adjacency, person);
-        var touched = new List<int>();
-        for (var f = 0; f < films.Count; f++)
-        {
-            if ((f & 63) == 0) ct.ThrowIfCancellationRequested();
-            adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), films[f], out var cast, out var recent);
-            Count(cast);
-            Count(recent);
-        }
+        var touched = Tally(adjacency, person, films, s, ct);
 
         // A bounded heap of the best so far: its top is the worst kept, replaced whenever a better one comes.
         var nodes = graph.Nodes;
@@ -150,6 +143,28 @@ internal static class GraphWalks
             foreach (var other in recent) if (s.MarkB[other] == gen && chosen[other] is var list && (list.Count == 0 || list[^1] != film)) list.Add(film);
         }
         return [.. chosen.Select(c => (c.Key, c.Value))];
+    }
+
+    /// <summary>How many people share a CAST_IN film with <paramref name="person"/>.</summary>
+    public static int CoStarCount(GraphIndex graph, int person, CancellationToken ct)
+    {
+        using var s = Scratch.Rent(graph.NodeCount);
+        return Tally(graph.Adjacency, person, Films(graph.Adjacency, person), s, ct).Count;
+    }
+
+    /// <summary>The person's co-stars, each once, with the number of films shared in <c>s.DistA</c>.</summary>
+    private static List<int> Tally(Adjacency adjacency, int person, List<int> films, Scratch s, CancellationToken ct)
+    {
+        var gen = s.Generation;
+        var touched = new List<int>();
+        for (var f = 0; f < films.Count; f++)
+        {
+            if ((f & 63) == 0) ct.ThrowIfCancellationRequested();
+            adjacency.Neighbours(Adjacency.Slot(RelationshipType.CastIn, Direction.In), films[f], out var cast, out var recent);
+            Count(cast);
+            Count(recent);
+        }
+        return touched;
 
         void Count(ReadOnlySpan<int> cast)
         {
