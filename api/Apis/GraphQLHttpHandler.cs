@@ -74,7 +74,7 @@ internal sealed class GraphQLHttpHandler(
             await WriteAsync(http, refused.Status, new ExecutionResult { Errors = [refused.Error] }, wantsGraphQLResponse);
             return;
         }
-        var (query, document) = admitted!;
+        var (query, cached) = admitted!;
 
         // A GET the caller already holds the answer to, unchanged since: 304, and nothing runs.
         var tag = isGet ? validators.Tag(query, http.Request) : null;
@@ -97,7 +97,10 @@ internal sealed class GraphQLHttpHandler(
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = query,
-                Document = document,
+                Document = cached.Document,
+                // A document that passed once passes again (see DocumentCache); the rules added in the GraphQL
+                // builder are appended to this and still run, and variables are still coerced.
+                ValidationRules = cached.Validated ? [] : null,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
@@ -123,6 +126,7 @@ internal sealed class GraphQLHttpHandler(
             await WriteAsync(http, StatusCodes.Status200OK, result, wantsGraphQLResponse);
             return;
         }
+        if (result.Executed) cached.Validated = true;
         if (result.Errors is { Count: > 0 }) record.Outcome = result.Executed ? "failed" : "refused";
         execute?.SetTag("graphql.errors", result.Errors?.Count ?? 0);
         // Executed is false when the document did not validate, or its variables did not fit.

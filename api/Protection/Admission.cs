@@ -17,8 +17,13 @@ namespace FilmGraph.Api.Protection;
 /// </summary>
 internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> limits, ApiKeyRing keys, PersistedQueryStore persisted)
 {
-    /// <summary>A request let through: the query text it runs and its document.</summary>
-    public sealed record Admitted(string Query, GraphQLDocument Document);
+    private readonly DocumentCache _documents = new(limits.Value.DocumentCacheCharacters);
+
+    /// <summary>
+    /// A request let through: the query text it runs and its document, which has passed validation before when
+    /// <see cref="DocumentCache.Entry.Validated"/> says so (the executer is then told to skip it, and told to mark it).
+    /// </summary>
+    public sealed record Admitted(string Query, DocumentCache.Entry Document);
 
     /// <summary>A request refused: the HTTP status and the error.</summary>
     public sealed record Refused(int Status, ExecutionError Error, string? Allow = null, bool Challenge = false);
@@ -31,20 +36,23 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
         if (unresolved is not null) return (null, new Refused(refusedStatus, unresolved));
         if (query is null) return (null, new Refused(StatusCodes.Status400BadRequest, new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" }));
 
-        GraphQLDocument? document;
-        ExecutionError? refusal;
-        using (var parse = Telemetry.Source.StartActivity("graphql.parse"))
+        if (!_documents.TryGet(query, out var entry))
         {
-            (document, refusal) = DocumentReader.Read(query, limits.Value);
-            var shape = document is null ? null : DocumentShape.Of(document);
-            refusal ??= shape?.Refusal(limits.Value);
-            parse?.SetTag("graphql.document.length", query.Length);
-            parse?.SetTag("graphql.document.fields", shape?.Fields);
-            parse?.SetTag("graphql.refused", refusal?.Code);
+            GraphQLDocument? document;
+            ExecutionError? refusal;
+            using (var parse = Telemetry.Source.StartActivity("graphql.parse"))
+            {
+                (document, refusal) = DocumentReader.Read(query, limits.Value);
+                var shape = document is null ? null : DocumentShape.Of(document);
+                refusal ??= shape?.Refusal(limits.Value);
+                parse?.SetTag("graphql.document.length", query.Length);
+                parse?.SetTag("graphql.document.fields", shape?.Fields);
+                parse?.SetTag("graphql.refused", refusal?.Code);
+            }
+            if (refusal is not null) return (null, new Refused(refusedStatus, refusal));
+            entry = _documents.Add(query, document!);
         }
-        if (refusal is not null) return (null, new Refused(refusedStatus, refusal));
-
-        var operation = SelectedOperation(document!, request.OperationName);
+        var operation = SelectedOperation(entry.Document, request.OperationName);
         record.OperationType = operation?.ToString().ToLowerInvariant();
         if (isGet && operation is OperationType.Mutation or OperationType.Subscription)
         {
@@ -62,10 +70,10 @@ internal sealed class Admission(FilmGraphSchema schema, IOptions<RequestLimits> 
         }
 
         using var validate = Telemetry.Source.StartActivity("graphql.validate");
-        record.Cost = CostAnalysis.Of(schema, document!, request.OperationName, request.Variables);
+        record.Cost = CostAnalysis.Of(schema, entry.Document, request.OperationName, request.Variables);
         validate?.SetTag("graphql.cost", record.Cost);
-        refusal = CostAnalysis.Refusal(record.Cost.Value, limits.Value);
-        return refusal is null ? (new Admitted(query, document!), null) : (null, new Refused(refusedStatus, refusal));
+        var tooCostly = CostAnalysis.Refusal(record.Cost.Value, limits.Value);
+        return tooCostly is null ? (new Admitted(query, entry), null) : (null, new Refused(refusedStatus, tooCostly));
     }
 
     /// <summary>The kind of operation the request would run, or null when the executer must decide (and report).</summary>

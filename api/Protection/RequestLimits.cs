@@ -50,6 +50,12 @@ public sealed class RequestLimits
     /// <summary>Bytes of response body; a larger answer is replaced by a RESPONSE_TOO_LARGE error.</summary>
     public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Characters of query text whose parsed documents are kept for the next request with the same text
+    /// (<see cref="DocumentCache"/>); about ten times as many bytes of memory. 0 keeps none.
+    /// </summary>
+    public int DocumentCacheCharacters { get; set; } = 1024 * 1024;
+
     /// <summary>Characters of an input value quoted back in an error message; longer values are cut.</summary>
     public int MaxEchoLength { get; set; } = 100;
 }
