@@ -397,13 +397,21 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return Task.FromResult(chains);
     }
 
-    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Between(query, ct, static (finder, from, to) => finder.Distance(from, to)));
+
+    /// <summary>Counted over the searches' layers without listing a chain; saturates at <see cref="long.MaxValue"/>.</summary>
+    public Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Between(query, ct, static (finder, from, to) => finder.Count(from, to)));
+
+    /// <summary>A search between the query's two people; null when either is not a person here.</summary>
+    private T? Between<T>(ChainQuery query, CancellationToken ct, Func<ChainFinder, int, int, T?> search) where T : struct
     {
         var index = Readable.Index;
         var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
-        if (from < 0 || to < 0) return Task.FromResult<int?>(null);
+        if (from < 0 || to < 0) return null;
         using var finder = new ChainFinder(index, query, ct);
-        return Task.FromResult(finder.Distance(from, to));
+        return search(finder, from, to);
     }
 
     private static Chain ToChain(GraphIndex index, EdgeRows rows, int[] path, IReadOnlyList<RelationshipType> via)

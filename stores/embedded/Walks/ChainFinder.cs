@@ -20,6 +20,7 @@ internal sealed class ChainFinder : IDisposable
     private readonly Scratch _s;
     private readonly CancellationToken _ct;
     private readonly int _gen;
+    private readonly List<List<int>> _layersA = [], _layersB = [];
     private bool _grewALast;
 
     public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct)
@@ -57,13 +58,86 @@ internal sealed class ChainFinder : IDisposable
         return Meet(a, b, out var depthA, out var depthB) ? (depthA + depthB) / 2 : null;
     }
 
-    /// <summary>Grows the two searches until they first share a node; false when the bound is reached first.</summary>
-    private bool Meet(int a, int b, out int depthA, out int depthB)
+    /// <summary>
+    /// The number of shortest paths from <paramref name="a"/> to <paramref name="b"/> (as sequences of nodes), or
+    /// null when none is within the bound; saturates at <see cref="long.MaxValue"/>. Each side counts the shortest
+    /// paths from its end to every node of its layers, one layer from the last (paths to a node are the sum of the
+    /// paths to its neighbours one layer back); every shortest path crosses the meeting layer at exactly one node, so
+    /// the total is the sum over meeting nodes of the product of the two sides' counts. No path is listed.
+    /// </summary>
+    public long? Count(int a, int b)
+    {
+        if (a == b) return 1;
+        if (!Meet(a, b, out var depthA, out var depthB, complete: true)) return null;
+        var s = _s;
+        var fromA = PathsToLayer(_layersA, depthA, s.MarkA, s.DistA);
+        var fromB = PathsToLayer(_layersB, depthB, s.MarkB, s.DistB);
+        long total = 0;
+        foreach (var (node, paths) in fromA)
+            if (s.MarkB[node] == _gen && s.DistB[node] == depthB && fromB.TryGetValue(node, out var other))
+                total = SaturatingAdd(total, SaturatingMultiply(paths, other));
+        return total;
+    }
+
+    /// <summary>Shortest paths from a search's start to each node of its layer <paramref name="last"/>, one layer at a time.</summary>
+    private Dictionary<int, long> PathsToLayer(List<List<int>> layers, int last, int[] mark, int[] dist)
+    {
+        var paths = new Dictionary<int, long> { [layers[0][0]] = 1 };
+        var adjacency = _graph.Adjacency;
+        for (var depth = 0; depth < last; depth++)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var next = new Dictionary<int, long>(layers[depth + 1].Count);
+            var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
+            foreach (var (node, count) in paths)
+                for (var k = 0; k < slots.Length; k++)
+                {
+                    adjacency.Neighbours(slots[k], node, out var rows, out var recent);
+                    Add(rows, k, node, count);
+                    Add(recent, k, node, count);
+                }
+            paths = next;
+
+            void Add(ReadOnlySpan<int> neighbours, int k, int node, long count)
+            {
+                foreach (var y in neighbours)
+                {
+                    if (mark[y] != _gen || dist[y] != depth + 1 || LinkedEarlier(slots, k, node, y)) continue;
+                    next[y] = SaturatingAdd(next.GetValueOrDefault(y), count);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /// <summary>Whether a slot before <paramref name="k"/> links the two already: a person both cast in and directing a film is one step.</summary>
+    private bool LinkedEarlier(int[] slots, int k, int node, int neighbour)
+    {
+        for (var j = 0; j < k; j++)
+        {
+            _graph.Adjacency.Neighbours(slots[j], node, out var rows, out var recent);
+            if (rows.BinarySearch(neighbour) >= 0 || recent.Contains(neighbour)) return true;
+        }
+        return false;
+    }
+
+    private static long SaturatingAdd(long x, long y) => x > long.MaxValue - y ? long.MaxValue : x + y;
+
+    private static long SaturatingMultiply(long x, long y) => y != 0 && x > long.MaxValue / y ? long.MaxValue : x * y;
+
+    /// <summary>
+    /// Grows the two searches until they first share a node; false when the bound is reached first. When
+    /// <paramref name="complete"/>, the layer in which they meet is grown to its end, so that every layer either side
+    /// holds is exact and every node where they meet is known (a count needs them all; a single chain does not).
+    /// </summary>
+    private bool Meet(int a, int b, out int depthA, out int depthB, bool complete = false)
     {
         var s = _s;
         s.MarkA[a] = _gen; s.DistA[a] = 0;
         s.MarkB[b] = _gen; s.DistB[b] = 0;
         List<int> frontA = [a], frontB = [b];
+        _layersA.Add(frontA);
+        _layersB.Add(frontB);
         depthA = depthB = 0;
         var maxEdges = _query.MaxHops * 2;
         while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
@@ -73,13 +147,15 @@ internal sealed class ChainFinder : IDisposable
             _grewALast = growA;
             if (growA)
             {
-                var met = Grow(ref frontA, depthA, s.MarkA, s.DistA, s.MarkB);
+                var met = Grow(ref frontA, depthA, s.MarkA, s.DistA, s.MarkB, complete);
+                _layersA.Add(frontA);
                 depthA++;
                 if (met) return true;
             }
             else
             {
-                var met = Grow(ref frontB, depthB, s.MarkB, s.DistB, s.MarkA);
+                var met = Grow(ref frontB, depthB, s.MarkB, s.DistB, s.MarkA, complete);
+                _layersB.Add(frontB);
                 depthB++;
                 if (met) return true;
             }
@@ -96,9 +172,13 @@ internal sealed class ChainFinder : IDisposable
         return cost;
     }
 
-    /// <summary>Replaces the frontier with its next layer, stopping at the first node the other search has seen.</summary>
-    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark)
+    /// <summary>
+    /// Replaces the frontier with its next layer, stopping at the first node the other search has seen unless
+    /// <paramref name="complete"/>; returns whether the two met.
+    /// </summary>
+    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark, bool complete)
     {
+        var met = false;
         var next = new List<int>();
         var layer = frontier;
         frontier = next;
@@ -114,7 +194,7 @@ internal sealed class ChainFinder : IDisposable
                 if (Visit(rows) || Visit(recent)) return true;
             }
         }
-        return false;
+        return met;
 
         bool Visit(ReadOnlySpan<int> neighbours)
         {
@@ -124,7 +204,11 @@ internal sealed class ChainFinder : IDisposable
                 mark[n] = _gen;
                 dist[n] = depth + 1;
                 next.Add(n);
-                if (otherMark[n] == _gen) return true;
+                if (otherMark[n] == _gen)
+                {
+                    met = true;
+                    if (!complete) return true;
+                }
             }
             return false;
         }
