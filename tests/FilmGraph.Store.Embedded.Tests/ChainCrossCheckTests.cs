@@ -55,4 +55,26 @@ public sealed class ChainCrossCheckTests : IDisposable
             Assert.Equal(a == b ? 0 : expected.Count == 0 ? null : (expected[0].Count(ch => ch == ',') + 1) / 2, await store.SeparationAsync(query));
         }
     }
+
+    [Fact]
+    public async Task A_role_rewritten_after_open_shows_in_the_chain_at_once()
+    {
+        var options = new EmbeddedStoreOptions { Path = _path.File + "roles", ExternalChangePoll = TimeSpan.Zero };
+        Relationship Cast(string person, string role) =>
+            new(RelationshipType.CastIn, person, "f", new RelationshipProperties(Role: role, Source: ContractGraph.Notes));
+        await using (var first = EmbeddedGraphStore.Open(options))
+            await first.WriteAsync(GraphBatch.Of(people: [new Person("a", "A"), new Person("b", "B")], films: [new Film("f", "F", 2000)],
+                relationships: [Cast("a", "first a"), Cast("b", "first b")]));
+        await using var store = EmbeddedGraphStore.Open(options);
+        var opened = store.ChainTableBytes;
+        var query = new ChainQuery { From = "a", To = "b" };
+        var link = Assert.Single(Assert.Single(await store.ShortestChainsAsync(query, 1)).Links);
+        Assert.Equal(("first a", "first b"), (link.FromRole, link.ToRole));
+
+        await store.WriteAsync(GraphBatch.Of(relationships: [Cast("b", "second b")]));
+        link = Assert.Single(Assert.Single(await store.ShortestChainsAsync(query, 1)).Links);
+        Assert.Equal(("first a", "second b"), (link.FromRole, link.ToRole));
+        // Read from memory when opened; from the file once a write has rewritten a role.
+        Assert.True(opened > store.ChainTableBytes, $"{opened} bytes at open, {store.ChainTableBytes} after the rewrite");
+    }
 }

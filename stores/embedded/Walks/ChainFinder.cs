@@ -7,7 +7,8 @@ namespace FilmGraph.Store.Embedded.Walks;
 /// Shortest co-star chains on the person-film graph (person → film over the chosen types' out rows, film → person
 /// over their in rows). A bidirectional breadth-first search grows the smaller frontier a whole layer at a time
 /// until the two meet; their distances then say which nodes lie on a shortest chain, and chains are read off in
-/// <see cref="Traversal.ChainOrder"/> by a depth-first walk that takes neighbours in id order.
+/// <see cref="Traversal.ChainOrder"/> by a depth-first walk that takes neighbours least id first (ids compared as
+/// <see cref="IdOrder"/> ranks).
 /// A path is returned as node indexes: person, film, person, ..., person.
 /// </summary>
 internal sealed class ChainFinder : IDisposable
@@ -21,6 +22,8 @@ internal sealed class ChainFinder : IDisposable
     private readonly CancellationToken _ct;
     private readonly int _gen;
     private readonly List<List<int>> _layersA = [], _layersB = [];
+    private readonly IdOrder _order;
+    private readonly bool _filtered;
     private bool _grewALast;
 
     public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct)
@@ -33,6 +36,8 @@ internal sealed class ChainFinder : IDisposable
         _excluded = [];
         foreach (var id in query.ExcludeFilms.Concat(query.ExcludePeople))
             if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
+        _filtered = _excluded.Count > 0 || query.HasYearFilter;
+        _order = graph.Order ?? IdOrder.Build(graph.Nodes);
         _s = Scratch.Rent(graph.NodeCount);
         _gen = _s.Generation;
     }
@@ -200,7 +205,7 @@ internal sealed class ChainFinder : IDisposable
         {
             foreach (var n in neighbours)
             {
-                if (mark[n] == _gen || !Allowed(n)) continue;
+                if (mark[n] == _gen || (_filtered && !Allowed(n))) continue;
                 mark[n] = _gen;
                 dist[n] = depth + 1;
                 next.Add(n);
@@ -216,19 +221,24 @@ internal sealed class ChainFinder : IDisposable
 
     private bool Allowed(int node)
     {
-        if (_excluded.Count > 0 && _excluded.Contains(node)) return false;
+        if (_excluded.Contains(node)) return false;
         if (!_query.HasYearFilter || _graph.Nodes.Kind(node) != NodeKind.Film) return true;
         return _query.FilmYearAllowed(_graph.Nodes.Year(node));
     }
 
     /// <summary>
-    /// Depth-first from the start, neighbours in id order, so chains come out least first. The searches stop at the
-    /// first meeting, so only the layer that was growing is incomplete; every other layer is exact. Before the
-    /// meeting layer a node qualifies by its distance from the start; past it, by its distance from the end, which
-    /// guarantees the chain completes. At the meeting layer itself: when the start's side was growing, by the end's
-    /// complete distances; otherwise by its distance from the start, the next step deciding. A node that leads to
-    /// no chain is remembered as a dead end, so no part of the search is repeated. Returns whether a chain was
-    /// found through <c>path[k]</c>.
+    /// Depth-first from the start, least id first, so chains come out least first. The searches stop at the first
+    /// meeting, so only the layer that was growing is incomplete; every other layer is exact. Before the meeting
+    /// layer a node qualifies by its distance from the start; past it, by its distance from the end, which guarantees
+    /// the chain completes. At the meeting layer itself: when the start's side was growing, by the end's complete
+    /// distances; otherwise by its distance from the start, the next step deciding. A node that leads to no chain is
+    /// remembered as a dead end, so no part of the search is repeated. Returns whether a chain was found through
+    /// <c>path[k]</c>.
+    /// <para>
+    /// Ids compare as ranks (<see cref="IdOrder"/>). The least qualifying neighbour is found in one pass with no
+    /// sorting, which is all a single chain needs when that neighbour leads on (the usual case); only when it does
+    /// not, or more chains are wanted, are the rest of the candidates sorted, once per node.
+    /// </para>
     /// </summary>
     private bool Enumerate(int[] path, int k, int depthA, bool grewALast, int first, List<int[]> results)
     {
@@ -239,42 +249,47 @@ internal sealed class ChainFinder : IDisposable
             return true;
         }
         _ct.ThrowIfCancellationRequested();
-        var s = _s;
         var next = k + 1;
-        var candidates = new List<int>();
+        var candidates = _s.Candidates(k);
+        candidates.Clear();
         var slots = k % 2 == 0 ? _personToFilm : _filmToPerson;
+        var adjacency = _graph.Adjacency;
         foreach (var slot in slots)
         {
-            _graph.Adjacency.Neighbours(slot, path[k], out var rows, out var recent);
+            adjacency.Neighbours(slot, path[k], out var rows, out var recent);
             Add(rows); Add(recent);
         }
-        // Take candidates least id first by selection rather than sorting them all: usually the first one taken
-        // completes the chain, and a film's cast can run to hundreds.
-        var nodes = _graph.Nodes;
-        var found = false;
-        while (candidates.Count > 0)
+        if (candidates.Count == 0) return Dead(false);
+
+        var least = candidates[0];
+        for (var i = 1; i < candidates.Count; i++)
+            if (_order.Compare(candidates[i], least) < 0) least = candidates[i];
+        path[next] = least;
+        var found = Enumerate(path, next, depthA, grewALast, first, results);
+        if (results.Count >= first) return true;
+
+        // A person linked to a film by two via types is listed twice: sorted, the copies sit together.
+        candidates.Sort(_order);
+        var previous = least;
+        foreach (var y in candidates)
         {
-            var least = candidates[0];
-            var leastId = nodes.Id(least);
-            for (var i = 1; i < candidates.Count; i++)
-            {
-                var id = nodes.Id(candidates[i]);
-                if (string.CompareOrdinal(id, leastId) < 0) (least, leastId) = (candidates[i], id);
-            }
-            // Remove every copy: a person linked to a film by two via types is listed twice.
-            var kept = 0;
-            for (var i = 0; i < candidates.Count; i++)
-                if (candidates[i] != least) candidates[kept++] = candidates[i];
-            candidates.RemoveRange(kept, candidates.Count - kept);
-            path[next] = least;
+            if (y == previous || _order.Compare(y, least) <= 0) continue;
+            previous = y;
+            path[next] = y;
             if (Enumerate(path, next, depthA, grewALast, first, results)) found = true;
             if (results.Count >= first) return true;
         }
-        if (!found && k > 0 && k <= depthA) s.Dead[path[k]] = _gen;
-        return found;
+        return Dead(found);
+
+        bool Dead(bool found)
+        {
+            if (!found && k > 0 && k <= depthA) _s.Dead[path[k]] = _gen;
+            return found;
+        }
 
         void Add(ReadOnlySpan<int> neighbours)
         {
+            var s = _s;
             var fromEnd = d - next;
             foreach (var y in neighbours)
             {
