@@ -399,7 +399,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         using var roles = new ChainTables.RoleReader(index, readers);
-        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, roles, p, query.Via)).ToList();
+        var via = query.Via.Distinct().Order().ToArray();
+        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, roles, p, via)).ToList();
         return Task.FromResult(chains);
     }
 
@@ -420,7 +421,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return search(finder, from, to);
     }
 
-    private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, IReadOnlyList<RelationshipType> via)
+    /// <param name="via">The types walked, distinct and in enum order: a link reports the first that joins its two ends.</param>
+    private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via)
     {
         var links = new List<ChainLink>(path.Length / 2);
         for (var i = 0; i + 2 < path.Length; i += 2)
@@ -434,7 +436,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }
         return new Chain(links);
 
-        RelationshipType LinkType(int person, int film) => via.Distinct().Order().First(t => index.Adjacency.HasEdge(t, person, film));
+        RelationshipType LinkType(int person, int film)
+        {
+            foreach (var type in via)
+                if (index.Adjacency.HasEdge(type, person, film)) return type;
+            throw new InvalidOperationException($"No {string.Join('|', via)} link joins node {person} and film {film} on a chain.");
+        }
     }
 
     public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default)

@@ -19,7 +19,11 @@ public sealed class RandomCastGraph
     public static string PersonId(int p) => $"rp{(p * 7919) % 1000:D3}-{p}";
     public static string FilmId(int f) => $"rf{(f * 104729) % 1000:D3}-{f}";
 
-    public static RandomCastGraph Make(int seed, int people = 30, int films = 20)
+    /// <param name="hubs">
+    /// Add a person in most films and a film with most people in it, as real graphs have: a walk then meets
+    /// neighbour lists much longer than the search layers beside them.
+    /// </param>
+    public static RandomCastGraph Make(int seed, int people = 30, int films = 20, bool hubs = false)
     {
         var random = new Random(seed);
         var graph = new RandomCastGraph(people, films);
@@ -28,7 +32,11 @@ public sealed class RandomCastGraph
             var size = 1 + random.Next(5);
             for (var i = 0; i < size; i++) graph._links.Add((random.Next(people), RelationshipType.CastIn, f));
             if (random.Next(3) == 0) graph._links.Add((random.Next(people), RelationshipType.Directed, f));
+            if (hubs && random.Next(4) != 0) graph._links.Add((0, RelationshipType.CastIn, f));
         }
+        if (hubs)
+            for (var p = 0; p < people; p++)
+                if (random.Next(3) != 0) graph._links.Add((p, RelationshipType.CastIn, 0));
         return graph;
     }
 

@@ -75,17 +75,17 @@ internal sealed class ChainFinder : IDisposable
         if (a == b) return 1;
         if (!Meet(a, b, out var depthA, out var depthB, complete: true)) return null;
         var s = _s;
-        var fromA = PathsToLayer(_layersA, depthA, s.MarkA, s.DistA);
-        var fromB = PathsToLayer(_layersB, depthB, s.MarkB, s.DistB);
+        var fromA = PathsToLayer(_layersA, depthA, s.MarkA);
+        var fromB = PathsToLayer(_layersB, depthB, s.MarkB);
         long total = 0;
         foreach (var (node, paths) in fromA)
-            if (s.MarkB[node] == _gen && s.DistB[node] == depthB && fromB.TryGetValue(node, out var other))
+            if (s.MarkB[node] == _gen + depthB && fromB.TryGetValue(node, out var other))
                 total = SaturatingAdd(total, SaturatingMultiply(paths, other));
         return total;
     }
 
     /// <summary>Shortest paths from a search's start to each node of its layer <paramref name="last"/>, one layer at a time.</summary>
-    private Dictionary<int, long> PathsToLayer(List<List<int>> layers, int last, int[] mark, int[] dist)
+    private Dictionary<int, long> PathsToLayer(List<List<int>> layers, int last, int[] mark)
     {
         var paths = new Dictionary<int, long> { [layers[0][0]] = 1 };
         var adjacency = _graph.Adjacency;
@@ -107,7 +107,7 @@ internal sealed class ChainFinder : IDisposable
             {
                 foreach (var y in neighbours)
                 {
-                    if (mark[y] != _gen || dist[y] != depth + 1 || LinkedEarlier(slots, k, node, y)) continue;
+                    if (mark[y] != _gen + depth + 1 || LinkedEarlier(slots, k, node, y)) continue;
                     next[y] = SaturatingAdd(next.GetValueOrDefault(y), count);
                 }
             }
@@ -138,31 +138,34 @@ internal sealed class ChainFinder : IDisposable
     private bool Meet(int a, int b, out int depthA, out int depthB, bool complete = false)
     {
         var s = _s;
-        s.MarkA[a] = _gen; s.DistA[a] = 0;
-        s.MarkB[b] = _gen; s.DistB[b] = 0;
+        s.MarkA[a] = _gen;
+        s.MarkB[b] = _gen;
         List<int> frontA = [a], frontB = [b];
         _layersA.Add(frontA);
         _layersB.Add(frontB);
         depthA = depthB = 0;
         var maxEdges = _query.MaxHops * 2;
+        long costA = Cost(frontA, 0), costB = Cost(frontB, 0);
         while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
         {
             // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
-            var growA = Cost(frontA, depthA) <= Cost(frontB, depthB);
+            var growA = costA <= costB;
             _grewALast = growA;
             if (growA)
             {
-                var met = Grow(ref frontA, depthA, s.MarkA, s.DistA, s.MarkB, complete);
+                var met = Grow(ref frontA, depthA, s.MarkA, s.MarkB, complete);
                 _layersA.Add(frontA);
                 depthA++;
                 if (met) return true;
+                costA = Cost(frontA, depthA);
             }
             else
             {
-                var met = Grow(ref frontB, depthB, s.MarkB, s.DistB, s.MarkA, complete);
+                var met = Grow(ref frontB, depthB, s.MarkB, s.MarkA, complete);
                 _layersB.Add(frontB);
                 depthB++;
                 if (met) return true;
+                costB = Cost(frontB, depthB);
             }
         }
         return false;
@@ -181,7 +184,7 @@ internal sealed class ChainFinder : IDisposable
     /// Replaces the frontier with its next layer, stopping at the first node the other search has seen unless
     /// <paramref name="complete"/>; returns whether the two met.
     /// </summary>
-    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] dist, int[] otherMark, bool complete)
+    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] otherMark, bool complete)
     {
         var met = false;
         var next = new List<int>();
@@ -205,11 +208,10 @@ internal sealed class ChainFinder : IDisposable
         {
             foreach (var n in neighbours)
             {
-                if (mark[n] == _gen || (_filtered && !Allowed(n))) continue;
-                mark[n] = _gen;
-                dist[n] = depth + 1;
+                if ((uint)(mark[n] - _gen) < Scratch.Stride || (_filtered && !Allowed(n))) continue;
+                mark[n] = _gen + depth + 1;
                 next.Add(n);
-                if (otherMark[n] == _gen)
+                if ((uint)(otherMark[n] - _gen) < Scratch.Stride)
                 {
                     met = true;
                     if (!complete) return true;
@@ -254,10 +256,24 @@ internal sealed class ChainFinder : IDisposable
         candidates.Clear();
         var slots = k % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
-        foreach (var slot in slots)
+        // Every candidate lies in one layer of one search. Past a hub (a film with a large cast, a person in hundreds
+        // of films) that layer is often far smaller than the neighbour list: then look each of its nodes up in the
+        // hub's sorted rows instead of reading them all.
+        var layer = next < depthA || (next == depthA && !grewALast) ? _layersA[next] : _layersB[d - next];
+        var degree = 0;
+        foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
+        if ((long)layer.Count * 16 < degree)
         {
-            adjacency.Neighbours(slot, path[k], out var rows, out var recent);
-            Add(rows); Add(recent);
+            foreach (var y in layer)
+                if (Qualifies(y) && Linked(path[k], y)) candidates.Add(y);
+        }
+        else
+        {
+            foreach (var slot in slots)
+            {
+                adjacency.Neighbours(slot, path[k], out var rows, out var recent);
+                Add(rows); Add(recent);
+            }
         }
         if (candidates.Count == 0) return Dead(false);
 
@@ -289,19 +305,26 @@ internal sealed class ChainFinder : IDisposable
 
         void Add(ReadOnlySpan<int> neighbours)
         {
+            foreach (var y in neighbours)
+                if (Qualifies(y)) candidates.Add(y);
+        }
+
+        bool Qualifies(int y)
+        {
             var s = _s;
             var fromEnd = d - next;
-            foreach (var y in neighbours)
+            if (next < depthA || (next == depthA && !grewALast)) return s.MarkA[y] == _gen + next && s.Dead[y] != _gen;
+            return s.MarkB[y] == _gen + fromEnd;
+        }
+
+        bool Linked(int x, int y)
+        {
+            foreach (var slot in slots)
             {
-                bool ok;
-                if (next < depthA) ok = s.MarkA[y] == _gen && s.DistA[y] == next && s.Dead[y] != _gen;
-                else if (next == depthA)
-                    ok = grewALast
-                        ? s.MarkB[y] == _gen && s.DistB[y] == fromEnd
-                        : s.MarkA[y] == _gen && s.DistA[y] == next && s.Dead[y] != _gen;
-                else ok = s.MarkB[y] == _gen && s.DistB[y] == fromEnd;
-                if (ok) candidates.Add(y);
+                adjacency.Neighbours(slot, x, out var rows, out var recent);
+                if (rows.BinarySearch(y) >= 0 || recent.Contains(y)) return true;
             }
+            return false;
         }
     }
 }
