@@ -79,4 +79,43 @@ public sealed class ChainCrossCheckTests : IDisposable
         // Read from memory when opened; from the file once a write has rewritten a role.
         Assert.True(opened > store.ChainTableBytes, $"{opened} bytes at open, {store.ChainTableBytes} after the rewrite");
     }
+
+    /// <summary>
+    /// A ladder: the start, rungs of <paramref name="width"/> people, the end; between neighbouring rungs
+    /// <paramref name="width"/> films with everyone of both rungs in each. The shortest chains number
+    /// width^(films) × width^(films - 1), which overflows an Int at 6 films and a long at 12.
+    /// </summary>
+    private static GraphBatch Ladder(int films, int width)
+    {
+        var rungs = new List<string[]> { new[] { "start" } };
+        for (var r = 1; r < films; r++) rungs.Add(Enumerable.Range(0, width).Select(i => $"r{r}-{i}").ToArray());
+        rungs.Add(["end"]);
+        var people = rungs.SelectMany(r => r).Select(id => new Person(id, id)).ToList();
+        var filmList = new List<Film>();
+        var links = new List<Relationship>();
+        for (var r = 0; r < films; r++)
+            for (var f = 0; f < width; f++)
+            {
+                var film = new Film($"f{r}-{f}", $"Film {r}-{f}", 2000);
+                filmList.Add(film);
+                foreach (var person in rungs[r].Concat(rungs[r + 1]))
+                    links.Add(new Relationship(RelationshipType.CastIn, person, film.Id, new RelationshipProperties(Source: ContractGraph.Notes)));
+            }
+        return GraphBatch.Of(people: people, films: filmList, relationships: links);
+    }
+
+    [Fact]
+    public async Task Counts_too_large_for_an_Int_or_a_long_saturate()
+    {
+        await using var six = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = _path.File + "six", ExternalChangePoll = TimeSpan.Zero });
+        await six.WriteAsync(Ladder(6, 8));
+        var query = new ChainQuery { From = "start", To = "end" };
+        Assert.Equal((long)Math.Pow(8, 11), await six.ChainCountAsync(query));
+        Assert.Equal(Limits.ChainCountCeiling, await GuardedGraphStore.Wrap(six).ChainCountAsync(query));
+
+        await using var twelve = EmbeddedGraphStore.Open(new EmbeddedStoreOptions { Path = _path.File + "twelve", ExternalChangePoll = TimeSpan.Zero });
+        await twelve.WriteAsync(Ladder(12, 8));
+        Assert.Equal(long.MaxValue, await twelve.ChainCountAsync(query with { MaxHops = 12 }));
+        Assert.Equal(12, await twelve.SeparationAsync(query with { MaxHops = 12 }));
+    }
 }
