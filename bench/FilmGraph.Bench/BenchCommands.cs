@@ -116,6 +116,7 @@ public static class BenchCommands
         Report("films", stats.Films);
         Report("relationships", stats.Relationships);
         Report("adjacency_bytes_per_relationship", ((double)store.AdjacencyBytes / stats.Relationships).ToString("F1", CultureInfo.InvariantCulture));
+        Report("chain_tables_mb", (store.ChainTableBytes / (double)(1 << 20)).ToString("F1", CultureInfo.InvariantCulture));
         Report("managed_heap_mb", (after - before) / (1 << 20));
         Report("managed_bytes_per_relationship", ((double)(after - before) / stats.Relationships).ToString("F1", CultureInfo.InvariantCulture));
         Report("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20));

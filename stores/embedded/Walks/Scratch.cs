@@ -4,7 +4,9 @@ namespace FilmGraph.Store.Embedded.Walks;
 
 /// <summary>
 /// Working memory for walks: visit marks and distances for two searches and the dead-end marks, cleared in O(1) by
-/// bumping a generation number instead of zeroing arrays the size of the graph on every query. Rented for the
+/// bumping a generation number instead of zeroing arrays the size of the graph on every query. The number moves
+/// by <see cref="Stride"/>, so that a walk may also mark a node with its generation plus a distance below the
+/// stride (one array read tells both whether and how far); no such mark can equal a later generation. Rented for the
 /// length of one walk, so there are as many as there are walks running at once, not one per thread; a few per
 /// core are kept between walks.
 /// </summary>
@@ -19,15 +21,24 @@ internal sealed class Scratch : IDisposable
     public int[] DistA = [], DistB = [];
     public int Generation;
 
+    /// <summary>How far the generation moves per walk: more than any distance a chain search records (2 × MaxHops).</summary>
+    public const int Stride = 64;
+
+    private readonly List<List<int>> _candidates = [];
+
+    /// <summary>A list for the chain walk's candidates at depth <paramref name="depth"/>, kept between walks.</summary>
+    public List<int> Candidates(int depth)
+    {
+        while (_candidates.Count <= depth) _candidates.Add([]);
+        return _candidates[depth];
+    }
+
     public static Scratch Rent(int nodeCount)
     {
         if (!Pool.TryTake(out var s)) s = new Scratch();
         if (s.MarkA.Length < nodeCount) s.Resize(Math.Max(nodeCount + nodeCount / 8, 1024));
-        if (++s.Generation == int.MaxValue)
-        {
-            s.Resize(s.MarkA.Length);
-            s.Generation = 1;
-        }
+        if (s.Generation > int.MaxValue - 2 * Stride) s.Resize(s.MarkA.Length);
+        s.Generation += Stride;
         return s;
     }
 
