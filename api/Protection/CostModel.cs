@@ -27,7 +27,8 @@ public static class CostModel
         // Every co-star is tallied to count them and to rank the page's head.
         ("Person", "coStarsConnection") => 10,
         ("Query", "searchConnection") => 5,
-        ("Query", "coStarChainsConnection") => 10L * (args.MaxHops ?? Limits.DefaultMaxHops) + Limits.ChainsCeiling,
+        // The page's chains and their count: two walks.
+        ("Query", "coStarChainsConnection") => 30L * (args.MaxHops ?? Limits.DefaultMaxHops) + Limits.ChainsCeiling,
         ("Query", "replacementsConnection") => 20,
         _ => 0,
     };

@@ -59,11 +59,20 @@ internal sealed class QueryType : ObjectGraphType
                 await ctx.Store().ShortestChainsAsync(ctx.ChainQuery(), ctx.First(), ctx.CancellationToken));
 
         Field<ConnectionType<ChainType>, Connection<Chain>>("coStarChainsConnection")
-            .Description($"coStarChains a page at a time, in the same order; totalCount counts the shortest chains, up to {Limits.ChainsCeiling}.")
+            .Description($"coStarChains a page at a time, in the same order; totalCount is chainCount (every shortest chain), and pages reach the first {Limits.ChainsCeiling}.")
             .ChainArguments()
             .PageArguments()
-            .ResolveAsync(async ctx => Pages.Of(
-                await ctx.Store().ShortestChainsAsync(ctx.ChainQuery(), Limits.ChainsCeiling, ctx.CancellationToken), ctx.First(), ctx.After()));
+            .ResolveAsync(async ctx =>
+            {
+                var (start, first) = ctx.Page();
+                if (start >= Limits.ChainsCeiling)
+                    throw GraphQueryException.BadInput("after", $"Pages reach the first {Limits.ChainsCeiling} chains; 'after' points beyond them.");
+                var store = ctx.Store();
+                var query = ctx.ChainQuery();
+                var head = await store.ShortestChainsAsync(query, Math.Min(start + first, Limits.ChainsCeiling), ctx.CancellationToken);
+                var total = await store.ChainCountAsync(query, ctx.CancellationToken) ?? 0;
+                return Pages.Of([.. head.Skip(start)], start, (int)Math.Min(total, Limits.ChainCountCeiling), Limits.ChainsCeiling);
+            });
 
         Field<IntGraphType, int?>("separation")
             .Description("The length of a shortest co-star chain (0 from a person to themself), or null when none is within maxHops.")

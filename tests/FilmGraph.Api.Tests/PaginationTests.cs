@@ -71,6 +71,20 @@ public sealed class PaginationTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Chain_pages_count_every_shortest_chain_with_chainCount()
+    {
+        const string Ends = "from: \"emma-watson\", to: \"ryan-gosling\", via: [CAST_IN, DROPPED_FROM]";
+        var whole = (await server.Client.DataAsync($$"""{ coStarChains({{Ends}}, first: 100) { links { film { id } to { id } } } count: chainCount({{Ends}}) }"""));
+        var chains = whole["coStarChains"]!.AsArray().Select(c => c!.ToJsonString()).ToList();
+        Assert.NotEmpty(chains);
+        var (nodes, total, _) = await WalkAsync(
+            page => $$"""{ coStarChainsConnection({{Ends}}, {{page}}) { totalCount pageInfo { hasNextPage endCursor } edges { node { links { film { id } to { id } } } } } }""",
+            data => data["coStarChainsConnection"]!, 1);
+        Assert.Equal(chains, nodes);
+        Assert.Equal((int)whole["count"]!, total);
+    }
+
+    [Fact]
     public async Task Search_and_replacements_page_like_their_lists()
     {
         var hits = (await server.Client.DataAsync("""{ search(text: "e", first: 100) { id } }"""))["search"]!.AsArray().Select(h => h!.ToJsonString()).ToList();
