@@ -80,6 +80,47 @@ internal sealed class Adjacency
 
     public static Adjacency Empty => Build(0, [], [], []);
 
+    /// <summary>Rows read back from a snapshot, checked to be well formed: offsets rising to the row's end, targets in range.</summary>
+    public static Adjacency FromParts(AdjacencyParts parts)
+    {
+        var (offsets, targets, baseNodes) = parts;
+        if (offsets.Length != SlotCount || targets.Length != SlotCount) throw new InvalidDataException($"Adjacency needs {SlotCount} slots.");
+        long edges = 0;
+        for (var s = 0; s < SlotCount; s++)
+        {
+            var (o, t) = (offsets[s], targets[s]);
+            if (o.Length != baseNodes + 1 || o[0] != 0 || o[^1] != t.Length) throw new InvalidDataException($"Adjacency slot {s} has offsets that do not fit its rows.");
+            for (var n = 0; n < baseNodes; n++)
+                if (o[n + 1] < o[n]) throw new InvalidDataException($"Adjacency slot {s} has falling offsets at node {n}.");
+            foreach (var target in t)
+                if ((uint)target >= (uint)baseNodes) throw new InvalidDataException($"Adjacency slot {s} names node {target} of {baseNodes}.");
+            if (s % 2 == 0) edges += t.Length;
+        }
+        return new Adjacency(offsets, targets, new Dictionary<int, int[]>?[SlotCount], baseNodes, edges, 0);
+    }
+
+    /// <summary>The rows as they are, for the snapshot; null while there are overlay edges, which are merged on the way out instead.</summary>
+    public AdjacencyParts? Parts() => OverlayEdges == 0 ? new AdjacencyParts(_offsets, _targets, BaseNodes) : null;
+
+    /// <summary>Whether two versions give every node the same neighbours in every slot, wherever each keeps them.</summary>
+    public bool SameAs(Adjacency other, int nodeCount)
+    {
+        for (var s = 0; s < SlotCount; s++)
+            for (var n = 0; n < nodeCount; n++)
+                if (!Merged(s, n).AsSpan().SequenceEqual(other.Merged(s, n))) return false;
+        return true;
+    }
+
+    /// <summary>A node's neighbours in a slot, the compressed part and the overlay together, in order.</summary>
+    public int[] Merged(int slot, int node)
+    {
+        Neighbours(slot, node, out var rows, out var recent);
+        if (recent.IsEmpty) return rows.ToArray();
+        int[] all = [.. rows, .. recent];
+        Array.Sort(all);
+        return all;
+    }
+
     /// <summary>The neighbours of <paramref name="node"/> in a slot: the compressed part and the overlay part.</summary>
     public void Neighbours(int slot, int node, out ReadOnlySpan<int> rows, out ReadOnlySpan<int> recent)
     {

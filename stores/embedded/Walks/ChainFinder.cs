@@ -171,12 +171,8 @@ internal sealed class ChainFinder : IDisposable
         while (candidates.Count > 0)
         {
             var least = candidates[0];
-            var leastId = nodes.Id(least);
             for (var i = 1; i < candidates.Count; i++)
-            {
-                var id = nodes.Id(candidates[i]);
-                if (string.CompareOrdinal(id, leastId) < 0) (least, leastId) = (candidates[i], id);
-            }
+                if (nodes.CompareIds(candidates[i], least) < 0) least = candidates[i];
             // Remove every copy: a person linked to a film by two via types is listed twice.
             var kept = 0;
             for (var i = 0; i < candidates.Count; i++)

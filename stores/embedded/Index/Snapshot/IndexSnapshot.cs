@@ -1,0 +1,205 @@
+namespace FilmGraph.Store.Embedded.Index.Snapshot;
+
+/// <summary>
+/// The in-memory index saved beside the store file (<c>store.db.index</c>), so that a process starts by reading a few
+/// arrays instead of rebuilding them from millions of rows. A snapshot holds exactly what building from the file
+/// gives: nodes, every node's neighbours merged and in order, and the name index built afresh when the one in memory
+/// carries recent nodes. It is a cache: when it is missing, stale, of another format or damaged, the store builds
+/// from the file instead and says why.
+/// </summary>
+internal static class IndexSnapshot
+{
+    public static string PathFor(string storePath) => storePath + ".index";
+
+    /// <summary>Saves <paramref name="index"/> (which must have its traversal structures) as the snapshot at <paramref name="path"/>.</summary>
+    public static void Write(string path, GraphIndex index, string identity)
+    {
+        var names = index.Names ?? throw new InvalidOperationException("Only an index with traversal structures is saved.");
+        var nodes = index.Nodes;
+        using var writer = new SnapshotWriter(path);
+
+        writer.Begin(SnapshotFormat.Stamp);
+        writer.String(identity);
+        writer.Int64(index.Generation);
+        writer.Int64(nodes.Count);
+        writer.End();
+
+        writer.Begin(SnapshotFormat.Nodes);
+        var parts = nodes.Parts();
+        writer.Array<byte>(parts.Kinds.AsSpan(0, nodes.Count));
+        writer.Array<int>(parts.Years.AsSpan(0, nodes.Count));
+        WriteColumn(writer, parts.Ids, nodes.Count);
+        WriteColumn(writer, parts.Labels, nodes.Count);
+        writer.Array(parts.ById!.Slots.Span);
+        var aliased = parts.Aliases.OrderBy(a => a.Key).ToList();
+        writer.Array<int>(aliased.Select(a => a.Key).ToArray());
+        writer.Array<int>(aliased.Select(a => a.Value.Length).ToArray());
+        var aliases = aliased.SelectMany(a => a.Value).ToList();
+        WriteColumn(writer, TextColumn.Empty(0, 0).Append(0, aliases), aliases.Count);
+        writer.End();
+
+        writer.Begin(SnapshotFormat.Adjacency);
+        WriteAdjacency(writer, index.Adjacency, nodes.Count);
+        writer.End();
+
+        writer.Begin(SnapshotFormat.Names);
+        var flat = (names.RecentCount == 0 ? names : NameIndex.Build(nodes)).Parts();
+        writer.Array<char>(flat.WordChars);
+        writer.Array<int>(flat.WordStarts);
+        writer.Array<int>(flat.PostingStarts);
+        writer.Array<int>(flat.Postings);
+        writer.End();
+
+        writer.Commit();
+    }
+
+    private static void WriteColumn(SnapshotWriter writer, TextColumn column, int count)
+    {
+        var (bytes, starts) = column.Used(count);
+        writer.Array(bytes.Span);
+        writer.Array(starts.Span);
+    }
+
+    /// <summary>
+    /// The rows as they are when there is no overlay and they cover every node; otherwise streamed node by node with
+    /// the overlay merged in, so the snapshot equals a build from the file without copying the whole index first.
+    /// </summary>
+    private static void WriteAdjacency(SnapshotWriter writer, Adjacency adjacency, int nodeCount)
+    {
+        writer.Int64(nodeCount);
+        if (adjacency.Parts() is { } parts && parts.BaseNodes == nodeCount)
+        {
+            for (var s = 0; s < Adjacency.SlotCount; s++)
+            {
+                writer.Array<int>(parts.Offsets[s]);
+                writer.Array<int>(parts.Targets[s]);
+            }
+            return;
+        }
+        var offsets = new int[nodeCount + 1];
+        for (var s = 0; s < Adjacency.SlotCount; s++)
+        {
+            for (var n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + adjacency.Degree(s, n);
+            writer.Array<int>(offsets);
+            writer.ArrayHeader(offsets[nodeCount]);
+            for (var n = 0; n < nodeCount; n++)
+            {
+                adjacency.Neighbours(s, n, out var rows, out var recent);
+                if (recent.IsEmpty) writer.Elements(rows);
+                else writer.Elements<int>(adjacency.Merged(s, n));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stamp of the snapshot at <paramref name="path"/> (its header and stamp section checked), or null when there
+    /// is none that can be read; for deciding whether the one on disk is current.
+    /// </summary>
+    public static SnapshotStamp? StampOf(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var reader = new SnapshotReader(path);
+            return ReadStamp(reader);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static SnapshotStamp ReadStamp(SnapshotReader reader)
+    {
+        var section = reader.Open(SnapshotFormat.Stamp);
+        var stamp = new SnapshotStamp(section.String(), section.Int64(), section.Int32Count(1 << 28));
+        section.End();
+        return stamp;
+    }
+
+    /// <summary>
+    /// The index saved at <paramref name="path"/> when it holds the file whose stamp is <paramref name="file"/>;
+    /// otherwise null and, in <paramref name="why"/>, the reason to build from the file instead.
+    /// </summary>
+    public static GraphIndex? TryRead(string path, SnapshotStamp file, long dataVersion, out string why)
+    {
+        if (!File.Exists(path))
+        {
+            why = "there is no snapshot";
+            return null;
+        }
+        try
+        {
+            using var reader = new SnapshotReader(path);
+            var stamp = ReadStamp(reader);
+            if (stamp.Mismatch(file) is { } mismatch)
+            {
+                why = $"the snapshot is stale: {mismatch}";
+                return null;
+            }
+            var index = Read(reader, stamp, dataVersion);
+            why = "";
+            return index;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            why = $"the snapshot cannot be used: {e.Message}";
+            return null;
+        }
+    }
+
+    private static GraphIndex Read(SnapshotReader reader, SnapshotStamp stamp, long dataVersion)
+    {
+        var count = stamp.Nodes;
+        // Room to grow by an eighth before the first write copies an array; pages never written are never resident.
+        var spare = Math.Max(1024, count / 8);
+
+        var section = reader.Open(SnapshotFormat.Nodes);
+        var kinds = section.Array<byte>(spare);
+        var years = section.Array<int>(spare);
+        var ids = ReadColumn(section, spare, 10);
+        var labels = ReadColumn(section, spare, 16);
+        var slots = section.Array<int>();
+        var aliasNodes = section.Array<int>();
+        var aliasCounts = section.Array<int>();
+        var aliasText = ReadColumn(section, 0, 0);
+        section.End();
+        if (kinds.Length - spare != count || years.Length - spare != count) throw new InvalidDataException("its node section disagrees with its stamp on the number of nodes");
+        var aliases = new Dictionary<int, string[]>();
+        if (aliasNodes.Length != aliasCounts.Length) throw new InvalidDataException("its aliases are not well formed");
+        var at = 0;
+        for (var i = 0; i < aliasNodes.Length; i++)
+        {
+            if ((uint)aliasNodes[i] >= (uint)count || aliasCounts[i] <= 0) throw new InvalidDataException("its aliases are not well formed");
+            var list = new string[aliasCounts[i]];
+            for (var k = 0; k < list.Length; k++) list[k] = aliasText.Text(at++);
+            aliases[aliasNodes[i]] = list;
+        }
+        var nodes = NodeTable.FromParts(new NodeTableParts(count, ids, labels, kinds, years, new IdHash(slots), aliases));
+
+        section = reader.Open(SnapshotFormat.Adjacency);
+        var baseNodes = section.Int32Count(count);
+        var offsets = new int[Adjacency.SlotCount][];
+        var targets = new int[Adjacency.SlotCount][];
+        for (var s = 0; s < Adjacency.SlotCount; s++)
+        {
+            offsets[s] = section.Array<int>();
+            targets[s] = section.Array<int>();
+        }
+        section.End();
+        var adjacency = Adjacency.FromParts(new AdjacencyParts(offsets, targets, baseNodes));
+
+        section = reader.Open(SnapshotFormat.Names);
+        var names = NameIndex.FromParts(new NameIndexParts(section.Array<char>(), section.Array<int>(), section.Array<int>(), section.Array<int>()), count);
+        section.End();
+
+        return new GraphIndex(nodes, adjacency, names, dataVersion, stamp.Generation);
+    }
+
+    private static TextColumn ReadColumn(SnapshotReader.Section section, int spare, int bytesEach)
+    {
+        var bytes = section.Array<byte>(spare * bytesEach);
+        var starts = section.Array<int>(spare);
+        return new TextColumn(bytes, starts);
+    }
+}
