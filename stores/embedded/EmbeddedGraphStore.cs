@@ -42,7 +42,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var index = IndexLoader.Open(_writer, options.BuildIndex, options.Snapshot, null, options.Path, out var timings, out var source);
         _opened = new Opened(index, new EdgeRows.Pool(options.Path));
         (OpenTimings, IndexSource) = (timings, source);
-        if (options.Snapshot && options.BuildIndex)
+        if (options.Snapshot)
         {
             _snapshots = new SnapshotKeeper(options.Path, options.SnapshotDelay, SnapshotOfNow);
             if (timings.Snapshot > TimeSpan.Zero) _snapshots.Loaded(_identity, index.Generation);
@@ -78,17 +78,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
     public Task<bool> WriteSnapshotAsync(CancellationToken ct = default) =>
         UnderWriteLockAsync(() =>
         {
-            if (!_options.Snapshot) return false;
+            if (_snapshots is null || _snapshots.IsCurrent(_opened.Index, _identity)) return false;
             var index = _opened.Index.Names is not null ? _opened.Index : IndexLoader.Load(_writer, buildIndex: true, null);
-            var keeper = _snapshots ?? new SnapshotKeeper(_options.Path, Timeout.InfiniteTimeSpan, () => null);
-            try
-            {
-                return keeper.Save(index, _identity);
-            }
-            finally
-            {
-                if (keeper != _snapshots) keeper.Dispose();
-            }
+            return _snapshots.Save(index, _identity);
         }, ct);
 
     /// <summary>The index and identity of this moment, for a background save; null when closed or faulted.</summary>
@@ -109,6 +101,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
+
+    /// <summary>Bytes held by each structure of the index (arrays with their spare room), for the benchmarks.</summary>
+    public (long NodeTable, long Adjacency, long Names) IndexBytes =>
+        (Current.Nodes.ApproximateBytes, Current.Adjacency.ApproximateBytes, Current.Names?.ApproximateBytes ?? 0);
 
     public Task<string?> ProblemAsync(CancellationToken ct = default) => Task.FromResult(Problem);
 
@@ -566,7 +562,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
             _disposed = true;
             _snapshots?.Dispose();
             // The next process starts from what this one knew, rather than building it again from the file.
-            if (_fault is null && _snapshots is not null && !_snapshots.IsCurrent(_opened.Index, _identity)) _snapshots.Save(_opened.Index, _identity);
+            if (_fault is null && _snapshots is not null && _opened.Index.Names is not null && !_snapshots.IsCurrent(_opened.Index, _identity))
+                _snapshots.Save(_opened.Index, _identity);
             if (_fault is null) CloseFile();
         }
         finally

@@ -190,8 +190,9 @@ internal static class IndexSnapshot
         var adjacency = Adjacency.FromParts(new AdjacencyParts(offsets, targets, baseNodes));
 
         section = reader.Open(SnapshotFormat.Names);
-        var names = NameIndex.FromParts(new NameIndexParts(section.Array<char>(), section.Array<int>(), section.Array<int>(), section.Array<int>()), count);
+        var nameParts = new NameIndexParts(section.Array<char>(), section.Array<int>(), section.Array<int>(), section.Array<int>());
         section.End();
+        var names = NameIndex.FromParts(nameParts, count);
 
         return new GraphIndex(nodes, adjacency, names, dataVersion, stamp.Generation);
     }

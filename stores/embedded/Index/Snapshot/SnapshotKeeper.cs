@@ -6,8 +6,9 @@ namespace FilmGraph.Store.Embedded.Index.Snapshot;
 /// <summary>
 /// Keeps the snapshot beside the store file current: once the store has had no change for the delay, it saves the
 /// index of the moment in the background; <see cref="Save"/> does it at once (an import completing, the store
-/// closing). One save runs at a time, and a save is skipped when the snapshot on disk already holds that generation
-/// of that store or a later one, so a slow save of an old version never replaces a newer snapshot.
+/// closing). One save runs at a time, and a save is skipped when the snapshot on disk holds a later generation of the
+/// same store, so a slow save of an old version never replaces a newer snapshot. One of the same generation is
+/// written over: the store saves only what it did not read, and a snapshot it could not read may be damaged.
 /// </summary>
 internal sealed class SnapshotKeeper : IDisposable
 {
@@ -57,13 +58,13 @@ internal sealed class SnapshotKeeper : IDisposable
         }
     }
 
-    /// <summary>Saves <paramref name="index"/> unless the snapshot on disk holds it or a later write; true when it wrote.</summary>
+    /// <summary>Saves <paramref name="index"/> unless the snapshot on disk holds a later write; true when it wrote.</summary>
     public bool Save(GraphIndex index, string identity)
     {
         lock (_saving)
         {
             var disk = IndexSnapshot.StampOf(_path);
-            if (disk is not null && disk.Identity == identity && disk.Generation >= index.Generation)
+            if (disk is not null && disk.Identity == identity && disk.Generation > index.Generation)
             {
                 _onDisk = (identity, disk.Generation);
                 return false;

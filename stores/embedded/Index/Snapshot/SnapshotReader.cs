@@ -60,6 +60,10 @@ internal sealed class SnapshotReader : IDisposable
 
     public bool Has(uint tag) => _sections.ContainsKey(tag);
 
+    /// <summary>Where a section lies in the file.</summary>
+    public (long Offset, long Length) Extent(uint tag) =>
+        _sections.TryGetValue(tag, out var s) ? (s.Offset, s.Length) : throw new InvalidDataException($"it has no {SnapshotFormat.Name(tag)} section");
+
     public Section Open(uint tag) =>
         _sections.TryGetValue(tag, out var s) ? new Section(this, SnapshotFormat.Name(tag), s.Offset, s.Offset + s.Length, s.Hash)
             : throw new InvalidDataException($"it has no {SnapshotFormat.Name(tag)} section");
