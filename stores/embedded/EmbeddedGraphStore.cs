@@ -97,7 +97,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }
     }
 
-    public string Description => $"embedded: {Path.GetFullPath(_options.Path)}";
+    /// <summary>The file, and where the index came from (the API logs this when the store opens).</summary>
+    public string Description => $"embedded: {Path.GetFullPath(_options.Path)}, index {IndexSource}";
 
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;

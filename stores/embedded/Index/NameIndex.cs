@@ -34,9 +34,16 @@ internal sealed class NameIndex
     {
         var (chars, wordStarts, postingStarts, postings) = parts;
         if (wordStarts.Length == 0 || postingStarts.Length != wordStarts.Length || !Rising(wordStarts, chars.Length) || !Rising(postingStarts, postings.Length)
-            || postings.Any(n => (uint)n >= (uint)nodeCount))
+            || !InRange(postings, nodeCount))
             throw new InvalidDataException("The name index's parts are not well formed.");
         return new NameIndex(chars, wordStarts, postingStarts, postings, []);
+
+        static bool InRange(int[] nodes, int count)
+        {
+            foreach (var node in nodes)
+                if ((uint)node >= (uint)count) return false;
+            return true;
+        }
 
         static bool Rising(int[] starts, int end)
         {

@@ -151,9 +151,26 @@ internal static class IndexSnapshot
     private static GraphIndex Read(SnapshotReader reader, SnapshotStamp stamp, long dataVersion)
     {
         var count = stamp.Nodes;
+        // The sections are independent and the reads positional: the rows and the names are read on other cores.
+        var adjacency = Task.Run(() => ReadAdjacency(reader, count));
+        var names = Task.Run(() => ReadNames(reader, count));
+        var nodes = Task.Run(() => ReadNodes(reader, count));
+        // Every read ends before the reader closes, whichever fails first; the first fault is the one reported.
+        try
+        {
+            Task.WaitAll(nodes, adjacency, names);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return new GraphIndex(nodes.Result, adjacency.Result, names.Result, dataVersion, stamp.Generation);
+    }
+
+    private static NodeTable ReadNodes(SnapshotReader reader, int count)
+    {
         // Room to grow by an eighth before the first write copies an array; pages never written are never resident.
         var spare = Math.Max(1024, count / 8);
-
         var section = reader.Open(SnapshotFormat.Nodes);
         var kinds = section.Array<byte>(spare);
         var years = section.Array<int>(spare);
@@ -175,9 +192,12 @@ internal static class IndexSnapshot
             for (var k = 0; k < list.Length; k++) list[k] = aliasText.Text(at++);
             aliases[aliasNodes[i]] = list;
         }
-        var nodes = NodeTable.FromParts(new NodeTableParts(count, ids, labels, kinds, years, new IdHash(slots), aliases));
+        return NodeTable.FromParts(new NodeTableParts(count, ids, labels, kinds, years, new IdHash(slots), aliases));
+    }
 
-        section = reader.Open(SnapshotFormat.Adjacency);
+    private static Adjacency ReadAdjacency(SnapshotReader reader, int count)
+    {
+        var section = reader.Open(SnapshotFormat.Adjacency);
         var baseNodes = section.Int32Count(count);
         var offsets = new int[Adjacency.SlotCount][];
         var targets = new int[Adjacency.SlotCount][];
@@ -187,14 +207,15 @@ internal static class IndexSnapshot
             targets[s] = section.Array<int>();
         }
         section.End();
-        var adjacency = Adjacency.FromParts(new AdjacencyParts(offsets, targets, baseNodes));
+        return Adjacency.FromParts(new AdjacencyParts(offsets, targets, baseNodes));
+    }
 
-        section = reader.Open(SnapshotFormat.Names);
-        var nameParts = new NameIndexParts(section.Array<char>(), section.Array<int>(), section.Array<int>(), section.Array<int>());
+    private static NameIndex ReadNames(SnapshotReader reader, int count)
+    {
+        var section = reader.Open(SnapshotFormat.Names);
+        var parts = new NameIndexParts(section.Array<char>(), section.Array<int>(), section.Array<int>(), section.Array<int>());
         section.End();
-        var names = NameIndex.FromParts(nameParts, count);
-
-        return new GraphIndex(nodes, adjacency, names, dataVersion, stamp.Generation);
+        return NameIndex.FromParts(parts, count);
     }
 
     private static TextColumn ReadColumn(SnapshotReader.Section section, int spare, int bytesEach)
