@@ -39,7 +39,6 @@ internal sealed class Adjacency
     {
         var offsets = new int[SlotCount][];
         var rows = new int[SlotCount][];
-        var degree = new int[SlotCount][];
         var counts = new int[SlotCount];
         for (var i = 0; i < types.Length; i++)
         {
@@ -51,7 +50,9 @@ internal sealed class Adjacency
             offsets[s] = new int[nodeCount + 1];
             rows[s] = new int[counts[s]];
         }
-        // Count per node, turn counts into starts, then place; the "degree" arrays track the next free place.
+        // Count per node, turn counts into starts, then place. Each node's start serves as its next free place while
+        // placing, which leaves it at the node's end, that is the next node's start: shifting by one restores the starts
+        // without a second array per slot (73 MB at a million people).
         for (var i = 0; i < types.Length; i++)
         {
             offsets[types[i] * 2][sources[i] + 1]++;
@@ -61,17 +62,18 @@ internal sealed class Adjacency
         {
             var o = offsets[s];
             for (var n = 0; n < nodeCount; n++) o[n + 1] += o[n];
-            degree[s] = new int[nodeCount];
         }
         for (var i = 0; i < types.Length; i++)
         {
             int outSlot = types[i] * 2, inSlot = outSlot + 1;
-            rows[outSlot][offsets[outSlot][sources[i]] + degree[outSlot][sources[i]]++] = targets[i];
-            rows[inSlot][offsets[inSlot][targets[i]] + degree[inSlot][targets[i]]++] = sources[i];
+            rows[outSlot][offsets[outSlot][sources[i]]++] = targets[i];
+            rows[inSlot][offsets[inSlot][targets[i]]++] = sources[i];
         }
         for (var s = 0; s < SlotCount; s++)
         {
             var o = offsets[s];
+            o.AsSpan(0, nodeCount).CopyTo(o.AsSpan(1));
+            o[0] = 0;
             for (var n = 0; n < nodeCount; n++)
                 if (o[n + 1] - o[n] > 1) Array.Sort(rows[s], o[n], o[n + 1] - o[n]);
         }
