@@ -119,9 +119,10 @@ public static class BenchCommands
         Report("open_seconds", seconds.ToString("F2", CultureInfo.InvariantCulture));
         Report("index_source", store.IndexSource);
         var t = store.OpenTimings;
-        Report("open_phases_seconds", string.Create(CultureInfo.InvariantCulture,
-            t.Snapshot > TimeSpan.Zero ? $"snapshot {t.Snapshot.TotalSeconds:F2} (nodes, rows and names read on three threads, each section checked against its hash)"
-                : $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (edges read alongside the nodes, names built alongside; edges counts only the wait after the nodes)"));
+        Report("open_phases_seconds", t.Snapshot > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $"snapshot {t.Snapshot.TotalSeconds:F2} (nodes, rows and names read on three threads, each section checked against its hash)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (edges read alongside the nodes, names built alongside; edges counts only the wait after the nodes)"));
         Report("people", stats.People);
         Report("films", stats.Films);
         Report("relationships", stats.Relationships);
