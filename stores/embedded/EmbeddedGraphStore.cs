@@ -156,7 +156,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
             var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
-            var generation = StoreFile.NextGeneration(_writer, tx);
+            // A batch that changed nothing (an import run again) leaves the generation, and so the snapshot, as they were.
+            var changedAny = applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
+            var generation = changedAny ? StoreFile.NextGeneration(_writer, tx) : index.Generation;
             tx.Commit();
             Publish(Follow(index, applied, generation));
             return applied.Summary;

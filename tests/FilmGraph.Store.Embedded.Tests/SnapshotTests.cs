@@ -203,6 +203,23 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task Writing_again_what_the_store_holds_keeps_its_snapshot_current()
+    {
+        await using (var store = Open()) await store.WriteAsync(ContractGraph.Batch());
+        var generation = StampOfFile(_path.File).Generation;
+        await using (var store = Open())
+        {
+            Assert.StartsWith("read from the snapshot", store.IndexSource);
+            var again = await store.WriteAsync(ContractGraph.Batch());
+            Assert.Equal(0, again.People.Created + again.People.Updated + again.Relationships.Created + again.Relationships.Updated);
+            Assert.False(await store.WriteSnapshotAsync());
+        }
+        Assert.Equal(generation, StampOfFile(_path.File).Generation);
+        await using var reopened = Open();
+        Assert.StartsWith("read from the snapshot", reopened.IndexSource);
+    }
+
+    [Fact]
     public async Task A_snapshot_older_than_the_file_is_not_used()
     {
         await using (var store = Open()) await WriteVariedGraphAsync(store, seed: 3);
