@@ -140,8 +140,13 @@ public sealed class EmbeddedGraphStore : IGraphStore
     }
 
     /// <summary>The index as the file holds it now, from the snapshot when that is current; called holding the write lock.</summary>
-    private GraphIndex LoadIndex(SqliteConnection writer, SqliteTransaction? tx) =>
-        IndexLoader.Open(writer, _options.BuildIndex, _options.Snapshot, tx, _options.Path, out _, out _);
+    private GraphIndex LoadIndex(SqliteConnection writer, SqliteTransaction? tx)
+    {
+        var index = IndexLoader.Open(writer, _options.BuildIndex, _options.Snapshot, tx, _options.Path, out var timings, out _);
+        // Read from the snapshot: it is current, and saving it again would only write the same bytes.
+        if (timings.Snapshot > TimeSpan.Zero) _snapshots?.Loaded((string)StoreFile.Scalar(writer, "SELECT value FROM meta WHERE key = 'identity'", tx)!, index.Generation);
+        return index;
+    }
 
 
     // ---- writes ------------------------------------------------------------------------------------------
