@@ -288,7 +288,9 @@ public sealed class SnapshotTests : IDisposable
         await store.WriteAsync(ContractGraph.Batch());
         var generation = StampOfFile(_path.File).Generation;
         // Waits for the background save (bounded so a broken save fails rather than hangs); no speed is asserted.
-        for (var tries = 0; IndexSnapshot.StampOf(SnapshotPath)?.Generation != generation && tries < 600; tries++) await Task.Delay(50);
+        // The note is set just after the file is in place (an earlier save, of the empty store, may have set it already).
+        for (var tries = 0; !(store.SnapshotNote?.Contains($"write generation {generation},", StringComparison.Ordinal) ?? false) && tries < 600; tries++)
+            await Task.Delay(50);
         Assert.Equal(generation, IndexSnapshot.StampOf(SnapshotPath)?.Generation);
         Assert.StartsWith("Saved the snapshot", store.SnapshotNote);
     }
