@@ -15,7 +15,7 @@ public static class BenchCommands
     private const string Usage = """
         filmgraph-bench generate <S|M|L|XL> <dir> [--seed N]      IMDb TSV (dir/imdb) and neo4j-admin CSV (dir/csv)
         filmgraph-bench load <S|M|L|XL> <store.db> [--seed N] [--batch N]   write straight through the store
-        filmgraph-bench open <store.db>                           cold start: open and build the index
+        filmgraph-bench open <store.db> [--snapshot no]           cold start: open from the index snapshot (or build it from the file)
         filmgraph-bench chains <store.db> [--pairs N] [--seed N] [--export DIR]   coStarChain latency, pairs for the peers
         filmgraph-bench reach <store.db> [--count N] [--seed N]   full distance table from random people
         """;
@@ -38,7 +38,7 @@ public static class BenchCommands
                 await LoadAsync(GraphSize.Parse(args[1]), args[2], seed, int.Parse(options.GetValueOrDefault("batch", "50000"), CultureInfo.InvariantCulture));
                 return 0;
             case "open":
-                await OpenAsync(args[1]);
+                await OpenAsync(args[1], options.GetValueOrDefault("snapshot", "yes") != "no");
                 return 0;
             case "chains":
                 await ChainsAsync(args[1], int.Parse(options.GetValueOrDefault("pairs", "1000"), CultureInfo.InvariantCulture),
@@ -99,19 +99,30 @@ public static class BenchCommands
         Report("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20));
     }
 
-    private static async Task OpenAsync(string storePath)
+    /// <summary>
+    /// Opens the store cold in this fresh process, from the snapshot beside it when <paramref name="snapshot"/> and it is
+    /// current, else building the index from the file. Closing saves the snapshot when it was not current, so a run
+    /// with <c>--snapshot no</c> leaves none behind it only if there was none: delete <c>store.db.index</c> to time a first start.
+    /// </summary>
+    private static async Task OpenAsync(string storePath, bool snapshot)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
+        var settings = Settings(storePath).Embedded;
+        settings.Snapshot = snapshot;
         // The embedded store itself rather than GraphStores' guarded one: the figures are its own (open phases, adjacency bytes).
-        await using var store = EmbeddedGraphStore.Open(Settings(storePath).Embedded);
+        var store = EmbeddedGraphStore.Open(settings);
         var seconds = clock.Elapsed.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var stats = await store.StatsAsync();
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Report("open_seconds", seconds.ToString("F2", CultureInfo.InvariantCulture));
+        Report("index_source", store.IndexSource);
         var t = store.OpenTimings;
-        Report("open_phases_seconds", string.Create(CultureInfo.InvariantCulture,
-            $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (edges read alongside the nodes, names built alongside; edges counts only the wait after the nodes)"));
+        Report("open_phases_seconds", t.Snapshot > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $"snapshot {t.Snapshot.TotalSeconds:F2} (nodes, rows and names read on three threads, each section checked against its hash)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"nodes {t.Nodes.TotalSeconds:F2}, edges {t.Edges.TotalSeconds:F2}, adjacency {t.Adjacency.TotalSeconds:F2}, names {t.Names.TotalSeconds:F2} (edges read alongside the nodes, names built alongside; edges counts only the wait after the nodes)"));
         Report("people", stats.People);
         Report("films", stats.Films);
         Report("relationships", stats.Relationships);
@@ -119,7 +130,16 @@ public static class BenchCommands
         Report("chain_tables_mb", (store.ChainTableBytes / (double)(1 << 20)).ToString("F1", CultureInfo.InvariantCulture));
         Report("managed_heap_mb", (after - before) / (1 << 20));
         Report("managed_bytes_per_relationship", ((double)(after - before) / stats.Relationships).ToString("F1", CultureInfo.InvariantCulture));
+        var (nodeTable, adjacency, names) = store.IndexBytes;
+        Report("index_mb", string.Create(CultureInfo.InvariantCulture,
+            $"node table {nodeTable / 1e6:F1}, adjacency {adjacency / 1e6:F1}, names {names / 1e6:F1}"));
+        // VmHWM: the whole process's peak resident set (runtime, native SQLite, the index), not only the managed heap.
+        Report("peak_working_set_after_open_mb", peak / (1 << 20));
         Report("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20));
+        clock.Restart();
+        await store.DisposeAsync();
+        Report("close_seconds", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
+        if (store.SnapshotNote is { } note) Report("snapshot", note);
     }
 
     /// <summary>Random pairs of cast members (fixed seed) that a chain of at most six films joins.</summary>

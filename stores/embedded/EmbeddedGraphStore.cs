@@ -1,5 +1,6 @@
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
+using FilmGraph.Store.Embedded.Index.Snapshot;
 using FilmGraph.Store.Embedded.Sqlite;
 using FilmGraph.Store.Embedded.Walks;
 using Microsoft.Data.Sqlite;
@@ -23,6 +24,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Timer? _poll;
     private readonly FileWatch? _watch;
+    private readonly SnapshotKeeper? _snapshots;
     private SqliteConnection _writer;
     private string _identity;
     private Opened _opened;
@@ -37,8 +39,18 @@ public sealed class EmbeddedGraphStore : IGraphStore
         _options = options;
         _writer = StoreFile.OpenWriter(options.Path);
         _identity = StoreFile.Identity(_writer);
-        _opened = new Opened(IndexLoader.Load(_writer, options.BuildIndex, null, options.Path, out var timings), new EdgeRows.Pool(options.Path));
-        OpenTimings = timings;
+        var index = IndexLoader.Open(_writer, options.BuildIndex, options.Snapshot, null, options.Path, out var timings, out var source);
+        _opened = new Opened(index, new EdgeRows.Pool(options.Path));
+        (OpenTimings, IndexSource) = (timings, source);
+        if (options.Snapshot)
+        {
+            _snapshots = new SnapshotKeeper(options.Path, options.SnapshotDelay, SnapshotOfNow);
+            if (timings.Snapshot > TimeSpan.Zero) _snapshots.Loaded(_identity, index.Generation);
+            else _snapshots.Changed(index, _identity);
+        }
+        // A snapshot saved after writes may lack the chains' role table: read it from the file after the start rather
+        // than before, since until then chains read their few roles from the file anyway.
+        if (options.BuildIndex && index.Roles is null && timings.Snapshot > TimeSpan.Zero) _ = Task.Run(() => AddRolesAsync(index));
         if (options.ExternalChangePoll > TimeSpan.Zero)
         {
             _poll = new Timer(_ => Look(), null, options.ExternalChangePoll, options.ExternalChangePoll);
@@ -55,7 +67,41 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Where the time of opening went.</summary>
     public IndexLoadTimings OpenTimings { get; }
 
-    public string Description => $"embedded: {Path.GetFullPath(_options.Path)}";
+    /// <summary>Where the index came from when the store opened: the snapshot, or the file and why not the snapshot.</summary>
+    public string IndexSource { get; }
+
+    /// <summary>What the last save of the snapshot did, or why it failed; null before the first.</summary>
+    public string? SnapshotNote => _snapshots?.LastNote;
+
+    /// <summary>
+    /// Saves the index beside the file now unless the snapshot there is already current, so that the next process to
+    /// open the store starts from it. An import calls this when it completes; a write-only store (the importer's)
+    /// builds the index from the file first. Returns whether a snapshot was written.
+    /// </summary>
+    public Task<bool> WriteSnapshotAsync(CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
+        {
+            if (_snapshots is null || _snapshots.IsCurrent(_opened.Index, _identity)) return false;
+            var index = _opened.Index.Names is not null ? _opened.Index : IndexLoader.Load(_writer, buildIndex: true, null);
+            return _snapshots.Save(index, _identity);
+        }, ct);
+
+    /// <summary>The index and identity of this moment, for a background save; null when closed or faulted.</summary>
+    private (GraphIndex Index, string Identity)? SnapshotOfNow()
+    {
+        if (_disposed || !_writeLock.Wait(TimeSpan.FromSeconds(30))) return null;
+        try
+        {
+            return _disposed || _fault is not null ? null : (_opened.Index, _identity);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The file, and where the index came from (the API logs this when the store opens).</summary>
+    public string Description => $"embedded: {Path.GetFullPath(_options.Path)}, index {IndexSource}";
 
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
@@ -65,6 +111,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// the roles counting 0 while they are read from the file instead.
     /// </summary>
     public long ChainTableBytes => ChainTables.Bytes(Current);
+
+    /// <summary>Bytes held by each structure of the index (arrays with their spare room), for the benchmarks.</summary>
+    public (long NodeTable, long Adjacency, long Names) IndexBytes =>
+        (Current.Nodes.ApproximateBytes, Current.Adjacency.ApproximateBytes, Current.Names?.ApproximateBytes ?? 0);
 
     public Task<string?> ProblemAsync(CancellationToken ct = default) => Task.FromResult(Problem);
 
@@ -91,10 +141,55 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Counts the versions published: every write, reload and reopening makes a new one.</summary>
     public long? Version => Interlocked.Read(ref _version);
 
+    /// <summary>
+    /// Puts the file's roles beside <paramref name="index"/> when it is still the one published and of the file's
+    /// generation; the answers do not change, so no new version is counted. A failure only leaves roles to the file.
+    /// </summary>
+    private async Task AddRolesAsync(GraphIndex index)
+    {
+        try
+        {
+            EdgeRoles? roles;
+            using (var reader = StoreFile.OpenReader(_options.Path))
+            using (var tx = reader.BeginTransaction(deferred: true))
+            {
+                if (StoreFile.Generation(reader, tx) != index.Generation) return;
+                roles = RoleRows.Read(reader.Handle!).Build(index.Adjacency, index.NodeCount);
+            }
+            if (roles is null || _disposed) return;
+            await _writeLock.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (!ReferenceEquals(Current, index) || _disposed) return;
+                var withRoles = new GraphIndex(index.Nodes, index.Adjacency, index.Names, index.DataVersion, index.Generation, index.Order, roles);
+                Volatile.Write(ref _opened, _opened with { Index = withRoles });
+                _snapshots?.Changed(withRoles, _identity);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or InvalidDataException or ObjectDisposedException)
+        {
+            // The roles stay with the file, where chains read them.
+        }
+    }
+
     private void Publish(GraphIndex index)
     {
         Volatile.Write(ref _opened, _opened with { Index = index });
         Interlocked.Increment(ref _version);
+        _snapshots?.Changed(index, _identity);
+    }
+
+    /// <summary>The index as the file holds it now, from the snapshot when that is current; called holding the write lock.</summary>
+    private GraphIndex LoadIndex(SqliteConnection writer, SqliteTransaction? tx)
+    {
+        var index = IndexLoader.Open(writer, _options.BuildIndex, _options.Snapshot, tx, _options.Path, out var timings, out _);
+        // Read from the snapshot: it is current, and saving it again would only write the same bytes.
+        if (timings.Snapshot > TimeSpan.Zero) _snapshots?.Loaded((string)StoreFile.Scalar(writer, "SELECT value FROM meta WHERE key = 'identity'", tx)!, index.Generation);
+        return index;
     }
 
 
@@ -110,8 +205,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
             var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
+            // A batch that changed nothing (an import run again) leaves the generation, and so the snapshot, as they were.
+            var changedAny = applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
+            var generation = changedAny ? StoreFile.NextGeneration(_writer, tx) : index.Generation;
             tx.Commit();
-            Publish(Follow(index, applied));
+            Publish(Follow(index, applied, generation));
             return applied.Summary;
         }, ct);
 
@@ -127,6 +225,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             {
                 if (delete.ExecuteNonQuery() == 0) return false;
             }
+            StoreFile.NextGeneration(_writer, tx);
             tx.Commit();
             // The rows are built to be appended to, never cut; a removal is rare enough to rebuild them from the file.
             Publish(IndexLoader.Load(_writer, _options.BuildIndex, null));
@@ -156,23 +255,23 @@ public sealed class EmbeddedGraphStore : IGraphStore
     }
 
     /// <summary>The index after a committed batch: nodes appended or changed, edges added, names noted.</summary>
-    private GraphIndex Follow(GraphIndex index, AppliedBatch applied)
+    private static GraphIndex Follow(GraphIndex index, AppliedBatch applied, long generation)
     {
         var nodes = index.Nodes.With(applied.Appended, applied.Changed);
-        if (index.Names is null) return new GraphIndex(nodes, index.Adjacency, null, index.DataVersion);
+        if (index.Names is null) return new GraphIndex(nodes, index.Adjacency, null, index.DataVersion, generation);
         var adjacency = index.Adjacency.With(applied.CreatedEdges, nodes.Count);
         var touched = applied.Appended.Concat(applied.Changed).Select(r => r.Node).ToList();
         var names = index.Names.RecentCount + touched.Count > Math.Max(4096, nodes.Count / 16)
             ? NameIndex.Build(nodes)
             : index.Names.WithRecent(touched);
-        return new GraphIndex(nodes, adjacency, names, index.DataVersion, ChainTables.Order(index, nodes), ChainTables.Roles(index, adjacency, applied));
+        return new GraphIndex(nodes, adjacency, names, index.DataVersion, generation, ChainTables.Order(index, nodes), ChainTables.Roles(index, adjacency, applied));
     }
 
     /// <summary>Reloads from the file when another process committed to it; called holding the write lock.</summary>
     private GraphIndex CatchUp(GraphIndex index, SqliteTransaction? tx)
     {
         if (StoreFile.DataVersion(_writer, tx) == index.DataVersion) return index;
-        var reloaded = IndexLoader.Load(_writer, _options.BuildIndex, tx);
+        var reloaded = LoadIndex(_writer, tx);
         Publish(reloaded);
         return reloaded;
     }
@@ -242,11 +341,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var writer = StoreFile.OpenWriter(_options.Path);
         try
         {
-            var index = IndexLoader.Load(writer, _options.BuildIndex, null);
+            var index = LoadIndex(writer, null);
             (_writer, _identity) = (writer, StoreFile.Identity(writer));
             Volatile.Write(ref _opened, new Opened(index, new EdgeRows.Pool(_options.Path)));
             Interlocked.Increment(ref _version);
             _fault = null;
+            _snapshots?.Changed(index, _identity);
         }
         catch
         {
@@ -558,6 +658,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
         try
         {
             _disposed = true;
+            _snapshots?.Dispose();
+            // The next process starts from what this one knew, rather than building it again from the file.
+            if (_fault is null && _snapshots is not null && _opened.Index.Names is not null && !_snapshots.IsCurrent(_opened.Index, _identity))
+                _snapshots.Save(_opened.Index, _identity);
             if (_fault is null) CloseFile();
         }
         finally

@@ -22,4 +22,14 @@ public sealed class EmbeddedStoreOptions
     /// and reload when there are. Zero turns it off.
     /// </summary>
     public TimeSpan ExternalChangePoll { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether to keep the in-memory index saved beside the file (<c>PATH.index</c>) and start from it: read when it
+    /// holds the file as it is (else the index is built from the file and the reason noted), written again once the
+    /// store has had no writes for <see cref="SnapshotDelay"/>, when an import completes and when the store closes.
+    /// </summary>
+    public bool Snapshot { get; set; } = true;
+
+    /// <summary>How long the store waits after its last write (or after building from the file) before saving the snapshot in the background.</summary>
+    public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -6,7 +6,7 @@ namespace FilmGraph.Store.Embedded.Index;
 /// One consistent version of everything queries read in memory. Published by reference; a query takes the
 /// current one once and works on it to the end, so writers never wait for readers or readers for writers.
 /// </summary>
-internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex? names, long dataVersion,
+internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex? names, long dataVersion, long generation,
     IdOrder? order = null, EdgeRoles? roles = null)
 {
     public NodeTable Nodes { get; } = nodes;
@@ -17,6 +17,12 @@ internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex
 
     /// <summary>The file's change counter this version reflects, to notice commits by other processes.</summary>
     public long DataVersion { get; } = dataVersion;
+
+    /// <summary>
+    /// The store's write generation (<c>meta.generation</c>, raised by every FilmGraph write) this version reflects;
+    /// a snapshot of it is current exactly while the file's generation is still this.
+    /// </summary>
+    public long Generation { get; } = generation;
 
     public int NodeCount => Nodes.Count;
 

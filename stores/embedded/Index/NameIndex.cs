@@ -13,47 +13,107 @@ internal sealed class NameIndex
 {
     private const int CandidatesPerWord = 5000;
 
-    private readonly string[] _words;
+    // Word i is _wordChars[_wordStarts[i].._wordStarts[i + 1]]; its nodes are _postings[_postingStarts[i].._postingStarts[i + 1]].
+    private readonly char[] _wordChars;
+    private readonly int[] _wordStarts;
     private readonly int[] _postingStarts;
     private readonly int[] _postings;
     private readonly int[] _recent;
 
     public int RecentCount => _recent.Length;
 
-    private NameIndex(string[] words, int[] postingStarts, int[] postings, int[] recent)
+    private int WordCount => _wordStarts.Length - 1;
+
+    private NameIndex(char[] wordChars, int[] wordStarts, int[] postingStarts, int[] postings, int[] recent)
     {
-        (_words, _postingStarts, _postings, _recent) = (words, postingStarts, postings, recent);
+        (_wordChars, _wordStarts, _postingStarts, _postings, _recent) = (wordChars, wordStarts, postingStarts, postings, recent);
     }
+
+    /// <summary>An index over arrays read back from a snapshot, checked to be well formed for <paramref name="nodeCount"/> nodes.</summary>
+    public static NameIndex FromParts(NameIndexParts parts, int nodeCount)
+    {
+        var (chars, wordStarts, postingStarts, postings) = parts;
+        if (wordStarts.Length == 0 || postingStarts.Length != wordStarts.Length || !Rising(wordStarts, chars.Length) || !Rising(postingStarts, postings.Length)
+            || !InRange(postings, nodeCount))
+            throw new InvalidDataException("The name index's parts are not well formed.");
+        return new NameIndex(chars, wordStarts, postingStarts, postings, []);
+
+        static bool InRange(int[] nodes, int count)
+        {
+            foreach (var node in nodes)
+                if ((uint)node >= (uint)count) return false;
+            return true;
+        }
+
+        static bool Rising(int[] starts, int end)
+        {
+            if (starts[0] != 0 || starts[^1] != end) return false;
+            for (var i = 1; i < starts.Length; i++)
+                if (starts[i] < starts[i - 1]) return false;
+            return true;
+        }
+    }
+
+    /// <summary>The arrays, for the snapshot; only an index without recent nodes is saved, so they are not among them.</summary>
+    public NameIndexParts Parts() =>
+        _recent.Length == 0 ? new(_wordChars, _wordStarts, _postingStarts, _postings)
+            : throw new InvalidOperationException("An index with recent nodes is rebuilt before it is saved.");
+
+    public long ApproximateBytes =>
+        _wordChars.LongLength * sizeof(char) + (_wordStarts.LongLength + _postingStarts.LongLength + _postings.LongLength + _recent.LongLength) * sizeof(int);
 
     public static NameIndex Build(NodeTable nodes)
     {
-        // Names repeat their words a great deal, so group by word first and sort only the distinct words.
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Names repeat their words a great deal: number the distinct words, note (word, node) pairs in node order,
+        // then sort only the distinct words and lay the pairs out word by word, which keeps each word's nodes rising.
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastNode = new List<int>();
+        var pairWords = new List<int>(nodes.Count * 4);
+        var pairNodes = new List<int>(nodes.Count * 4);
         for (var node = 0; node < nodes.Count; node++)
             foreach (var key in Keys(nodes, node))
                 foreach (var word in WordsAndCompounds(key))
                 {
-                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = new List<int>(1);
-                    if (list.Count == 0 || list[^1] != node) list.Add(node);
+                    if (!numbers.TryGetValue(word, out var number))
+                    {
+                        numbers[word] = number = numbers.Count;
+                        lastNode.Add(-1);
+                    }
+                    if (lastNode[number] == node) continue;
+                    lastNode[number] = node;
+                    pairWords.Add(number);
+                    pairNodes.Add(node);
                 }
-        var words = byWord.Keys.ToArray();
+        var words = numbers.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
-        var starts = new int[words.Length + 1];
-        var postings = new int[byWord.Values.Sum(l => l.Count)];
-        var at = 0;
+        var rank = new int[words.Length];
+        var wordStarts = new int[words.Length + 1];
         for (var i = 0; i < words.Length; i++)
         {
-            starts[i] = at;
-            var list = byWord[words[i]];
-            list.CopyTo(postings, at);
-            at += list.Count;
+            rank[numbers[words[i]]] = i;
+            wordStarts[i + 1] = wordStarts[i] + words[i].Length;
         }
-        starts[words.Length] = at;
-        return new NameIndex(words, starts, postings, []);
+        var chars = new char[wordStarts[^1]];
+        for (var i = 0; i < words.Length; i++) words[i].CopyTo(chars.AsSpan(wordStarts[i]));
+        numbers.Clear();
+
+        var postingStarts = new int[words.Length + 1];
+        foreach (var number in pairWords) postingStarts[rank[number] + 1]++;
+        for (var i = 0; i < words.Length; i++) postingStarts[i + 1] += postingStarts[i];
+        var next = postingStarts[..^1];
+        var postings = new int[pairNodes.Count];
+        for (var p = 0; p < pairNodes.Count; p++) postings[next[rank[pairWords[p]]]++] = pairNodes[p];
+        return new NameIndex(chars, wordStarts, postingStarts, postings, []);
     }
 
+    /// <summary>Whether two indexes hold the same words with the same nodes each, and the same recent nodes.</summary>
+    public bool SameAs(NameIndex other) =>
+        _wordChars.AsSpan().SequenceEqual(other._wordChars) && _wordStarts.AsSpan().SequenceEqual(other._wordStarts)
+        && _postingStarts.AsSpan().SequenceEqual(other._postingStarts) && _postings.AsSpan().SequenceEqual(other._postings)
+        && _recent.AsSpan().SequenceEqual(other._recent);
+
     public NameIndex WithRecent(IEnumerable<int> nodes) =>
-        new(_words, _postingStarts, _postings, [.. _recent.Concat(nodes).Distinct()]);
+        new(_wordChars, _wordStarts, _postingStarts, _postings, [.. _recent.Concat(nodes).Distinct()]);
 
     /// <summary>The keys a node is found by: its label and, for people, its aliases.</summary>
     public static IEnumerable<string> Keys(NodeTable nodes, int node)
@@ -108,7 +168,7 @@ internal sealed class NameIndex
         {
             var c = b.Score.CompareTo(a.Score);
             if (c == 0) c = b.Degree.CompareTo(a.Degree);
-            return c != 0 ? c : string.CompareOrdinal(nodes.Id(a.Node), nodes.Id(b.Node));
+            return c != 0 ? c : nodes.CompareIds(a.Node, b.Node);
         });
         return scored.Take(first).Select(s => (s.Node, s.Score)).ToList();
     }
@@ -164,18 +224,35 @@ internal sealed class NameIndex
         return score;
     }
 
+    private ReadOnlySpan<char> Word(int i) => _wordChars.AsSpan(_wordStarts[i], _wordStarts[i + 1] - _wordStarts[i]);
+
+    /// <summary>Where <paramref name="word"/> is among the words in ordinal order, or the complement of where it would go.</summary>
+    private int Find(ReadOnlySpan<char> word)
+    {
+        int lo = 0, hi = WordCount - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var c = Word(mid).SequenceCompareTo(word);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return ~lo;
+    }
+
     private IEnumerable<int> ExactWord(string word)
     {
-        var i = Array.BinarySearch(_words, word, StringComparer.Ordinal);
+        var i = Find(word);
         return i < 0 ? [] : Postings(i);
     }
 
     /// <summary>Nodes with a word starting with <paramref name="prefix"/>, the exact word's nodes first.</summary>
     private IEnumerable<int> PrefixWord(string prefix)
     {
-        var i = Array.BinarySearch(_words, prefix, StringComparer.Ordinal);
+        var i = Find(prefix);
         if (i < 0) i = ~i;
-        for (; i < _words.Length && _words[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        for (; i < WordCount && Word(i).StartsWith(prefix, StringComparison.Ordinal); i++)
             foreach (var node in Postings(i)) yield return node;
     }
 
@@ -183,8 +260,8 @@ internal sealed class NameIndex
     {
         var allowance = TextKey.TypoAllowance(word.Length);
         if (allowance == 0) yield break;
-        for (var i = 0; i < _words.Length; i++)
-            if (TextKey.BoundedEditDistance(word, _words[i], allowance) <= allowance)
+        for (var i = 0; i < WordCount; i++)
+            if (TextKey.BoundedEditDistance(word, Word(i), allowance) <= allowance)
                 foreach (var node in Postings(i)) yield return node;
     }
 

@@ -5,8 +5,10 @@ namespace FilmGraph.Store.Embedded.Index;
 
 /// <summary>
 /// Every node's id, kind, label (name or title) and year (born or released), by dense index (the SQLite seq - 1).
-/// Versions share their arrays: a write appends beyond the count an older version reads up to, so readers of an
-/// older version never see a half-written node. A change to a node a version already holds is written into
+/// Ids and labels are UTF-8 in two <see cref="TextColumn"/>s and ids are found through an <see cref="IdHash"/>: a few
+/// flat arrays rather than two strings and a dictionary entry per node, which at a million people was most of the
+/// process. Versions share their arrays: a write appends beyond the count an older version reads up to, so readers of
+/// an older version never see a half-written node. A change to a node a version already holds is written into
 /// copies of the label, year and alias tables, never in place, because those are three separate writes and a query
 /// running meanwhile could read a new label beside an old year.
 /// </summary>
@@ -14,43 +16,74 @@ internal sealed class NodeTable
 {
     public const int NoYear = int.MinValue;
 
-    private readonly string[] _ids;
-    private readonly string[] _labels;
+    private readonly TextColumn _ids;
+    private readonly TextColumn _labels;
     private readonly byte[] _kinds;
     private readonly int[] _years;
-    private readonly ConcurrentDictionary<string, int> _byId;
+    private readonly IdHash _byId;
     private readonly ConcurrentDictionary<int, string[]> _aliases;
 
     public int Count { get; }
 
-    private NodeTable(string[] ids, string[] labels, byte[] kinds, int[] years,
-        ConcurrentDictionary<string, int> byId, ConcurrentDictionary<int, string[]> aliases, int count)
+    private NodeTable(TextColumn ids, TextColumn labels, byte[] kinds, int[] years, IdHash byId, ConcurrentDictionary<int, string[]> aliases, int count)
     {
         (_ids, _labels, _kinds, _years, _byId, _aliases, Count) = (ids, labels, kinds, years, byId, aliases, count);
     }
 
     public static NodeTable Empty(int capacity = 1024) =>
-        new(new string[capacity], new string[capacity], new byte[capacity], new int[capacity],
-            new ConcurrentDictionary<string, int>(Environment.ProcessorCount, capacity, StringComparer.Ordinal),
-            new ConcurrentDictionary<int, string[]>(), 0);
+        new(TextColumn.Empty(capacity, 10), TextColumn.Empty(capacity, 16), new byte[capacity], new int[capacity],
+            new IdHash(new int[IdHash.SizeFor(capacity)]), new ConcurrentDictionary<int, string[]>(), 0);
 
-    public string Id(int node) => _ids[node];
-    public string Label(int node) => _labels[node];
+    /// <summary>A table over arrays read back from a snapshot or filled by a loader; the id hash is built when not given.</summary>
+    public static NodeTable FromParts(NodeTableParts parts)
+    {
+        var count = parts.Count;
+        if (parts.Kinds.Length < count || parts.Years.Length != parts.Kinds.Length || !parts.Ids.Holds(count) || !parts.Labels.Holds(count))
+            throw new InvalidDataException("The node table's parts disagree on the number of nodes.");
+        var byId = parts.ById ?? IdHash.Build(parts.Ids, count, count);
+        return new NodeTable(parts.Ids, parts.Labels, parts.Kinds, parts.Years, byId, new ConcurrentDictionary<int, string[]>(parts.Aliases), count);
+    }
+
+    /// <summary>The arrays of this version, trimmed to its count, for the snapshot.</summary>
+    public NodeTableParts Parts() =>
+        new(Count, _ids, _labels, _kinds, _years, _byId,
+            _aliases.Where(a => a.Key < Count).ToDictionary(a => a.Key, a => a.Value));
+
+    public string Id(int node) => _ids.Text(node);
+    public ReadOnlySpan<byte> IdUtf8(int node) => _ids.Bytes(node);
+    public string Label(int node) => _labels.Text(node);
     public NodeKind Kind(int node) => (NodeKind)_kinds[node];
     public int? Year(int node) => _years[node] == NoYear ? null : _years[node];
     public IReadOnlyList<string> Aliases(int node) => _aliases.TryGetValue(node, out var a) ? a : [];
 
-    public int IndexOf(string id) => _byId.TryGetValue(id, out var i) && i < Count ? i : -1;
+    public int IndexOf(string id) => _byId.Find(_ids, Count, id);
 
     public NodeKind? KindOf(string id) => IndexOf(id) is var i and >= 0 ? Kind(i) : null;
 
-    public Person Person(int node) => new(_ids[node], _labels[node], Year(node), Aliases(node));
-    public Film Film(int node) => new(_ids[node], _labels[node], Year(node));
+    /// <summary>
+    /// Ids in ordinal (UTF-16) order without making strings. UTF-8 bytes sort by code point, which differs from UTF-16
+    /// only where one side is U+E000..U+FFFF (lead byte EE or EF) and the other beyond U+FFFF (lead byte F0 or more).
+    /// </summary>
+    public int CompareIds(int a, int b)
+    {
+        ReadOnlySpan<byte> x = _ids.Bytes(a), y = _ids.Bytes(b);
+        var at = x.CommonPrefixLength(y);
+        if (at == x.Length || at == y.Length) return x.Length.CompareTo(y.Length);
+        int p = x[at], q = y[at];
+        if (p >= 0xEE && q >= 0xEE && (p >= 0xF0) != (q >= 0xF0)) return p >= 0xF0 ? -1 : 1;
+        return p.CompareTo(q);
+    }
+
+    public Person Person(int node) => new(Id(node), Label(node), Year(node), Aliases(node));
+    public Film Film(int node) => new(Id(node), Label(node), Year(node));
 
     public bool IsSame(int node, Person p) =>
-        Kind(node) == NodeKind.Person && _labels[node] == p.Name && Year(node) == p.Born && Aliases(node).SequenceEqual(p.Aliases);
+        Kind(node) == NodeKind.Person && Label(node) == p.Name && Year(node) == p.Born && Aliases(node).SequenceEqual(p.Aliases);
 
-    public bool IsSame(int node, Film f) => Kind(node) == NodeKind.Film && _labels[node] == f.Title && Year(node) == f.Year;
+    public bool IsSame(int node, Film f) => Kind(node) == NodeKind.Film && Label(node) == f.Title && Year(node) == f.Year;
+
+    /// <summary>Bytes held by the table's arrays, counting unused capacity (not the alias dictionary).</summary>
+    public long ApproximateBytes => _ids.ApproximateBytes + _labels.ApproximateBytes + _kinds.LongLength + _years.LongLength * sizeof(int) + _byId.ApproximateBytes;
 
     /// <summary>
     /// A version with the given nodes appended (their indexes follow on from <see cref="Count"/>) and the given
@@ -59,38 +92,39 @@ internal sealed class NodeTable
     public NodeTable With(IReadOnlyList<NodeRow> appended, IReadOnlyList<NodeRow> changed)
     {
         var needed = Count + appended.Count;
-        var (ids, labels, kinds, years, aliases) = (_ids, _labels, _kinds, _years, _aliases);
+        var (labels, kinds, years, aliases) = (_labels, _kinds, _years, _aliases);
         if (changed.Count > 0)
         {
-            labels = Grow(labels, Math.Max(needed, labels.Length));
+            var relabelled = new Dictionary<int, string>();
+            foreach (var row in changed) relabelled[row.Node] = row.Label;
+            labels = labels.Replacing(Count, relabelled, needed);
             years = Grow(years, Math.Max(needed, years.Length));
             aliases = new ConcurrentDictionary<int, string[]>(aliases);
             foreach (var row in changed)
             {
-                labels[row.Node] = row.Label;
                 years[row.Node] = row.Year ?? NoYear;
                 if (row.Aliases is { Length: > 0 } a) aliases[row.Node] = a;
                 else aliases.TryRemove(row.Node, out _);
             }
         }
-        if (needed > ids.Length)
+        if (needed > kinds.Length)
         {
-            var capacity = Math.Max(needed, ids.Length * 2);
-            ids = Grow(ids, capacity); labels = Grow(labels, capacity); kinds = Grow(kinds, capacity); years = Grow(years, capacity);
+            var capacity = Math.Max(needed, kinds.Length * 2);
+            kinds = Grow(kinds, capacity); years = Grow(years, capacity);
         }
+        var ids = _ids.Append(Count, appended.Select(r => r.Id).ToList());
+        labels = labels.Append(Count, appended.Select(r => r.Label).ToList());
         for (var i = 0; i < appended.Count; i++)
         {
             var row = appended[i];
             var node = Count + i;
-            ids[node] = row.Id;
             kinds[node] = (byte)row.Kind;
-            labels[node] = row.Label;
             years[node] = row.Year ?? NoYear;
             if (row.Aliases is { Length: > 0 } a) aliases[node] = a;
         }
         // Only now may an id lead to its node: until this version is published, older ones ignore it by count.
-        for (var i = 0; i < appended.Count; i++) _byId[appended[i].Id] = Count + i;
-        return new NodeTable(ids, labels, kinds, years, _byId, aliases, needed);
+        var byId = _byId.With(ids, Count, needed);
+        return new NodeTable(ids, labels, kinds, years, byId, aliases, needed);
     }
 
     private static T[] Grow<T>(T[] array, int capacity)

@@ -1,17 +1,53 @@
 using System.Text.Json;
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
+using FilmGraph.Store.Embedded.Index.Snapshot;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace FilmGraph.Store.Embedded.Sqlite;
 
-/// <summary>How long each part of building the index from the file took, for the cold-start benchmark.</summary>
-public sealed record IndexLoadTimings(TimeSpan Nodes, TimeSpan Edges, TimeSpan Adjacency, TimeSpan Names);
+/// <summary>
+/// How long each part of building the index from the file took, for the cold-start benchmark; or, when it was read
+/// from the snapshot, how long that took (<see cref="Snapshot"/>, the other parts zero).
+/// </summary>
+public sealed record IndexLoadTimings(TimeSpan Nodes, TimeSpan Edges, TimeSpan Adjacency, TimeSpan Names, TimeSpan Snapshot = default);
 
 /// <summary>Reads the file into a fresh <see cref="GraphIndex"/>: the node table always, adjacency and names when asked.</summary>
 internal static class IndexLoader
 {
+    /// <summary>
+    /// The index from the snapshot beside <paramref name="path"/> when it holds the file as <paramref name="tx"/> sees
+    /// it, else built from the file; <paramref name="source"/> says which, and why the snapshot was not used.
+    /// </summary>
+    public static GraphIndex Open(SqliteConnection connection, bool buildIndex, bool useSnapshot, SqliteTransaction? tx, string path,
+        out IndexLoadTimings timings, out string source)
+    {
+        if (tx is null)
+        {
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            return Open(connection, buildIndex, useSnapshot, snapshot, path, out timings, out source);
+        }
+        if (!buildIndex || !useSnapshot)
+        {
+            source = buildIndex ? "built from the file (snapshots turned off)" : "node table read from the file (write-only)";
+            return Load(connection, buildIndex, tx, path, out timings);
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var file = IndexSnapshot.PathFor(path);
+        var index = IndexSnapshot.TryRead(file, StoreFile.Stamp(connection, tx), StoreFile.DataVersion(connection, tx), out var why);
+        if (index is not null)
+        {
+            timings = new IndexLoadTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, clock.Elapsed);
+            source = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"read from the snapshot {file} (write generation {index.Generation}) in {clock.Elapsed.TotalSeconds:F2} s");
+            return index;
+        }
+        index = Load(connection, buildIndex, tx, path, out timings);
+        source = $"built from the file, because {why}";
+        return index;
+    }
+
     public static GraphIndex Load(SqliteConnection connection, bool buildIndex, SqliteTransaction? tx = null) =>
         Load(connection, buildIndex, tx, null, out _);
 
@@ -35,7 +71,7 @@ internal static class IndexLoader
             {
                 using var reader = StoreFile.OpenReader(path);
                 using var readTx = reader.BeginTransaction(deferred: true);
-                return ReadEdges(reader.Handle!);
+                return (Edges: ReadEdges(reader.Handle!), Generation: StoreFile.Generation(reader, readTx));
             })
             : null;
         // Roles for the chains, read alongside; checked against the rows once built, and read again here if a commit came between.
@@ -48,26 +84,13 @@ internal static class IndexLoader
             })
             : null;
         var dataVersion = StoreFile.DataVersion(connection, tx);
-        var rows = new List<NodeRow>();
-        // Millions of rows: step the statements directly rather than through the data reader's per-row machinery.
-        var handle = connection.Handle!;
-        Step(handle, "SELECT seq, id, kind, label, year, aliases FROM nodes ORDER BY seq", statement =>
-        {
-            var seq = raw.sqlite3_column_int64(statement, 0);
-            if (seq != rows.Count + 1)
-                throw new InvalidDataException($"The store's node numbering has a gap at seq {rows.Count + 1} (found {seq}); the file was changed by something other than FilmGraph.");
-            rows.Add(new NodeRow(rows.Count, raw.sqlite3_column_text(statement, 1).utf8_to_string(),
-                (NodeKind)raw.sqlite3_column_int(statement, 2), raw.sqlite3_column_text(statement, 3).utf8_to_string(),
-                raw.sqlite3_column_type(statement, 4) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(statement, 4),
-                raw.sqlite3_column_type(statement, 5) == raw.SQLITE_NULL ? null
-                    : JsonSerializer.Deserialize<string[]>(raw.sqlite3_column_text(statement, 5).utf8_to_string())));
-        });
-        var nodes = NodeTable.Empty(Math.Max(1024, rows.Count + rows.Count / 4)).With(rows, []);
+        var generation = StoreFile.Generation(connection, tx);
+        var nodes = ReadNodes(connection, tx);
         var nodesTime = clock.Elapsed;
         if (!buildIndex)
         {
             timings = new IndexLoadTimings(nodesTime, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
-            return new GraphIndex(nodes, Adjacency.Empty, null, dataVersion);
+            return new GraphIndex(nodes, Adjacency.Empty, null, dataVersion, generation);
         }
 
         // The name index needs only the nodes: build it on another core while the edges are read.
@@ -81,8 +104,11 @@ internal static class IndexLoader
 
         // Sources get 28 bits in the packed rows read below, which bounds a store at 268 million nodes.
         if (nodes.Count >= 1 << 28) throw new InvalidDataException($"The store holds {nodes.Count:N0} nodes; the most it can index is {1 << 28:N0}.");
-        var edges = parallelEdges is not null ? parallelEdges.GetAwaiter().GetResult() : ReadEdges(handle);
-        if (edges.MaxNode >= nodes.Count) edges = ReadEdges(handle);
+        var handle = connection.Handle!;
+        var (edges, edgesGeneration) = parallelEdges is not null ? parallelEdges.GetAwaiter().GetResult() : (ReadEdges(handle), generation);
+        // The second connection saw another commit than this transaction: edges of a write the nodes lack, or the nodes
+        // of a write it lacks. Read them again here, so that the index is the file at one generation.
+        if (edges.MaxNode >= nodes.Count || edgesGeneration != generation) edges = ReadEdges(handle);
         var edgesTime = clock.Elapsed - nodesTime;
         var (sources, types, targets) = (edges.Sources, edges.Types, edges.Targets);
         var adjacency = Adjacency.Build(nodes.Count, sources.Span, types.Span, targets.Span);
@@ -91,7 +117,40 @@ internal static class IndexLoader
             ?? (parallelRoles is null ? null : RoleRows.Read(handle).Build(adjacency, nodes.Count));
         var (nameIndex, namesTime) = names.GetAwaiter().GetResult();
         timings = new IndexLoadTimings(nodesTime, edgesTime, adjacencyTime, namesTime);
-        return new GraphIndex(nodes, adjacency, nameIndex, dataVersion, order.GetAwaiter().GetResult(), roles);
+        return new GraphIndex(nodes, adjacency, nameIndex, dataVersion, generation, order.GetAwaiter().GetResult(), roles);
+    }
+
+    private static NodeTable ReadNodes(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var expected = Convert.ToInt32(StoreFile.Scalar(connection, "SELECT coalesce(max(seq), 0) FROM nodes", tx), System.Globalization.CultureInfo.InvariantCulture);
+        var capacity = Math.Max(1024, expected + expected / 8);
+        var ids = new TextColumn.Builder(capacity, 10);
+        var labels = new TextColumn.Builder(capacity, 16);
+        var kinds = new byte[capacity];
+        var years = new int[capacity];
+        var aliases = new Dictionary<int, string[]>();
+        // Millions of rows: step the statement directly rather than through the data reader's per-row machinery, and
+        // copy the texts' UTF-8 bytes as they are rather than make strings of them.
+        Step(connection.Handle!, "SELECT seq, id, kind, label, year, aliases FROM nodes ORDER BY seq", statement =>
+        {
+            var node = ids.Count;
+            var seq = raw.sqlite3_column_int64(statement, 0);
+            if (seq != node + 1)
+                throw new InvalidDataException($"The store's node numbering has a gap at seq {node + 1} (found {seq}); the file was changed by something other than FilmGraph.");
+            if (node == kinds.Length)
+            {
+                Array.Resize(ref kinds, kinds.Length * 2);
+                Array.Resize(ref years, years.Length * 2);
+            }
+            ids.Add(raw.sqlite3_column_blob(statement, 1));
+            kinds[node] = (byte)raw.sqlite3_column_int(statement, 2);
+            labels.Add(raw.sqlite3_column_blob(statement, 3));
+            years[node] = raw.sqlite3_column_type(statement, 4) == raw.SQLITE_NULL ? NodeTable.NoYear : raw.sqlite3_column_int(statement, 4);
+            if (raw.sqlite3_column_type(statement, 5) != raw.SQLITE_NULL
+                && JsonSerializer.Deserialize<string[]>(raw.sqlite3_column_text(statement, 5).utf8_to_string()) is { Length: > 0 } a)
+                aliases[node] = a;
+        });
+        return NodeTable.FromParts(new NodeTableParts(ids.Count, ids.Build(), labels.Build(), kinds, years, null, aliases));
     }
 
     private sealed record EdgeArrays(GrowableArray<int> Sources, GrowableArray<byte> Types, GrowableArray<int> Targets, int MaxNode);

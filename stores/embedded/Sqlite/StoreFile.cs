@@ -1,3 +1,4 @@
+using FilmGraph.Store.Embedded.Index.Snapshot;
 using Microsoft.Data.Sqlite;
 
 namespace FilmGraph.Store.Embedded.Sqlite;
@@ -109,6 +110,28 @@ internal static class StoreFile
     /// <summary>A counter SQLite changes whenever another connection commits to the file.</summary>
     public static long DataVersion(SqliteConnection connection, SqliteTransaction? tx = null) =>
         (long)Scalar(connection, "PRAGMA data_version", tx)!;
+
+    /// <summary>
+    /// The store's write generation: raised by <see cref="NextGeneration"/> inside every write transaction FilmGraph
+    /// commits, so that an index snapshot can tell whether the file was written after it. 0 until the first write.
+    /// </summary>
+    public static long Generation(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        Scalar(connection, "SELECT value FROM meta WHERE key = 'generation'", tx) is string value
+            ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>
+    /// Raises the write generation inside <paramref name="tx"/> and returns the new one. Every path that commits rows
+    /// (the store's writes, a bulk import) calls this in the same transaction, or a snapshot could outlive the change.
+    /// </summary>
+    public static long NextGeneration(SqliteConnection connection, SqliteTransaction tx) =>
+        long.Parse((string)Scalar(connection,
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value", tx)!,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What an index snapshot must match to stand for the file as <paramref name="tx"/> sees it.</summary>
+    public static SnapshotStamp Stamp(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        new((string)Scalar(connection, "SELECT value FROM meta WHERE key = 'identity'", tx)!, Generation(connection, tx),
+            Convert.ToInt32(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM nodes", tx), System.Globalization.CultureInfo.InvariantCulture));
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
