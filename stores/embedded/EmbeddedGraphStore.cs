@@ -26,6 +26,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private SqliteConnection _writer;
     private string _identity;
     private Opened _opened;
+    private BulkLoad? _bulk;
     private volatile string? _fault;
     private bool _disposed;
 
@@ -99,15 +100,59 @@ public sealed class EmbeddedGraphStore : IGraphStore
         {
             using var tx = _writer.BeginTransaction(deferred: false);
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
-            var index = CatchUp(Current, tx);
-            var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
+            var before = Current;
+            var index = CatchUp(before, tx);
+            if (_bulk is not null && !ReferenceEquals(index, before)) _bulk.Reread(_writer, tx);
+            var lookup = new BatchLookup(index.Nodes);
+            var problems = BatchValidator.Validate(batch, lookup.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
+            var applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, _bulk?.Known, ct);
             tx.Commit();
+            _bulk?.Committed(applied);
             Publish(Follow(index, applied));
             return applied.Summary;
         }, ct);
+
+    /// <summary>
+    /// Takes the bulk path (<see cref="BulkLoad"/>) when the store is empty or the import brings at least as many records
+    /// as it holds rows, or when <paramref name="bulk"/> says so.
+    /// </summary>
+    public Task BeginImportAsync(long records, bool? bulk = null, CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
+        {
+            if (_bulk is not null || bulk == false) return true;
+            var index = CatchUp(Current, null);
+            if (bulk is null)
+            {
+                var edges = index.Names is not null
+                    ? index.Adjacency.BaseEdges + index.Adjacency.OverlayEdges
+                    : index.Nodes.Count == 0 ? 0 : (long)StoreFile.Scalar(_writer, "SELECT count(*) FROM edges")!;
+                if (!BulkLoad.Worthwhile(index.Nodes.Count + edges, records)) return true;
+            }
+            _bulk = BulkLoad.Start(_writer, records);
+            return true;
+        }, ct);
+
+    public Task EndImportAsync(CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
+        {
+            if (_bulk is not null)
+            {
+                _bulk = null;
+                BulkLoad.Finish(_writer);
+            }
+            ImportCompleted();
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// The one place an import ends, bulk or not, with the file complete and its indexes built: what should follow
+    /// every import (a snapshot of the index beside the file) starts here.
+    /// </summary>
+    private void ImportCompleted() =>
+        // Folds the log into the file, so that the next to open it reads one file rather than a large log beside it.
+        StoreFile.Execute(_writer, "PRAGMA wal_checkpoint(PASSIVE);");
 
     public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
         UnderWriteLockAsync(() =>
@@ -220,6 +265,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Lets go of a file that is no longer this store's, so nothing more is read from it or written to it.</summary>
     private void CloseFile()
     {
+        // What a bulk import knew of the file's relationships is not true of the next file at the path.
+        _bulk = null;
         _opened.Readers.Dispose();
         _writer.Dispose();
         ClearPools();

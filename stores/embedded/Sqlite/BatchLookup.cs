@@ -1,0 +1,24 @@
+using FilmGraph.Core;
+using FilmGraph.Store.Embedded.Index;
+
+namespace FilmGraph.Store.Embedded.Sqlite;
+
+/// <summary>
+/// The node numbers of one batch's ids, each looked up in the node table once. The validator asks for both ends of
+/// every relationship and the writer asks again; at a million people the table's entries are out of the processor's
+/// cache, so the second lookup would cost as much as the first. Ids the table does not hold are remembered as -1.
+/// </summary>
+internal sealed class BatchLookup(NodeTable nodes)
+{
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    public int IndexOf(string id)
+    {
+        if (_seen.TryGetValue(id, out var node)) return node;
+        node = nodes.IndexOf(id);
+        _seen.Add(id, node);
+        return node;
+    }
+
+    public NodeKind? KindOf(string id) => IndexOf(id) is var node and >= 0 ? nodes.Kind(node) : null;
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace FilmGraph.Store.Embedded.Sqlite;
+
+/// <summary>
+/// One import written the fast way: the index by source is dropped and built once at the end, whether a relationship
+/// is new is decided against <see cref="Known"/> in memory, and commits are not flushed one by one. Each batch stays
+/// one transaction, whole or not at all.
+/// <para>
+/// Why it keeps the importer's promises: the batches are the same transactions, in WAL mode, with synchronous=NORMAL,
+/// where a commit survives the process being killed and a power cut can lose only the last commits, each whole. The
+/// end restores synchronous=FULL before it commits the new index, and that commit flushes the log with every batch
+/// before it. A killed import leaves a file without the index by source; every writer that opens the file builds it
+/// (the schema's CREATE INDEX IF NOT EXISTS), and the readers scan without it meanwhile.
+/// </para>
+/// </summary>
+internal sealed class BulkLoad
+{
+    /// <summary>An import is written in bulk when it brings at least as many records as the store holds rows.</summary>
+    public static bool Worthwhile(long storedRows, long importRecords) => storedRows == 0 || importRecords >= storedRows;
+
+    public EdgeKeys Known { get; private set; }
+
+    private BulkLoad(EdgeKeys known) => Known = known;
+
+    /// <summary>Reads the relationships the file holds, drops the index by source and relaxes the flushes.</summary>
+    public static BulkLoad Start(SqliteConnection connection, long expectedRecords)
+    {
+        var known = ReadKeys(connection, null, expectedRecords);
+        using (var tx = connection.BeginTransaction(deferred: false))
+        {
+            StoreFile.Execute(connection, "DROP INDEX IF EXISTS edges_by_src", tx);
+            tx.Commit();
+        }
+        // Checkpoints copy the log into the file; fewer, larger ones rewrite a hot page once rather than at every batch.
+        // Appends touch the last pages of each tree only: a small page cache holds them, where the usual 1 GiB would fill
+        // with pages written once (memory, and the kernel's time zeroing it).
+        StoreFile.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;");
+        return new BulkLoad(known);
+    }
+
+    /// <summary>Another process committed to the file: what it holds is read again.</summary>
+    public void Reread(SqliteConnection connection, SqliteTransaction tx) => Known = ReadKeys(connection, tx, Known.Count);
+
+    /// <summary>Records the relationships a committed batch created.</summary>
+    public void Committed(AppliedBatch applied)
+    {
+        foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
+    }
+
+    /// <summary>Builds the index by source and puts the flushes back; the commit of the index makes every batch durable.</summary>
+    public static void Finish(SqliteConnection connection)
+    {
+        // SQLite sorts the index in runs the size of the page cache: runs of a few megabytes stay in the processor's
+        // cache and sort in about half the time of one run of everything (measured at L: 4 s against 9 s of CPU).
+        StoreFile.Execute(connection, "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size=-4096;");
+        using (var tx = connection.BeginTransaction(deferred: false))
+        {
+            StoreFile.Execute(connection, StoreFile.EdgesBySource, tx);
+            tx.Commit();
+        }
+        StoreFile.Execute(connection, $"PRAGMA cache_size={StoreFile.CacheSize};");
+    }
+
+    private static EdgeKeys ReadKeys(SqliteConnection connection, SqliteTransaction? tx, long expected)
+    {
+        var keys = new EdgeKeys((int)Math.Min(expected, 1 << 28));
+        var handle = connection.Handle!;
+        var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
+        if (raw.sqlite3_prepare_v2(handle, $"SELECT (dst << 35) | (type << 31) | src FROM {from}", out var statement) != raw.SQLITE_OK)
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
+        using (statement)
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) keys.Add(raw.sqlite3_column_int64(statement, 0));
+            if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
+        }
+        return keys;
+    }
+}
