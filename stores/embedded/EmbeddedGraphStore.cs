@@ -107,7 +107,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var problems = BatchValidator.Validate(batch, lookup.KindOf);
             if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, _bulk?.Known, ct);
+            var applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, _bulk, ct);
             tx.Commit();
             _bulk?.Committed(applied);
             Publish(Follow(index, applied));
@@ -134,25 +134,18 @@ public sealed class EmbeddedGraphStore : IGraphStore
             return true;
         }, ct);
 
+    /// <summary>
+    /// The one place an import ends, bulk or not, complete or not: the bulk path's index is built here, and what should
+    /// follow every import with the file complete (a snapshot of the in-memory index beside it) belongs after it.
+    /// </summary>
     public Task EndImportAsync(CancellationToken ct = default) =>
         UnderWriteLockAsync(() =>
         {
-            if (_bulk is not null)
-            {
-                _bulk = null;
-                BulkLoad.Finish(_writer);
-            }
-            ImportCompleted();
+            var bulk = _bulk;
+            _bulk = null;
+            bulk?.Finish(_writer);
             return true;
         }, ct);
-
-    /// <summary>
-    /// The one place an import ends, bulk or not, with the file complete and its indexes built: what should follow
-    /// every import (a snapshot of the index beside the file) starts here.
-    /// </summary>
-    private void ImportCompleted() =>
-        // Folds the log into the file, so that the next to open it reads one file rather than a large log beside it.
-        StoreFile.Execute(_writer, "PRAGMA wal_checkpoint(PASSIVE);");
 
     public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
         UnderWriteLockAsync(() =>

@@ -20,12 +20,12 @@ internal sealed record AppliedBatch(
 internal static class BatchWriter
 {
     /// <summary>Writes inside the connection's open transaction; the caller commits.</summary>
-    /// <param name="known">
-    /// Every relationship the file holds, when a bulk import keeps them in memory: new ones are then appended without
-    /// asking SQLite whether they are there. The caller adds the created ones once the transaction commits.
+    /// <param name="bulk">
+    /// A bulk import, which keeps every relationship the file holds in memory: new ones are then appended without asking
+    /// SQLite whether they are there. The caller tells it the created ones once the transaction commits.
     /// </param>
     /// <param name="lookup">The node numbers of the batch's ids, as the validator looked them up.</param>
-    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, BatchLookup lookup, GraphBatch batch, EdgeKeys? known, CancellationToken ct)
+    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, BatchLookup lookup, GraphBatch batch, BulkLoad? bulk, CancellationToken ct)
     {
         var appended = new List<NodeRow>();
         var changed = new List<NodeRow>();
@@ -66,19 +66,6 @@ internal static class BatchWriter
             films = films.Add(UpsertNode(NodeRow.Of(f, -1), n => nodes.IsSame(n, f)));
         }
 
-        const string columns = "role, billing, reason, context, description, source_document, source_quote";
-        // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
-        // decides and a new row is a plain insert (one that is there after all fails the batch rather than hide it).
-        using var insertEdge = new Statement(connection,
-            $"INSERT {(known is null ? "OR IGNORE " : "")}INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        using var updateEdge = new Statement(connection,
-            """
-            UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
-            WHERE src = ?1 AND type = ?2 AND dst = ?3
-              AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
-                   OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
-            """);
-
         var created = new List<(int, RelationshipType, int)>();
         int updated = 0, unchanged = 0;
         // In primary-key order (target, type, source), inserts append to the same few B-tree pages instead of touching
@@ -96,6 +83,22 @@ internal static class BatchWriter
             order[i] = i;
         }
         Array.Sort(keys, order, 0, relationships.Count);
+        var known = bulk?.Known;
+        if (known is not null && AnyNew(known, keys, relationships.Count))
+            bulk!.Appending(connection);
+
+        const string columns = "role, billing, reason, context, description, source_document, source_quote";
+        // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
+        // decides and a new row is a plain insert (one that is there after all fails the batch rather than hide it).
+        using var insertEdge = new Statement(connection,
+            $"INSERT {(known is null ? "OR IGNORE " : "")}INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        using var updateEdge = new Statement(connection,
+            """
+            UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
+            WHERE src = ?1 AND type = ?2 AND dst = ?3
+              AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
+                   OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
+            """);
         for (var i = 0; i < relationships.Count; i++)
         {
             if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
@@ -124,6 +127,13 @@ internal static class BatchWriter
         return new AppliedBatch(new WriteSummary(people, films, edges), appended, changed, created);
 
         int Resolve(string id) => lookup.IndexOf(id) is var n and >= 0 ? n : newNodes[id];
+    }
+
+    private static bool AnyNew(EdgeKeys known, long[] keys, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!known.Contains(keys[i])) return true;
+        return false;
     }
 
     private static Statement Bind(Statement s, int source, RelationshipType type, int target, RelationshipProperties p) =>
