@@ -15,7 +15,8 @@ public interface IGraphWriter
     /// <summary>
     /// Says that an import of about <paramref name="records"/> records is about to send its batches, so that a store
     /// may write them another way until <see cref="EndImportAsync"/> (the embedded store appends them and builds its
-    /// indexes at the end). Every batch is still upserted whole or not at all. <paramref name="bulk"/> true or false
+    /// indexes at the end). Every batch is still upserted whole or not at all and visible when its write returns; it may
+    /// be durable against a power cut only once <see cref="EndImportAsync"/> returns. <paramref name="bulk"/> true or false
     /// makes the choice instead of the store. Stores without such a path do nothing.
     /// </summary>
     Task BeginImportAsync(long records, bool? bulk = null, CancellationToken ct = default) => Task.CompletedTask;

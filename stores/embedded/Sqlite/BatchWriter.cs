@@ -15,7 +15,8 @@ internal sealed record AppliedBatch(
 
 /// <summary>
 /// Writes a validated batch. Whether a node is new, changed or the same is decided
-/// against the node table in memory; for relationships the file decides (insert, else update where different).
+/// against the node table in memory; for relationships the file decides (insert, else update where different), or
+/// during a bulk import the set of stored relationships in memory (<see cref="BulkLoad"/>).
 /// </summary>
 internal static class BatchWriter
 {
@@ -76,46 +77,46 @@ internal static class BatchWriter
         var order = ArrayPool<int>.Shared.Rent(relationships.Count);
         try
         {
-        for (var i = 0; i < relationships.Count; i++)
-        {
-            var r = relationships[i];
-            keys[i] = EdgeKeys.Of(Resolve(r.From), (int)r.Type, Resolve(r.To));
-            order[i] = i;
-        }
-        Array.Sort(keys, order, 0, relationships.Count);
-        var known = bulk?.Known;
-        if (known is not null && AnyNew(known, keys, relationships.Count))
-            bulk!.Appending(connection);
-
-        const string columns = "role, billing, reason, context, description, source_document, source_quote";
-        // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
-        // decides and a new row is a plain insert (one that is there after all fails the batch rather than hide it).
-        using var insertEdge = new Statement(connection,
-            $"INSERT {(known is null ? "OR IGNORE " : "")}INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        using var updateEdge = new Statement(connection,
-            """
-            UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
-            WHERE src = ?1 AND type = ?2 AND dst = ?3
-              AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
-                   OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
-            """);
-        for (var i = 0; i < relationships.Count; i++)
-        {
-            if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
-            var (source, type, target) = EdgeKeys.Parts(keys[i]);
-            var p = relationships[order[i]].Properties;
-            // The same relationship twice in a batch is the same record twice (the validator refuses different ones).
-            if (known is not null && i > 0 && keys[i] == keys[i - 1]) unchanged++;
-            else if (known is not null && !known.Contains(keys[i]))
+            for (var i = 0; i < relationships.Count; i++)
             {
-                Bind(insertEdge, source, (RelationshipType)type, target, p).Execute();
-                created.Add((source, (RelationshipType)type, target));
+                var r = relationships[i];
+                keys[i] = EdgeKeys.Of(Resolve(r.From), (int)r.Type, Resolve(r.To));
+                order[i] = i;
             }
-            else if (known is null && Bind(insertEdge, source, (RelationshipType)type, target, p).Run() == 1)
-                created.Add((source, (RelationshipType)type, target));
-            else if (Bind(updateEdge, source, (RelationshipType)type, target, p).Run() == 1) updated++;
-            else unchanged++;
-        }
+            Array.Sort(keys, order, 0, relationships.Count);
+            var known = bulk?.Known;
+            if (known is not null && AnyNew(known, keys, relationships.Count))
+                bulk!.Appending(connection);
+
+            const string columns = "role, billing, reason, context, description, source_document, source_quote";
+            // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
+            // decides and a new row is a plain insert (one that is there after all fails the batch rather than hide it).
+            using var insertEdge = new Statement(connection,
+                $"INSERT {(known is null ? "OR IGNORE " : "")}INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            using var updateEdge = new Statement(connection,
+                """
+                UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
+                WHERE src = ?1 AND type = ?2 AND dst = ?3
+                  AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
+                       OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
+                """);
+            for (var i = 0; i < relationships.Count; i++)
+            {
+                if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
+                var (source, type, target) = EdgeKeys.Parts(keys[i]);
+                var p = relationships[order[i]].Properties;
+                // The same relationship twice in a batch is the same record twice (the validator refuses different ones).
+                if (known is not null && i > 0 && keys[i] == keys[i - 1]) unchanged++;
+                else if (known is not null && !known.Contains(keys[i]))
+                {
+                    Bind(insertEdge, source, (RelationshipType)type, target, p).Execute();
+                    created.Add((source, (RelationshipType)type, target));
+                }
+                else if (known is null && Bind(insertEdge, source, (RelationshipType)type, target, p).Run() == 1)
+                    created.Add((source, (RelationshipType)type, target));
+                else if (Bind(updateEdge, source, (RelationshipType)type, target, p).Run() == 1) updated++;
+                else unchanged++;
+            }
         }
         finally
         {
