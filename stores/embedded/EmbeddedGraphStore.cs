@@ -103,11 +103,16 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var before = Current;
             var index = CatchUp(before, tx);
             if (_bulk is not null && !ReferenceEquals(index, before)) _bulk.Reread(_writer, tx);
-            var lookup = new BatchLookup(index.Nodes);
-            var problems = BatchValidator.Validate(batch, lookup.KindOf);
-            if (problems.Count > 0) throw new GraphWriteException(problems);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, _bulk, ct);
+            AppliedBatch applied;
+            if (_bulk is not null) applied = _bulk.Write(_writer, index.Nodes, batch, ct);
+            else
+            {
+                var lookup = new BatchLookup(index.Nodes);
+                var problems = BatchValidator.Validate(batch, lookup.KindOf);
+                if (problems.Count > 0) throw new GraphWriteException(problems);
+                applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, null, ct);
+            }
             tx.Commit();
             _bulk?.Committed(applied);
             Publish(Follow(index, applied));

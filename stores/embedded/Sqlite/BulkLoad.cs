@@ -1,3 +1,5 @@
+using FilmGraph.Core;
+using FilmGraph.Store.Embedded.Index;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -52,6 +54,30 @@ internal sealed class BulkLoad
         using var drop = new Statement(connection, "DROP INDEX IF EXISTS edges_by_src");
         drop.Execute();
         _dropped = true;
+    }
+
+    /// <summary>
+    /// Checks and writes a batch inside the connection's open transaction, the check on another core while SQLite
+    /// writes: the reader leaves that core mostly idle, and the check (both ends of every relationship looked up among a
+    /// million ids) costs as much as the writing. A batch the check refuses is thrown out with its problems, and the
+    /// caller's transaction, never committed, takes back whatever was written of it; so does a failure the writing hits
+    /// on a batch the check would refuse (an id that is nowhere).
+    /// </summary>
+    public AppliedBatch Write(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
+    {
+        var checking = Task.Run(() => BatchValidator.Validate(batch, nodes.KindOf), CancellationToken.None);
+        AppliedBatch applied;
+        try
+        {
+            applied = BatchWriter.Apply(connection, nodes, new BatchLookup(nodes), batch, this, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && checking.GetAwaiter().GetResult() is { Count: > 0 } refused)
+        {
+            throw new GraphWriteException(refused);
+        }
+        var problems = checking.GetAwaiter().GetResult();
+        if (problems.Count > 0) throw new GraphWriteException(problems);
+        return applied;
     }
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
