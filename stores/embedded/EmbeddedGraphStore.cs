@@ -102,7 +102,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
             var before = Current;
             var index = CatchUp(before, tx);
-            if (_bulk is not null && !ReferenceEquals(index, before)) _bulk.Reread(_writer, tx);
+            if (_bulk is not null && !ReferenceEquals(index, before)) _bulk.Reread(_writer, tx, index.Nodes);
             if (batch.IsEmpty) return WriteSummary.Zero;
             AppliedBatch applied;
             if (_bulk is not null) applied = _bulk.Write(_writer, index.Nodes, batch, ct);
@@ -135,7 +135,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
                     : index.Nodes.Count == 0 ? 0 : (long)StoreFile.Scalar(_writer, "SELECT count(*) FROM edges")!;
                 if (!BulkLoad.Worthwhile(index.Nodes.Count + edges, records)) return true;
             }
-            _bulk = BulkLoad.Start(_writer, records);
+            _bulk = BulkLoad.Start(_writer, index.Nodes, records);
             return true;
         }, ct);
 

@@ -25,23 +25,26 @@ internal sealed class BulkLoad
 
     public EdgeKeys Known { get; private set; }
 
+    /// <summary>The node numbers of the ids of IMDb's shape, kept along with the node table while the import runs.</summary>
+    public IdMap Ids { get; private set; }
+
     // Whether a batch has dropped the index by source (perhaps in a transaction later rolled back): Finish builds it.
     private bool _dropped;
 
     // Whether a batch changed the file since the flushes were relaxed: Finish then flushes.
     private bool _wrote;
 
-    private BulkLoad(EdgeKeys known) => Known = known;
+    private BulkLoad(EdgeKeys known, IdMap ids) => (Known, Ids) = (known, ids);
 
     /// <summary>Reads the relationships the file holds and relaxes the flushes; nothing in the file changes yet.</summary>
-    public static BulkLoad Start(SqliteConnection connection, long expectedRecords)
+    public static BulkLoad Start(SqliteConnection connection, NodeTable nodes, long expectedRecords)
     {
         var known = ReadKeys(connection, null, expectedRecords);
         // Appends touch the last pages of each tree only: a small page cache holds them, where the usual 1 GiB would fill
         // with pages written once (memory, and the kernel's time zeroing it). Checkpoints copy the log into the file;
         // fewer, larger ones write a page that many batches touch once rather than at every batch.
         StoreFile.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;");
-        return new BulkLoad(known);
+        return new BulkLoad(known, IdMap.Of(nodes));
     }
 
     /// <summary>
@@ -65,11 +68,12 @@ internal sealed class BulkLoad
     /// </summary>
     public AppliedBatch Write(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
     {
-        var checking = Task.Run(() => BatchValidator.Validate(batch, nodes.KindOf), CancellationToken.None);
+        // Each side its own lookup: a lookup remembers what it found, and is not shared between threads.
+        var checking = Task.Run(() => BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf), CancellationToken.None);
         AppliedBatch applied;
         try
         {
-            applied = BatchWriter.Apply(connection, nodes, new BatchLookup(nodes), batch, this, ct);
+            applied = BatchWriter.Apply(connection, nodes, new BatchLookup(nodes, Ids), batch, this, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException && checking.GetAwaiter().GetResult() is { Count: > 0 } refused)
         {
@@ -81,13 +85,16 @@ internal sealed class BulkLoad
     }
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
-    public void Reread(SqliteConnection connection, SqliteTransaction tx) => Known = ReadKeys(connection, tx, Known.Count);
+    public void Reread(SqliteConnection connection, SqliteTransaction tx, NodeTable nodes) =>
+        (Known, Ids) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes));
 
-    /// <summary>Notes what a committed batch wrote: the relationships it created are stored from now on.</summary>
+    /// <summary>Notes what a committed batch wrote: the relationships and nodes it created are stored from now on.</summary>
     public void Committed(AppliedBatch applied)
     {
         _wrote |= applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
         foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
+        foreach (var row in applied.Appended)
+            if (IdMap.TryKey(row.Id, out var key)) Ids.Add(key, row.Node);
     }
 
     /// <summary>

@@ -71,9 +71,10 @@ internal sealed class EdgeKeys
     }
 
     // Keys of one film differ in their low bits only; a multiplicative mix spreads them over the table.
-    private static int Hash(long key) => (int)((ulong)(key * unchecked((long)0x9E37_79B9_7F4A_7C15)) >> 33);
+    internal static int Hash(long key) => (int)((ulong)(key * unchecked((long)0x9E37_79B9_7F4A_7C15)) >> 33);
 
-    private static int Size(int capacity)
+    /// <summary>A power of two at least twice the capacity, so that a table of it stays at most half full.</summary>
+    internal static int Size(int capacity)
     {
         var size = 1 << 10;
         while (size < capacity * 2) size <<= 1;
