@@ -22,4 +22,10 @@ public sealed record ImportOptions(bool DryRun = false)
     /// like the other formats.
     /// </summary>
     public long WholeDocumentLimit { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the store writes the batches in bulk (<see cref="Core.IGraphWriter.BeginImportAsync"/>): true or false
+    /// decides, null leaves it to the store, which takes the bulk path into an empty store or one much smaller than the import.
+    /// </summary>
+    public bool? Bulk { get; init; }
 }

@@ -14,7 +14,7 @@ internal static class ImportCommand
 
     public const string Usage =
         "usage: filmgraph-import <files...> [--format auto|json|jsonl|imdb|neo4j-csv] [--title-types movie,tvMovie] " +
-        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--store-kind embedded|neo4j] [--dry-run]   (--help for more)";
+        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--store-kind embedded|neo4j] [--bulk auto|on|off] [--dry-run]   (--help for more)";
 
     public static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
@@ -54,6 +54,7 @@ internal static class ImportCommand
                 BatchSize = request.BatchSize,
                 TitleTypes = new HashSet<string>(request.TitleTypes, StringComparer.Ordinal),
                 Rejects = rejects,
+                Bulk = request.Bulk,
             };
             return await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
         }

@@ -14,6 +14,9 @@ internal sealed record ImportRequest(
     StoreSettings Store,
     bool DryRun)
 {
+    /// <summary>--bulk: on, off, or null to let the store choose.</summary>
+    public bool? Bulk { get; init; }
+
     public IEnumerable<string> AllFiles => Files.Concat(CsvGroups.SelectMany(g => g.Files));
 
     public static ImportFormat ParseFormat(string? name) => name switch

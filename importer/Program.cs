@@ -59,9 +59,16 @@ var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
 };
+var bulk = new Option<string>("--bulk")
+{
+    Description = "How the embedded store writes the batches: on appends them and builds its indexes at the end, off upserts row by row, " +
+                  "auto takes bulk into an empty store or one smaller than the import. Each batch is whole or not at all either way.",
+    DefaultValueFactory = _ => "auto",
+};
+bulk.AcceptOnlyFromAmong("auto", "on", "off");
 var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage, I/O or store error, or interrupted.")
 {
-    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun,
+    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun, bulk,
 };
 root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(files) ?? [],
@@ -74,7 +81,10 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
         .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
     ],
     StoreFromEnvironment(parse.GetValue(storeKind), parse.GetValue(store)),
-    parse.GetValue(dryRun)), ct));
+    parse.GetValue(dryRun))
+{
+    Bulk = parse.GetValue(bulk) switch { "on" => true, "off" => false, _ => null },
+}, ct));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

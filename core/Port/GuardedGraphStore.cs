@@ -56,6 +56,20 @@ public sealed class GuardedGraphStore : IGraphStore
         return Guard(() => _inner.ValidateAsync(batch, ct));
     }
 
+    public Task BeginImportAsync(long records, bool? bulk = null, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await _inner.BeginImportAsync(records, bulk, ct).ConfigureAwait(false);
+            return true;
+        });
+
+    public Task EndImportAsync(CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            await _inner.EndImportAsync(ct).ConfigureAwait(false);
+            return true;
+        });
+
     // ---- nodes and search --------------------------------------------------------------------------------
 
     public Task<IReadOnlyDictionary<string, NodeKind>> NodeKindsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)

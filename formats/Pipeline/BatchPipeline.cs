@@ -22,7 +22,36 @@ internal static class BatchPipeline
         }
         if (options.DryRun) writer = new DryRunWriter(writer);
         tally.Start(reader.Bytes(ImportPhase.Nodes), reader.Bytes(ImportPhase.Relationships));
+        // The store learns the size of the import before its first batch; the record count is a guess from the bytes.
+        var records = (reader.Bytes(ImportPhase.Nodes) + reader.Bytes(ImportPhase.Relationships)) / BytesPerRecordGuess;
+        await writer.BeginImportAsync(records, options.Bulk, ct).ConfigureAwait(false);
+        try
+        {
+            await PumpAsync(reader, writer, options, tally, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Ended whatever stopped the batches, so that the store is left complete; a failure of its own here would
+            // hide the one that stopped the import.
+            try
+            {
+                await writer.EndImportAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GraphStoreException or InvalidOperationException)
+            {
+                // The first failure is reported below.
+            }
+            throw;
+        }
+        await writer.EndImportAsync(CancellationToken.None).ConfigureAwait(false);
+        return tally.Report(options.DryRun);
+    }
 
+    /// <summary>About the shortest line of the formats read in batches (an IMDb principal): the guess counts high rather than low.</summary>
+    private const long BytesPerRecordGuess = 48;
+
+    private static async Task PumpAsync(RecordReader reader, IGraphWriter writer, ImportOptions options, ImportTally tally, CancellationToken ct)
+    {
         // One batch waiting while another is written: reading overlaps writing, and memory holds three batches at most
         // (one filling, one waiting, one being written).
         var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -81,7 +110,6 @@ internal static class BatchPipeline
                 // The writing side's failure is the one to report.
             }
         }
-        return tally.Report(options.DryRun);
     }
 
     private static async Task WriteAsync(PendingBatch batch, IGraphWriter writer, ImportTally tally, CancellationToken ct)

@@ -28,6 +28,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private SqliteConnection _writer;
     private string _identity;
     private Opened _opened;
+    private BulkLoad? _bulk;
     private volatile string? _fault;
     private bool _disposed;
 
@@ -200,18 +201,64 @@ public sealed class EmbeddedGraphStore : IGraphStore
         {
             using var tx = _writer.BeginTransaction(deferred: false);
             // Inside the immediate transaction nobody else can commit, so the index checked here stays true.
-            var index = CatchUp(Current, tx);
-            var problems = BatchValidator.Validate(batch, index.Nodes.KindOf);
-            if (problems.Count > 0) throw new GraphWriteException(problems);
+            var before = Current;
+            var index = CatchUp(before, tx);
+            if (_bulk is not null && !ReferenceEquals(index, before)) _bulk.Reread(_writer, tx, index.Nodes);
             if (batch.IsEmpty) return WriteSummary.Zero;
-            var applied = BatchWriter.Apply(_writer, index.Nodes, batch, ct);
+            AppliedBatch applied;
+            if (_bulk is not null) applied = _bulk.Write(_writer, index.Nodes, batch, ct);
+            else
+            {
+                var lookup = new BatchLookup(index.Nodes);
+                var problems = BatchValidator.Validate(batch, lookup.KindOf);
+                if (problems.Count > 0) throw new GraphWriteException(problems);
+                applied = BatchWriter.Apply(_writer, index.Nodes, lookup, batch, null, ct);
+            }
             // A batch that changed nothing (an import run again) leaves the generation, and so the snapshot, as they were.
             var changedAny = applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
             var generation = changedAny ? StoreFile.NextGeneration(_writer, tx) : index.Generation;
             tx.Commit();
+            _bulk?.Committed(applied);
             Publish(Follow(index, applied, generation));
             return applied.Summary;
         }, ct);
+
+    /// <summary>
+    /// Takes the bulk path (<see cref="BulkLoad"/>) when the store is empty or the import brings at least as many records
+    /// as it holds rows, or when <paramref name="bulk"/> says so.
+    /// </summary>
+    public Task BeginImportAsync(long records, bool? bulk = null, CancellationToken ct = default) =>
+        UnderWriteLockAsync(() =>
+        {
+            if (_bulk is not null || bulk == false) return true;
+            var index = CatchUp(Current, null);
+            if (bulk is null)
+            {
+                var edges = index.Names is not null
+                    ? index.Adjacency.BaseEdges + index.Adjacency.OverlayEdges
+                    : index.Nodes.Count == 0 ? 0 : (long)StoreFile.Scalar(_writer, "SELECT count(*) FROM edges")!;
+                if (!BulkLoad.Worthwhile(index.Nodes.Count + edges, records)) return true;
+            }
+            _bulk = BulkLoad.Start(_writer, index.Nodes, records);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// The one place an import ends, bulk or not, complete or not: the bulk path's index is built here, and what should
+    /// follow every import with the file complete (a snapshot of the in-memory index beside it) belongs after it.
+    /// </summary>
+    /// <summary>Finishes a bulk import, then saves the index snapshot so that the next start reads it instead of the file.</summary>
+    public async Task EndImportAsync(CancellationToken ct = default)
+    {
+        await UnderWriteLockAsync(() =>
+        {
+            var bulk = _bulk;
+            _bulk = null;
+            bulk?.Finish(_writer);
+            return true;
+        }, ct).ConfigureAwait(false);
+        await WriteSnapshotAsync(ct).ConfigureAwait(false);
+    }
 
     public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
         UnderWriteLockAsync(() =>
@@ -325,6 +372,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Lets go of a file that is no longer this store's, so nothing more is read from it or written to it.</summary>
     private void CloseFile()
     {
+        // What a bulk import knew of the file's relationships is not true of the next file at the path.
+        _bulk = null;
         _opened.Readers.Dispose();
         _writer.Dispose();
         ClearPools();

@@ -40,4 +40,28 @@ internal sealed record StoreDigest(long Nodes, long Edges, string Digest)
         }
         return new StoreDigest(nodes, edges, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
     }
+
+    /// <summary>
+    /// The file as stored, row for row: nodes by their numbers, edges in primary-key order, and the names of the tables
+    /// and indexes (an index left out would not show in the rows).
+    /// </summary>
+    public static string Rows(string storePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={storePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var text = new StringBuilder();
+        foreach (var query in (string[])["SELECT type, name, tbl_name FROM sqlite_master ORDER BY name", "SELECT * FROM nodes ORDER BY seq",
+                     "SELECT * FROM edges ORDER BY dst, type, src"])
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = query;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "\\N" : reader.GetValue(i)).Append('\t');
+                text.Append('\n');
+            }
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
@@ -14,12 +15,18 @@ internal sealed record AppliedBatch(
 
 /// <summary>
 /// Writes a validated batch. Whether a node is new, changed or the same is decided
-/// against the node table in memory; for relationships the file decides (insert, else update where different).
+/// against the node table in memory; for relationships the file decides (insert, else update where different), or
+/// during a bulk import the set of stored relationships in memory (<see cref="BulkLoad"/>).
 /// </summary>
 internal static class BatchWriter
 {
     /// <summary>Writes inside the connection's open transaction; the caller commits.</summary>
-    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
+    /// <param name="bulk">
+    /// A bulk import, which keeps every relationship the file holds in memory: new ones are then appended without asking
+    /// SQLite whether they are there. The caller tells it the created ones once the transaction commits.
+    /// </param>
+    /// <param name="lookup">The node numbers of the batch's ids, as the validator looked them up.</param>
+    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, BatchLookup lookup, GraphBatch batch, BulkLoad? bulk, CancellationToken ct)
     {
         var appended = new List<NodeRow>();
         var changed = new List<NodeRow>();
@@ -30,7 +37,7 @@ internal static class BatchWriter
 
         Counts UpsertNode(NodeRow row, Func<int, bool> isSame)
         {
-            var existing = nodes.IndexOf(row.Id);
+            var existing = lookup.IndexOf(row.Id);
             if (existing < 0 && newNodes.ContainsKey(row.Id)) return new Counts(0, 0, 1);
             if (existing < 0)
             {
@@ -60,36 +67,74 @@ internal static class BatchWriter
             films = films.Add(UpsertNode(NodeRow.Of(f, -1), n => nodes.IsSame(n, f)));
         }
 
-        const string columns = "role, billing, reason, context, description, source_document, source_quote";
-        using var insertEdge = new Statement(connection,
-            $"INSERT OR IGNORE INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        using var updateEdge = new Statement(connection,
-            """
-            UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
-            WHERE src = ?1 AND type = ?2 AND dst = ?3
-              AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
-                   OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
-            """);
-
         var created = new List<(int, RelationshipType, int)>();
         int updated = 0, unchanged = 0;
         // In primary-key order (target, type, source), inserts append to the same few B-tree pages instead of touching
-        // pages all over the file.
-        var ordered = batch.Relationships
-            .Select(r => (Source: Resolve(r.From), r.Type, Target: Resolve(r.To), r.Properties))
-            .OrderBy(r => r.Target).ThenBy(r => r.Type).ThenBy(r => r.Source);
-        foreach (var (source, type, target, p) in ordered)
+        // pages all over the file. The packed keys sort in that order.
+        var relationships = batch.Relationships;
+        // Rented: at 50,000 relationships a batch, new arrays would land on the large object heap at every batch.
+        var keys = ArrayPool<long>.Shared.Rent(relationships.Count);
+        var order = ArrayPool<int>.Shared.Rent(relationships.Count);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            if (Bind(insertEdge, source, type, target, p).Run() == 1) created.Add((source, type, target));
-            else if (Bind(updateEdge, source, type, target, p).Run() == 1) updated++;
-            else unchanged++;
+            for (var i = 0; i < relationships.Count; i++)
+            {
+                var r = relationships[i];
+                keys[i] = EdgeKeys.Of(Resolve(r.From), (int)r.Type, Resolve(r.To));
+                order[i] = i;
+            }
+            Array.Sort(keys, order, 0, relationships.Count);
+            var known = bulk?.Known;
+            if (known is not null && AnyNew(known, keys, relationships.Count))
+                bulk!.Appending(connection);
+
+            const string columns = "role, billing, reason, context, description, source_document, source_quote";
+            // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
+            // decides and a new row is a plain insert (one that is there after all fails the batch rather than hide it).
+            using var insertEdge = new Statement(connection,
+                $"INSERT {(known is null ? "OR IGNORE " : "")}INTO edges (src, type, dst, {columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            using var updateEdge = new Statement(connection,
+                """
+                UPDATE edges SET role = ?4, billing = ?5, reason = ?6, context = ?7, description = ?8, source_document = ?9, source_quote = ?10
+                WHERE src = ?1 AND type = ?2 AND dst = ?3
+                  AND (role IS NOT ?4 OR billing IS NOT ?5 OR reason IS NOT ?6 OR context IS NOT ?7 OR description IS NOT ?8
+                       OR source_document IS NOT ?9 OR source_quote IS NOT ?10)
+                """);
+            for (var i = 0; i < relationships.Count; i++)
+            {
+                if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
+                var (source, type, target) = EdgeKeys.Parts(keys[i]);
+                var p = relationships[order[i]].Properties;
+                // The same relationship twice in a batch is the same record twice (the validator refuses different ones).
+                if (known is not null && i > 0 && keys[i] == keys[i - 1]) unchanged++;
+                else if (known is not null && !known.Contains(keys[i]))
+                {
+                    Bind(insertEdge, source, (RelationshipType)type, target, p).Execute();
+                    created.Add((source, (RelationshipType)type, target));
+                }
+                else if (known is null && Bind(insertEdge, source, (RelationshipType)type, target, p).Run() == 1)
+                    created.Add((source, (RelationshipType)type, target));
+                else if (Bind(updateEdge, source, (RelationshipType)type, target, p).Run() == 1) updated++;
+                else unchanged++;
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
         }
 
-        var relationships = new Counts(created.Count, updated, unchanged);
-        return new AppliedBatch(new WriteSummary(people, films, relationships), appended, changed, created);
+        var edges = new Counts(created.Count, updated, unchanged);
+        return new AppliedBatch(new WriteSummary(people, films, edges), appended, changed, created);
 
-        int Resolve(string id) => nodes.IndexOf(id) is var n and >= 0 ? n : newNodes[id];
+        int Resolve(string id) => lookup.IndexOf(id) is var n and >= 0 ? n : newNodes[id];
+    }
+
+    private static bool AnyNew(EdgeKeys known, long[] keys, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!known.Contains(keys[i])) return true;
+        return false;
     }
 
     private static Statement Bind(Statement s, int source, RelationshipType type, int target, RelationshipProperties p) =>

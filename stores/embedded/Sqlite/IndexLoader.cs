@@ -71,7 +71,7 @@ internal static class IndexLoader
             {
                 using var reader = StoreFile.OpenReader(path);
                 using var readTx = reader.BeginTransaction(deferred: true);
-                return (Edges: ReadEdges(reader.Handle!), Generation: StoreFile.Generation(reader, readTx));
+                return (Edges: ReadEdges(reader, readTx), Generation: StoreFile.Generation(reader, readTx));
             })
             : null;
         // Roles for the chains, read alongside; checked against the rows once built, and read again here if a commit came between.
@@ -105,10 +105,10 @@ internal static class IndexLoader
         // Sources get 28 bits in the packed rows read below, which bounds a store at 268 million nodes.
         if (nodes.Count >= 1 << 28) throw new InvalidDataException($"The store holds {nodes.Count:N0} nodes; the most it can index is {1 << 28:N0}.");
         var handle = connection.Handle!;
-        var (edges, edgesGeneration) = parallelEdges is not null ? parallelEdges.GetAwaiter().GetResult() : (ReadEdges(handle), generation);
+        var (edges, edgesGeneration) = parallelEdges is not null ? parallelEdges.GetAwaiter().GetResult() : (ReadEdges(connection, tx), generation);
         // The second connection saw another commit than this transaction: edges of a write the nodes lack, or the nodes
         // of a write it lacks. Read them again here, so that the index is the file at one generation.
-        if (edges.MaxNode >= nodes.Count || edgesGeneration != generation) edges = ReadEdges(handle);
+        if (edges.MaxNode >= nodes.Count || edgesGeneration != generation) edges = ReadEdges(connection, tx);
         var edgesTime = clock.Elapsed - nodesTime;
         var (sources, types, targets) = (edges.Sources, edges.Types, edges.Targets);
         var adjacency = Adjacency.Build(nodes.Count, sources.Span, types.Span, targets.Span);
@@ -157,15 +157,18 @@ internal static class IndexLoader
 
     /// <summary>
     /// Every edge from the index by source, which holds exactly these three integers: scanning it reads a fraction of
-    /// the pages the table, with its properties, spans. One packed integer a row halves the calls into SQLite.
+    /// the pages the table, with its properties, spans. One packed integer a row halves the calls into SQLite. A bulk
+    /// import under way has dropped that index (<see cref="BulkLoad"/>); then the table itself is read.
     /// </summary>
-    private static EdgeArrays ReadEdges(sqlite3 handle)
+    private static EdgeArrays ReadEdges(SqliteConnection connection, SqliteTransaction? tx)
     {
+        var handle = connection.Handle!;
+        var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
         var sources = new GrowableArray<int>();
         var types = new GrowableArray<byte>();
         var targets = new GrowableArray<int>();
         var max = -1;
-        Step(handle, "SELECT (src << 35) | (type << 31) | dst FROM edges INDEXED BY edges_by_src", statement =>
+        Step(handle, $"SELECT (src << 35) | (type << 31) | dst FROM {from}", statement =>
         {
             var packed = raw.sqlite3_column_int64(statement, 0);
             int source = (int)(packed >> 35) - 1, target = (int)(packed & 0x7FFF_FFFF) - 1;

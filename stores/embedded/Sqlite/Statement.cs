@@ -13,31 +13,47 @@ internal sealed class Statement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
+    // Which parameters hold NULL now (every one, when prepared). Most properties of most rows are null; each call into
+    // SQLite costs a handle reference and a mutex, so a NULL already bound is not bound again.
+    private readonly bool[] _null;
+
     public Statement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _null = new bool[raw.sqlite3_bind_parameter_count(_statement) + 1];
+        Array.Fill(_null, true);
     }
 
     public Statement Bind(int index, long? value)
     {
-        Check(value is long v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+        if (value is long v) Check(raw.sqlite3_bind_int64(_statement, index, v));
+        else if (!_null[index]) Check(raw.sqlite3_bind_null(_statement, index));
+        _null[index] = value is null;
         return this;
     }
 
     public Statement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        if (value is not null) Check(raw.sqlite3_bind_text(_statement, index, value));
+        else if (!_null[index]) Check(raw.sqlite3_bind_null(_statement, index));
+        _null[index] = value is null;
         return this;
     }
 
     /// <summary>Executes and resets; returns the number of rows changed.</summary>
     public int Run()
     {
+        Execute();
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>Executes and resets, for a statement whose effect is known when it does not fail (a plain insert).</summary>
+    public void Execute()
+    {
         var rc = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE) throw Error(rc);
-        return raw.sqlite3_changes(_db);
     }
 
     /// <summary>Steps a query: true with a row to read, false (and reset for the next use) when it is done.</summary>

@@ -32,8 +32,19 @@ internal static class StoreFile
             source_document TEXT, source_quote TEXT,
             PRIMARY KEY (dst, type, src)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src, type, dst);
-        """;
+        """ + EdgesBySource;
+
+    /// <summary>
+    /// The index by person. A bulk import drops it and builds it at the end; a file left without it by a killed
+    /// import gets it back from the next writer to open the file, since the schema makes it when missing.
+    /// </summary>
+    public const string EdgesBySource = "CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src, type, dst);";
+
+    public static bool HasEdgesBySource(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'edges_by_src'", tx) is not null;
+
+    /// <summary>The writer's page cache, in SQLite's units (negative: KiB).</summary>
+    public const int CacheSize = -1048576;
 
     public static string ConnectionString(string path, bool readOnly) => new SqliteConnectionStringBuilder
     {
@@ -54,7 +65,7 @@ internal static class StoreFile
         connection.Open();
         // WAL: readers never wait for the writer. FULL: a write is on disk when it returns, power loss included.
         // A 1 GiB page cache (filled only as pages are used) keeps the edge indexes' hot pages in memory during large imports.
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-1048576;");
+        Execute(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size={CacheSize};");
         using var tx = connection.BeginTransaction();
         Execute(connection, Schema, tx);
         var version = Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'", tx);
