@@ -92,6 +92,13 @@ internal sealed class Adjacency
         recent = _overlay[slot] is { } overlay && overlay.TryGetValue(node, out var extra) ? extra : default;
     }
 
+    /// <summary>
+    /// One slot's compressed rows and overlay as they are, for walks that scan most of the graph and cannot afford a
+    /// call per node. The arrays belong to this immutable version and must not be written.
+    /// </summary>
+    public (int[] Offsets, int[] Targets, IReadOnlyDictionary<int, int[]>? Recent) Slice(int slot) =>
+        (_offsets[slot], _targets[slot], _overlay[slot]);
+
     public int Degree(int slot, int node)
     {
         Neighbours(slot, node, out var rows, out var recent);
