@@ -25,6 +25,9 @@ public sealed class CentreGraph
     /// <summary>A person's id, for ties and answers.</summary>
     public string PersonId(int person) => _personId(person);
 
+    /// <summary>The person's films, one entry per relationship.</summary>
+    public ReadOnlySpan<int> FilmsOf(int person) => PersonFilms.AsSpan(PersonOffsets[person], Degree(person));
+
     /// <summary>Relationships of the via types the person has (the same film twice when through two types).</summary>
     public int Degree(int person) => PersonOffsets[person + 1] - PersonOffsets[person];
 
