@@ -14,6 +14,9 @@ internal sealed record ImportRequest(
     StoreSettings Store,
     bool DryRun)
 {
+    /// <summary>Whether to rank the centres once the import is done (--centres).</summary>
+    public bool Centres { get; init; }
+
     public IEnumerable<string> AllFiles => Files.Concat(CsvGroups.SelectMany(g => g.Files));
 
     public static ImportFormat ParseFormat(string? name) => name switch

@@ -59,9 +59,14 @@ var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
 };
+var centres = new Option<bool>("--centres")
+{
+    Description = "After the import, rank the centres of the film universe (over CAST_IN) and keep them with the store, " +
+                  "so the API serves them at once: beside the store file (embedded), or in a (:Centres) node (Neo4j).",
+};
 var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage, I/O or store error, or interrupted.")
 {
-    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun,
+    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun, centres,
 };
 root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(files) ?? [],
@@ -74,7 +79,8 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
         .. (parse.GetValue(relationships) ?? []).Select(g => CsvGroup.Parse(g, relationships: true)),
     ],
     StoreFromEnvironment(parse.GetValue(storeKind), parse.GetValue(store)),
-    parse.GetValue(dryRun)), ct));
+    parse.GetValue(dryRun))
+{ Centres = parse.GetValue(centres) }, ct));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
