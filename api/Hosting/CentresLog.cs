@@ -51,8 +51,8 @@ internal sealed class CentresLog(GraphStoreHost host, ILogger<CentresLog> log) :
             case CentresState.Computing when now.Done / tenth != last.Done / tenth:
                 log.LogInformation("Centres: {Done} of {Candidates} candidates done.", now.Done, now.Candidates);
                 break;
-            case CentresState.Current when last is { State: not CentresState.Current }:
-                log.LogInformation("Centres: ranked {Candidates} candidates, computed at {At:O}.", now.Candidates, now.ComputedAt);
+            case CentresState.Current when last?.State != CentresState.Current:
+                log.LogInformation("Centres: current, {Candidates} candidates ranked at {At:O}.", now.Candidates, now.ComputedAt);
                 break;
             case CentresState.Stale when last?.State != CentresState.Stale:
                 log.LogInformation("Centres: the graph changed since they were computed at {At:O}; they will be ranked again.", now.ComputedAt);
