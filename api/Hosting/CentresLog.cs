@@ -24,7 +24,9 @@ internal sealed class CentresLog(GraphStoreHost host, ILogger<CentresLog> log) :
                 CentresStatus now;
                 try
                 {
-                    now = await host.Store.CentresStatusAsync(Via, ct);
+                    // Past the tracing: a poll every few seconds is not a request, and would be a root span each time.
+                    var store = host.Store is TracedGraphStore traced ? traced.Inner : host.Store;
+                    now = await store.CentresStatusAsync(Via, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {

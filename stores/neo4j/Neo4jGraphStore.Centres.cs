@@ -56,7 +56,7 @@ public sealed partial class Neo4jGraphStore
         {
             Report(0);
             var outcome = await Task.Factory.StartNew(
-                () => CentreSearch.Run(graph, _options.CentreCandidates, _options.CentresKept, Environment.ProcessorCount, prune: true, Report, ct),
+                () => CentreSearch.Run(graph, _options.CentreCandidates, Math.Max(1, _options.CentresKept), Environment.ProcessorCount, prune: true, Report, ct),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             await WriteAsync(tx => RowsAsync(tx, Cypher.WriteCentres, Params(
                 ("via", name),
