@@ -105,12 +105,12 @@ internal static class LevelSearch
                 {
                     var n = (w << 6) + BitOperations.TrailingZeroCount(open);
                     open &= open - 1;
-                    if (!Touches(backward, n, frontierBits)) continue;
+                    if (!Touches(backward, n, frontierBits, out var degree)) continue;
                     var bit = 1UL << n;
                     visited[w] |= bit;
                     nextBits[w] |= bit;
                     next[found++] = n;
-                    edges += PersonFilmView.Degree(backward, n);
+                    edges += degree;
                 }
             }
         }
@@ -118,15 +118,35 @@ internal static class LevelSearch
         return (found, edges);
     }
 
-    /// <summary>Whether any of the node's neighbours is in the frontier; stops at the first.</summary>
-    private static bool Touches(SlotRows[] side, int node, ulong[] frontierBits)
+    /// <summary>
+    /// Whether any of the node's neighbours is in the frontier, stopping at the first; and the node's degree on this
+    /// side, which the rows just read give for nothing.
+    /// </summary>
+    private static bool Touches(SlotRows[] side, int node, ulong[] frontierBits, out int degree)
     {
+        var found = false;
+        degree = 0;
         foreach (var rows in side)
         {
-            foreach (var m in rows.Rows(node)) if ((frontierBits[m >> 6] & (1UL << m)) != 0) return true;
-            foreach (var m in rows.Recent(node)) if ((frontierBits[m >> 6] & (1UL << m)) != 0) return true;
+            var row = rows.Rows(node);
+            var recent = rows.Recent(node);
+            degree += row.Length + recent.Length;
+            if (found) continue;
+            foreach (var m in row)
+                if ((frontierBits[m >> 6] & (1UL << m)) != 0)
+                {
+                    found = true;
+                    break;
+                }
+            if (found) continue;
+            foreach (var m in recent)
+                if ((frontierBits[m >> 6] & (1UL << m)) != 0)
+                {
+                    found = true;
+                    break;
+                }
         }
-        return false;
+        return found;
     }
 
     private static void Set(ulong[] bits, int node) => bits[node >> 6] |= 1UL << node;
