@@ -41,6 +41,8 @@ echo "== chains in process vs peers"
 "$here/compare-peers.sh" "$store" 1000
 echo "== reach"
 "$bench" reach "$store"
+echo "== centres (top 1,000 of the 5,000 best-connected; writes $store.centres, so the API below opens with them current)"
+"$bench" centres "$store"
 echo "== HTTP"
 "$bench" chains "$store" --pairs 1000 --export "$work/export" >/dev/null
 "$here/http/run.sh" "$store" "$work/export/pairs.tsv" 20 32

@@ -14,7 +14,7 @@ internal static class ImportCommand
 
     public const string Usage =
         "usage: filmgraph-import <files...> [--format auto|json|jsonl|imdb|neo4j-csv] [--title-types movie,tvMovie] " +
-        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--store-kind embedded|neo4j] [--bulk auto|on|off] [--dry-run]   (--help for more)";
+        "[--batch-size N] [--rejects FILE] [--nodes FILES] [--relationships FILES] [--store PATH] [--store-kind embedded|neo4j] [--bulk auto|on|off] [--dry-run] [--centres]   (--help for more)";
 
     public static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
@@ -56,7 +56,11 @@ internal static class ImportCommand
                 Rejects = rejects,
                 Bulk = request.Bulk,
             };
-            return await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
+            var exitCode = await ImportAllAsync(sources, writer, options, request.RejectsPath, ct);
+            if (!request.Centres || request.DryRun || exitCode == UsageError) return exitCode;
+            if (opened is not null) await opened.DisposeAsync();
+            opened = null;
+            return await CentresStep.RunAsync(request.Store, ct) ? exitCode : UsageError;
         }
         // A store that cannot be opened, a rejects file that cannot be written.
         catch (Exception e) when (e is GraphStoreException or IOException or UnauthorizedAccessException)

@@ -17,6 +17,9 @@ internal sealed record ImportRequest(
     /// <summary>--bulk: on, off, or null to let the store choose.</summary>
     public bool? Bulk { get; init; }
 
+    /// <summary>Whether to rank the centres once the import is done (--centres).</summary>
+    public bool Centres { get; init; }
+
     public IEnumerable<string> AllFiles => Files.Concat(CsvGroups.SelectMany(g => g.Files));
 
     public static ImportFormat ParseFormat(string? name) => name switch

@@ -59,6 +59,11 @@ var dryRun = new Option<bool>("--dry-run")
 {
     Description = "Read and check everything, against the store too, without writing anything.",
 };
+var centres = new Option<bool>("--centres")
+{
+    Description = "After the import, rank the centres of the film universe (over CAST_IN) and keep them with the store, " +
+                  "so the API serves them at once: beside the store file (embedded), or in a (:Centres) node (Neo4j).",
+};
 var bulk = new Option<string>("--bulk")
 {
     Description = "How the embedded store writes the batches: on appends them and builds its indexes at the end, off upserts row by row, " +
@@ -68,7 +73,7 @@ var bulk = new Option<string>("--bulk")
 bulk.AcceptOnlyFromAmong("auto", "on", "off");
 var root = new RootCommand("Imports people, films and relationships into the store (embedded by default, or Neo4j). Exit code: 0 done, 1 invalid input, 2 usage, I/O or store error, or interrupted.")
 {
-    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun, bulk,
+    files, format, titleTypes, batchSize, rejects, nodes, relationships, store, storeKind, dryRun, bulk, centres,
 };
 root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(files) ?? [],
@@ -84,6 +89,7 @@ root.SetAction((parse, ct) => ImportCommand.RunAsync(new ImportRequest(
     parse.GetValue(dryRun))
 {
     Bulk = parse.GetValue(bulk) switch { "on" => true, "off" => false, _ => null },
+    Centres = parse.GetValue(centres),
 }, ct));
 
 var parsed = root.Parse(args);

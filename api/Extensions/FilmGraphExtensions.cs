@@ -49,6 +49,7 @@ public static class FilmGraphExtensions
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<GraphStoreHost>();
         services.AddHostedService(sp => sp.GetRequiredService<GraphStoreHost>());
+        services.AddHostedService<CentresLog>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [FilmGraphApi.ReadyTag]);
     }
 

@@ -94,6 +94,15 @@ internal sealed class TracedGraphStore(IGraphStore inner) : IGraphStore
     public Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default) =>
         Trace("store.Reach", (query, ct), static (s, a) => s.ReachAsync(a.query, a.ct), static (span, r) => span.SetTag("filmgraph.result.levels", r.Levels.Count));
 
+    public Task<IReadOnlyList<Centre>> CentresAsync(IReadOnlyList<RelationshipType> via, int first, CancellationToken ct = default) =>
+        Trace("store.Centres", (via, first, ct), static (s, a) => s.CentresAsync(a.via, a.first, a.ct), Counted<Centre>());
+
+    public Task<CentresStatus> CentresStatusAsync(IReadOnlyList<RelationshipType> via, CancellationToken ct = default) =>
+        Trace("store.CentresStatus", (via, ct), static (s, a) => s.CentresStatusAsync(a.via, a.ct), static (span, r) => span.SetTag("filmgraph.result.state", r.State.ToString()));
+
+    public Task<CentresStatus> ComputeCentresAsync(IReadOnlyList<RelationshipType> via, IProgress<CentresStatus>? progress, CancellationToken ct = default) =>
+        Trace("store.ComputeCentres", (via, progress, ct), static (s, a) => s.ComputeCentresAsync(a.via, a.progress, a.ct), static (span, r) => span.SetTag("filmgraph.result.candidates", r.Candidates));
+
     public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default) =>
         Trace("store.Replacements", (filmId, ct), static (s, a) => s.ReplacementsAsync(a.filmId, a.ct), Counted<Replacement>());
 

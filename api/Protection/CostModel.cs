@@ -23,6 +23,8 @@ public static class CostModel
         // The walk visits up to `limit` nodes whatever the selection asks of them.
         ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth) + (args.Limit ?? Limits.DefaultNeighbourhoodLimit),
         ("Query", "replacements") => 20,
+        // Served from what a background computation kept: a look-up, not a walk.
+        ("Query", "centres" or "centresStatus") => 2,
         ("Person", "coStars") => 5,
         // Every co-star is tallied to count them and to rank the page's head.
         ("Person", "coStarsConnection") => 10,
@@ -39,6 +41,7 @@ public static class CostModel
         (_, "edges" or "items") when type.EndsWith("Connection", StringComparison.Ordinal) => owner.First ?? Limits.DefaultPage,
         ("Query", "search") => args.First ?? Limits.DefaultSearchResults,
         ("Query", "coStarChains") => args.First ?? Limits.DefaultChains,
+        ("Query", "centres") => args.First ?? Limits.DefaultCentres,
         ("Query", "replacements") => 50,
         ("Person", "coStars") => args.First ?? Limits.DefaultCoStars,
         ("Person", "credits") => 20,

@@ -131,6 +131,19 @@ internal sealed class QueryType : ObjectGraphType
             .Description("The store's data version: it changes whenever any answer may have. Null on Neo4j, which other writers share.")
             .Resolve(ctx => ctx.WritableStore().Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CentreType>>>, IReadOnlyList<Centre>>("centres")
+            .Description("The people with the lowest average co-star distance to everyone they reach, among the best-connected " +
+                "(the Oracle of Bacon's centres of the film universe), best first; computed ahead of time, so see centresStatus " +
+                "for how current they are. Empty until the first computation for the via set finishes.")
+            .FirstArgument(Limits.DefaultCentres, Limits.CentresCeiling)
+            .ViaArgument()
+            .ResolveAsync(async ctx => await ctx.Centres().CentresAsync(ctx.Via(), ctx.First(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<CentresStatusType>, CentresStatus>("centresStatus")
+            .Description("When the centres of the via set were computed, whether the graph changed since, and the progress of a computation.")
+            .ViaArgument()
+            .ResolveAsync(async ctx => await ctx.Centres().CentresStatusAsync(ctx.Via(), ctx.CancellationToken));
+
         Field<StatsType, GraphStats>("stats")
             .Description("How much the graph holds.")
             .ResolveAsync(async ctx => await ctx.Store().StatsAsync(ctx.CancellationToken));

@@ -237,6 +237,31 @@ public sealed class GuardedGraphStore : IGraphStore
         });
     }
 
+    // ---- centres ------------------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<Centre>> CentresAsync(IReadOnlyList<RelationshipType> via, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        var types = Traversal.CentresVia(via);
+        Limits.Check("first", first, 1, Limits.CentresCeiling);
+        return Guard(async () => (IReadOnlyList<Centre>)(await _inner.CentresAsync(types, first, ct).ConfigureAwait(false))
+            .Order(Traversal.CentreOrder).Take(first).ToList());
+    }
+
+    public Task<CentresStatus> CentresStatusAsync(IReadOnlyList<RelationshipType> via, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        var types = Traversal.CentresVia(via);
+        return Guard(() => _inner.CentresStatusAsync(types, ct));
+    }
+
+    public Task<CentresStatus> ComputeCentresAsync(IReadOnlyList<RelationshipType> via, IProgress<CentresStatus>? progress, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(via);
+        var types = Traversal.CentresVia(via);
+        return Guard(() => _inner.ComputeCentresAsync(types, progress, ct));
+    }
+
     // ---- replacements ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default) =>

@@ -1,6 +1,6 @@
 namespace FilmGraph.Core;
 
-public interface IGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable
+public interface IGraphStore : IGraphReader, IGraphWriter, ICentres, IAsyncDisposable
 {
     /// <summary>
     /// Removes the relationship (type, from, to); false when there was none. Durable and visible to the next query

@@ -30,6 +30,14 @@ public static class Limits
     public const int DefaultCoStars = 50;
     public const int CoStarsCeiling = 1000;
 
+    /// <summary>Centres a query may list; a store keeps at least this many (<see cref="DefaultCentresKept"/>).</summary>
+    public const int DefaultCentres = 100;
+    public const int CentresCeiling = 1000;
+
+    /// <summary>How many of the best-connected people a centres computation measures, and how many of the best it keeps.</summary>
+    public const int DefaultCentreCandidates = 5000;
+    public const int DefaultCentresKept = 1000;
+
     public const int SearchTextMaxLength = 200;
 
     /// <summary>A page of a connection (credits, search, replacements, chains).</summary>

@@ -14,6 +14,15 @@ namespace FilmGraph.Core;
 /// replaces nobody. Replacements list in film id, role, dropped id, cast id order.
 /// </para>
 /// <para>
+/// <b>Centres.</b> A person's distance to another is the least number of films of the <c>via</c> types a co-star
+/// chain between them passes through, with no bound on hops (so it equals <c>reach</c>'s whenever the person reaches
+/// everyone within <see cref="Limits.MaxHopsCeiling"/>). A person's average distance is the mean over everyone they
+/// reach, not counting themself; someone who reaches nobody has none and is never a centre. Only candidates are
+/// measured: the people with the most relationships of the <c>via</c> types (ties by id, ordinal), as many as the
+/// store is configured for. Centres list in <see cref="CentreOrder"/>: lower average first (compared exactly, as
+/// fractions), then more people reached, then id.
+/// </para>
+/// <para>
 /// <b>Lists.</b> Every list an answer holds has one order, defined here and applied by <see cref="GuardedGraphStore"/>
 /// whatever order a store fetched it in.
 /// </para>
@@ -38,6 +47,36 @@ public static class Traversal
             if (c != 0) return c;
         }
         return 0;
+    }
+
+    /// <summary>Centres best first: lower average distance (exactly, as fractions), more people reached, then id.</summary>
+    public static readonly IComparer<Centre> CentreOrder = Comparer<Centre>.Create((a, b) =>
+        CompareCloseness(a!.TotalDistance, a.ReachCount, a.Person.Id, b!.TotalDistance, b.ReachCount, b.Person.Id));
+
+    /// <summary>
+    /// <see cref="CentreOrder"/> on the figures alone, for computations that rank people before they are
+    /// <see cref="Person"/> objects. Both reach counts must be positive.
+    /// </summary>
+    public static int CompareCloseness(long totalA, long reachA, string idA, long totalB, long reachB, string idB)
+    {
+        // a/ra against b/rb without rounding: totals and counts stay far below 2^31, so the products fit a long.
+        var c = (totalA * reachB).CompareTo(totalB * reachA);
+        if (c == 0) c = reachB.CompareTo(reachA);
+        return c != 0 ? c : string.CompareOrdinal(idA, idB);
+    }
+
+    /// <summary>Centre candidates best first: more relationships of the via types, then id.</summary>
+    public static int CompareCandidates(int degreeA, string idA, int degreeB, string idB)
+    {
+        var c = degreeB.CompareTo(degreeA);
+        return c != 0 ? c : string.CompareOrdinal(idA, idB);
+    }
+
+    /// <summary>The via types of a centres question as one set: checked like a chain's, then distinct and in enum order.</summary>
+    public static IReadOnlyList<RelationshipType> CentresVia(IReadOnlyList<RelationshipType> via)
+    {
+        CheckPersonFilmTypes("via", via);
+        return [.. via.Distinct().Order()];
     }
 
     public static void CheckPersonFilmTypes(string argument, IReadOnlyList<RelationshipType> types)

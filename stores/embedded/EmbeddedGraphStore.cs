@@ -1,4 +1,5 @@
 using FilmGraph.Core;
+using FilmGraph.Store.Embedded.Centres;
 using FilmGraph.Store.Embedded.Index;
 using FilmGraph.Store.Embedded.Index.Snapshot;
 using FilmGraph.Store.Embedded.Sqlite;
@@ -25,6 +26,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private readonly Timer? _poll;
     private readonly FileWatch? _watch;
     private readonly SnapshotKeeper? _snapshots;
+    private readonly CentresKeeper? _centres;
     private SqliteConnection _writer;
     private string _identity;
     private Opened _opened;
@@ -52,6 +54,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         // A snapshot saved after writes may lack the chains' role table: read it from the file after the start rather
         // than before, since until then chains read their few roles from the file anyway.
         if (options.BuildIndex && index.Roles is null && timings.Snapshot > TimeSpan.Zero) _ = Task.Run(() => AddRolesAsync(index));
+        if (options.BuildIndex) _centres = new CentresKeeper(options, () => Current, () => _identity);
         if (options.ExternalChangePoll > TimeSpan.Zero)
         {
             _poll = new Timer(_ => Look(), null, options.ExternalChangePoll, options.ExternalChangePoll);
@@ -631,6 +634,23 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return Task.FromResult(new Reach(query.Id, person < 0 ? [] : GraphWalks.Reach(index, person, query, ct)));
     }
 
+    public Task<IReadOnlyList<Centre>> CentresAsync(IReadOnlyList<RelationshipType> via, int first, CancellationToken ct = default) =>
+        Task.FromResult(Centres.Centres(via, first));
+
+    public Task<CentresStatus> CentresStatusAsync(IReadOnlyList<RelationshipType> via, CancellationToken ct = default) =>
+        Task.FromResult(Centres.Status(via));
+
+    public Task<CentresStatus> ComputeCentresAsync(IReadOnlyList<RelationshipType> via, IProgress<CentresStatus>? progress, CancellationToken ct = default) =>
+        Centres.ComputeAsync(via, progress, ct);
+
+    /// <summary>Why the centres file beside the store was ignored or not written, when it was.</summary>
+    public string? CentresProblem => _centres?.Problem;
+
+    /// <summary>How many candidates the last centres computation ruled out early, for the benchmark.</summary>
+    public int? LastCentresPruned => _centres?.LastPruned;
+
+    private CentresKeeper Centres => Readable is not null && _centres is { } keeper ? keeper : throw new InvalidOperationException("This store has no index.");
+
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
     {
         var (index, readers) = Readable;
@@ -701,6 +721,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
+        _centres?.Dispose();
         if (_poll is not null) await _poll.DisposeAsync().ConfigureAwait(false);
         _watch?.Dispose();
         await _writeLock.WaitAsync().ConfigureAwait(false);

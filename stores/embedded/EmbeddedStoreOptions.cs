@@ -32,4 +32,25 @@ public sealed class EmbeddedStoreOptions
 
     /// <summary>How long the store waits after its last write (or after building from the file) before saving the snapshot in the background.</summary>
     public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many of the best-connected people a centres computation measures.</summary>
+    public int CentreCandidates { get; set; } = Core.Limits.DefaultCentreCandidates;
+
+    /// <summary>How many of the best centres are kept and served.</summary>
+    public int CentresKept { get; set; } = Core.Limits.DefaultCentresKept;
+
+    /// <summary>The via set (comma-separated type names) whose centres are kept current in the background.</summary>
+    public string CentresVia { get; set; } = "CAST_IN";
+
+    /// <summary>Whether to compute centres in the background when they are missing or stale; off, only an explicit computation does.</summary>
+    public bool CentresInBackground { get; set; } = true;
+
+    /// <summary>How long the graph must go unchanged before stale centres are computed again.</summary>
+    public TimeSpan CentresQuietPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Threads a centres computation uses: by default every core (it runs at the lowest priority).</summary>
+    public int CentreThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Whether a centres computation stops searches that cannot make the list; off only to measure what that saves.</summary>
+    public bool CentresPruned { get; set; } = true;
 }

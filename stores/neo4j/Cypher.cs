@@ -81,10 +81,12 @@ internal static class Cypher
         ["role", "billing", "reason", "context", "description", "sourceDocument", "sourceQuote"];
 
     /// <summary>Every label and property key the statements may use: the stored shape, for checking them.</summary>
-    public static readonly IReadOnlyList<string> Labels = ["Person", "Film"];
+    public static readonly IReadOnlyList<string> Labels = ["Person", "Film", "Centres"];
+
+    public static readonly IReadOnlyList<string> CentresProperties = ["via", "computedAt", "candidates", "relationships", "ids", "totals", "reaches"];
 
     public static readonly IReadOnlyList<string> PropertyKeys =
-        ["id", .. PersonProperties, .. FilmProperties, .. KeyProperties, .. RelationshipProperties];
+        ["id", .. PersonProperties, .. FilmProperties, .. KeyProperties, .. RelationshipProperties, .. CentresProperties];
 
     public static readonly string UpsertPeople = Upsert(
         "",
@@ -330,6 +332,39 @@ internal static class Cypher
         RETURN n.id AS from, type(r) AS type, m.id AS to, r.role AS role
         """;
 
+    // ---- centres --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Centres are ranked by the client (<see cref="CentreSearch"/>) over the graph read a page of people at a time,
+    /// and kept in one <c>(:Centres {via})</c> node per via set: the ranked ids with their total distances and reach
+    /// counts as three lists, when, how many candidates, and how many via relationships there were, by which a
+    /// later status tells stale from current.
+    /// </summary>
+    public static string CentrePeoplePage(IReadOnlyList<RelationshipType> via) =>
+        $$"""
+        MATCH (p:Person) WHERE p.id > $after
+        WITH p ORDER BY p.id LIMIT $page
+        OPTIONAL MATCH (p)-[:{{Alternation(via)}}]->(f:Film)
+        RETURN p.id AS id, collect(f.id) AS films
+        """;
+
+    public static string ViaRelationshipCount(IReadOnlyList<RelationshipType> via) =>
+        $"MATCH (:Person)-[r:{Alternation(via)}]->(:Film) RETURN count(r) AS count";
+
+    public const string WriteCentres =
+        """
+        MERGE (c:Centres {via: $via})
+        SET c.computedAt = $computedAt, c.candidates = $candidates, c.relationships = $relationships,
+            c.ids = $ids, c.totals = $totals, c.reaches = $reaches
+        """;
+
+    public const string ReadCentres =
+        """
+        MATCH (c:Centres {via: $via})
+        RETURN c.computedAt AS computedAt, c.candidates AS candidates, c.relationships AS relationships,
+            c.ids AS ids, c.totals AS totals, c.reaches AS reaches
+        """;
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /// <summary>"CAST_IN|DIRECTED": names from the enum only, distinct, in enum order.</summary>
@@ -392,6 +427,14 @@ internal static class Cypher
             }
             yield return new($"read.coWorkers[{Alternation(via)}]", CoWorkers(via), P(("frontier", new[] { "ada" })));
         }
+        foreach (var via in vias)
+        {
+            yield return new($"centres.peoplePage[{Alternation(via)}]", CentrePeoplePage(via), P(("after", ""), ("page", 10_000L)));
+            yield return new($"centres.viaRelationshipCount[{Alternation(via)}]", ViaRelationshipCount(via), none);
+        }
+        yield return new("centres.write", WriteCentres, P(("via", "CAST_IN"), ("computedAt", 1_700_000_000_000L), ("candidates", 5000L),
+            ("relationships", 12L), ("ids", new[] { "ada" }), ("totals", new[] { 7L }), ("reaches", new[] { 5L })));
+        yield return new("centres.read", ReadCentres, P(("via", "CAST_IN")));
         yield return new("read.neighbours", Neighbours, P(("frontier", new[] { "4:x:1" }), ("types", new[] { "CAST_IN" })));
         yield return new("read.edgesAmong", EdgesAmong, P(("elements", new[] { "4:x:1" }), ("types", new[] { "CAST_IN" })));
     }

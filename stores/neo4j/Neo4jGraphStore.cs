@@ -10,7 +10,7 @@ namespace FilmGraph.Store.Neo4j;
 /// transient failures); a write is one transaction however many <c>UNWIND</c> statements its rows need, so it
 /// applies whole or not at all. Reads see the writes committed before them, on a cluster too.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore
 {
     private static readonly string[] ReplacementTypes = [RelationshipType.CastIn.Name(), RelationshipType.DroppedFrom.Name()];
 

@@ -31,6 +31,11 @@ public sealed class Neo4jStoreOptions
     /// <summary>How long opening the store waits for the schema's indexes to come online.</summary>
     public TimeSpan IndexWait { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many of the best-connected people a centres ranking measures, and how many of the best it keeps.</summary>
+    public int CentreCandidates { get; set; } = Core.Limits.DefaultCentreCandidates;
+
+    public int CentresKept { get; set; } = Core.Limits.DefaultCentresKept;
+
     /// <summary>Options with every default taken from the environment.</summary>
     public static Neo4jStoreOptions FromEnvironment() => new();
 

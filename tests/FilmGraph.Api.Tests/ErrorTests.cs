@@ -109,6 +109,10 @@ public sealed class ErrorTests(ApiServer server)
     [InlineData("""{ reach(id: "emma-stone", maxHops: 13) { reachable } }""", "reach", "maxHops")]
     [InlineData("""{ search(text: "emma", first: 101) { id } }""", "search", "first")]
     [InlineData("""{ search(text: "  ") { id } }""", "search", "text")]
+    [InlineData("""{ centres(first: 0) { reachCount } }""", "centres", "first")]
+    [InlineData("""{ centres(first: 1001) { reachCount } }""", "centres", "first")]
+    [InlineData("""{ centres(via: [CAST_IN, CONFLICTED_WITH]) { reachCount } }""", "centres", "via")]
+    [InlineData("""{ centresStatus(via: []) { state } }""", "centresStatus", "via")]
     public async Task Arguments_out_of_range_are_BAD_USER_INPUT(string query, string field, string argument) =>
         await ErrorAsync(query, "BAD_USER_INPUT", $"""["{field}"]""", argument);
 

@@ -373,6 +373,85 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.ReplacementsOfPersonAsync("ada"));
     }
 
+    // ---- centres --------------------------------------------------------------------------------------------
+
+    private static readonly IReadOnlyList<RelationshipType>[] CentreVias =
+        [[RelationshipType.CastIn], [RelationshipType.Directed, RelationshipType.CastIn, RelationshipType.DroppedFrom]];
+
+    private static (string, long, long)[] Figures(IEnumerable<Centre> centres) =>
+        [.. centres.Select(c => (c.Person.Id, c.TotalDistance, c.ReachCount))];
+
+    [SkippableFact]
+    public async Task Centres_equal_an_all_pairs_computation_for_each_via_set()
+    {
+        foreach (var via in CentreVias)
+        {
+            Assert.Equal(CentresState.Missing, (await Store.CentresStatusAsync(via)).State);
+            Assert.Empty(await Store.CentresAsync(via, 10));
+            var status = await Store.ComputeCentresAsync(via, null);
+            Assert.Equal((CentresState.Current, status.Done), (status.State, status.Candidates));
+            Assert.NotNull(status.ComputedAt);
+            var expected = CentresBruteForce.Rank(ContractGraph.Batch(), via);
+            Assert.Equal(expected.ToArray(), Figures(await Store.CentresAsync(via, Limits.CentresCeiling)));
+            Assert.Equal(expected.Take(2).ToArray(), Figures(await Store.CentresAsync(via, 2)));
+        }
+        // Through DIRECTED, Hugo reaches Iris: a component of two, each at distance 1 from the other.
+        var wide = await Store.CentresAsync(CentreVias[1], Limits.CentresCeiling);
+        Assert.Contains(wide, c => c is { Person.Id: "hugo", TotalDistance: 1, ReachCount: 1 });
+        Assert.DoesNotContain(await Store.CentresAsync(CentreVias[0], Limits.CentresCeiling), c => c.Person.Id is "hugo" or "xavier");
+    }
+
+    [SkippableFact]
+    public async Task Centres_of_random_graphs_with_several_components_equal_an_all_pairs_computation()
+    {
+        var people = ContractGraph.Batch().People.ToList();
+        var relationships = ContractGraph.Batch().Relationships.ToList();
+        foreach (var seed in (int[])[1, 2])
+        {
+            var graph = CentresBruteForce.RandomGraph(seed, 45, 24, 70);
+            await Store.WriteAsync(graph);
+            people.AddRange(graph.People);
+            relationships.AddRange(graph.Relationships);
+            await Store.ComputeCentresAsync([RelationshipType.CastIn], null);
+            var expected = CentresBruteForce.Rank(GraphBatch.Of(people, [], relationships), [RelationshipType.CastIn]);
+            Assert.Equal(expected.ToArray(), Figures(await Store.CentresAsync([RelationshipType.CastIn], Limits.CentresCeiling)));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Centres_go_stale_when_the_graph_changes_and_are_served_until_ranked_again()
+    {
+        IReadOnlyList<RelationshipType> via = [RelationshipType.CastIn];
+        await Store.ComputeCentresAsync(via, null);
+        var before = Figures(await Store.CentresAsync(via, 100));
+        var change = GraphBatch.Of(relationships: [new Relationship(RelationshipType.CastIn, "gus", "f1", new RelationshipProperties())]);
+        await Store.WriteAsync(change);
+        Assert.Equal(CentresState.Stale, (await Store.CentresStatusAsync(via)).State);
+        Assert.Equal(before, Figures(await Store.CentresAsync(via, 100)));
+        // Other via sets were never ranked, so they stay missing rather than stale.
+        Assert.Equal(CentresState.Missing, (await Store.CentresStatusAsync([RelationshipType.Directed])).State);
+
+        Assert.Equal(CentresState.Current, (await Store.ComputeCentresAsync(via, null)).State);
+        var changed = GraphBatch.Of(ContractGraph.Batch().People, [], [.. ContractGraph.Batch().Relationships, .. change.Relationships]);
+        Assert.Equal(CentresBruteForce.Rank(changed, via).ToArray(), Figures(await Store.CentresAsync(via, 100)));
+    }
+
+    [SkippableFact]
+    public async Task Centres_refuse_conflicts_and_a_first_out_of_range()
+    {
+        async Task Refused(Func<Task> ask, string argument)
+        {
+            var e = await Assert.ThrowsAsync<GraphQueryException>(ask);
+            Assert.Equal((ErrorCodes.BadUserInput, argument), (e.Code, e.Argument));
+        }
+
+        await Refused(() => Store.CentresAsync([RelationshipType.ConflictedWith], 10), "via");
+        await Refused(() => Store.CentresAsync([], 10), "via");
+        await Refused(() => Store.CentresStatusAsync([RelationshipType.CastIn, RelationshipType.ConflictedWith]), "via");
+        await Refused(() => Store.CentresAsync([RelationshipType.CastIn], 0), "first");
+        await Refused(() => Store.CentresAsync([RelationshipType.CastIn], Limits.CentresCeiling + 1), "first");
+    }
+
     // ---- walks ----------------------------------------------------------------------------------------------
 
     [SkippableFact]

@@ -35,6 +35,7 @@ internal sealed partial class InMemoryNeo4j
     private readonly object _lock = new();
     private readonly List<Node> _nodes = [];
     private readonly List<Rel> _rels = [];
+    private readonly Dictionary<string, Dictionary<string, object?>> _centres = [];
     private long _nextId;
 
     private static readonly string[] PersonFilmTypes = RelationshipTypes.PersonToFilm.Select(t => t.Name()).ToArray();
@@ -109,6 +110,31 @@ internal sealed partial class InMemoryNeo4j
             var films = _rels.Where(r => r.Type == "DROPPED_FROM").Select(r => r.To).Distinct()
                 .Where(f => q == Cypher.ReplacementCredits || _rels.Any(r => r.To == f && r.From.Key == (string)p["id"]! && r.Type is "CAST_IN" or "DROPPED_FROM"));
             return Credits(_rels.Where(r => r.Type is "CAST_IN" or "DROPPED_FROM" && films.Contains(r.To)));
+        }
+        if (q.StartsWith("MATCH (p:Person) WHERE p.id > $after", StringComparison.Ordinal))
+        {
+            var types = CoWorkerTypes().Match(q).Groups["types"].Value.Split('|').ToHashSet();
+            var page = _nodes.Where(n => n.Label == "Person" && string.CompareOrdinal(n.Key, (string)p["after"]!) > 0)
+                .OrderBy(n => n.Key, StringComparer.Ordinal).Take((int)(long)p["page"]!);
+            return Rows(["id", "films"], page.Select(n => Row(n.Key,
+                _rels.Where(r => r.From == n && types.Contains(r.Type) && r.To.Label == "Film").Select(r => (object?)r.To.Key).ToList())));
+        }
+        if (q.StartsWith("MATCH (:Person)-[r:", StringComparison.Ordinal) && q.EndsWith("RETURN count(r) AS count", StringComparison.Ordinal))
+        {
+            var types = CountTypes().Match(q).Groups["types"].Value.Split('|').ToHashSet();
+            return Rows(["count"], [Row((long)_rels.Count(r => types.Contains(r.Type) && r.To.Label == "Film"))]);
+        }
+        if (q == Cypher.WriteCentres)
+        {
+            _centres[(string)p["via"]!] = new Dictionary<string, object?>(p);
+            return Rows([], []);
+        }
+        if (q == Cypher.ReadCentres)
+        {
+            string[] keys = ["computedAt", "candidates", "relationships", "ids", "totals", "reaches"];
+            return Rows(keys, _centres.TryGetValue((string)p["via"]!, out var c)
+                ? [keys.Select(k => c[k] is Array a ? a.Cast<object?>().ToList() : c[k]).ToArray()]
+                : []);
         }
         if (q.Contains("allShortestPaths(") || q.Contains("shortestPath(")) return Shortest(q, p);
         if (q.Contains("AS id\nMATCH (:Person {id: id})")) return CoWorkers(q, p);
@@ -370,4 +396,7 @@ internal sealed partial class InMemoryNeo4j
 
     [GeneratedRegex(@"-\[:(?<types>[A-Z_|]+)\]->")]
     private static partial Regex CoWorkerTypes();
+
+    [GeneratedRegex(@"-\[r:(?<types>[A-Z_|]+)\]->")]
+    private static partial Regex CountTypes();
 }

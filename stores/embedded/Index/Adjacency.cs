@@ -151,6 +151,13 @@ internal sealed class Adjacency
     /// <summary>Whether both versions read the same built rows (no compaction between them).</summary>
     public bool SharesRowsWith(Adjacency other) => ReferenceEquals(_targets, other._targets);
 
+    /// <summary>
+    /// One slot's compressed rows and overlay as they are, for walks that scan most of the graph and cannot afford a
+    /// call per node. The arrays belong to this immutable version and must not be written.
+    /// </summary>
+    public (int[] Offsets, int[] Targets, IReadOnlyDictionary<int, int[]>? Recent) Slice(int slot) =>
+        (_offsets[slot], _targets[slot], _overlay[slot]);
+
     public int Degree(int slot, int node)
     {
         Neighbours(slot, node, out var rows, out var recent);

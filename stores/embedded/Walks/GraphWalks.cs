@@ -12,46 +12,8 @@ internal static class GraphWalks
     /// <summary>People at each co-star distance from <paramref name="person"/> within the bound (distance 0 is the person).</summary>
     public static List<ReachLevel> Reach(GraphIndex graph, int person, ReachQuery query, CancellationToken ct)
     {
-        using var s = Scratch.Rent(graph.NodeCount);
-        var gen = s.Generation;
-        var toFilm = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.Out)).ToArray();
-        var toPerson = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.In)).ToArray();
-        var levels = new List<ReachLevel> { new(0, 1) };
-        s.MarkA[person] = gen;
-        List<int> people = [person];
-        for (var hop = 1; hop <= query.MaxHops && people.Count > 0; hop++)
-        {
-            var films = Expand(graph, people, toFilm, s.MarkA, gen, ct);
-            people = Expand(graph, films, toPerson, s.MarkA, gen, ct);
-            if (people.Count > 0) levels.Add(new ReachLevel(hop, people.Count));
-        }
-        return levels;
-    }
-
-    private static List<int> Expand(GraphIndex graph, List<int> frontier, int[] slots, int[] mark, int gen, CancellationToken ct)
-    {
-        var next = new List<int>();
-        for (var i = 0; i < frontier.Count; i++)
-        {
-            if ((i & CheckEvery) == 0) ct.ThrowIfCancellationRequested();
-            var node = frontier[i];
-            foreach (var slot in slots)
-            {
-                graph.Adjacency.Neighbours(slot, node, out var rows, out var recent);
-                Visit(rows); Visit(recent);
-            }
-        }
-        return next;
-
-        void Visit(ReadOnlySpan<int> neighbours)
-        {
-            foreach (var n in neighbours)
-            {
-                if (mark[n] == gen) continue;
-                mark[n] = gen;
-                next.Add(n);
-            }
-        }
+        var counts = LevelSearch.Levels(PersonFilmView.Of(graph, query.Via), person, query.MaxHops, ct);
+        return [.. counts.Select((people, distance) => new ReachLevel(distance, people))];
     }
 
     /// <summary>
