@@ -1,76 +1,5 @@
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>FilmGraph explorer</title>
-<style>
-  body { font: 15px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 960px; padding: 1rem; color: #222; }
-  h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
-  h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
-  section { border-top: 1px solid #ddd; }
-  input[type=text] { width: 14rem; padding: .3rem; }
-  textarea { width: 100%; box-sizing: border-box; font: 13px/1.3 ui-monospace, monospace; padding: .4rem; }
-  button { padding: .3rem .8rem; }
-  pre { background: #f5f5f5; padding: .6rem; overflow: auto; max-height: 28rem; font-size: 13px; }
-  ul { padding-left: 1.2rem; }
-  .muted { color: #666; }
-  .error { color: #a00; }
-  .chain { margin: .3rem 0; }
-  .film { color: #555; font-style: italic; }
-  .picker { position: relative; display: inline-block; }
-  .suggestions { position: absolute; z-index: 10; left: 0; top: 100%; min-width: 22rem; margin: 0; padding: 0; list-style: none;
-                 background: #fff; border: 1px solid #bbb; box-shadow: 0 2px 6px rgba(0,0,0,.15); }
-  .suggestions:empty { display: none; }
-  .suggestions li { padding: .3rem .5rem; cursor: pointer; }
-  .suggestions li[aria-selected=true] { background: #e6f0ff; }
-  .suggestions .known { display: block; font-size: 12px; color: #666; }
-  .choices button { margin: .15rem; }
-  #graph { width: 100%; border: 1px solid #ddd; margin-top: .5rem; }
-  #graph:empty { display: none; }
-  .dropped { color: #a33; }
-</style>
-<style id="__________cytoscape_stylesheet">.__________cytoscape_container { position: relative; }</style>
-</head>
-<body>
-<h1>FilmGraph explorer</h1>
-<p class="muted">People, films and how they connect. Everything here goes through the GraphQL endpoint <code>/graphql</code>.</p>
-
-<section>
-  <h2>Find a person or film</h2>
-  <form id="search-form">
-    <span class="picker"><input id="search-text" type="text" placeholder="e.g. emma" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="search-text-suggestions"><ul id="search-text-suggestions" class="suggestions" role="listbox"></ul></span>
-    <button id="search-run" type="submit">Search</button>
-  </form>
-  <ul id="search-results"></ul>
-</section>
-
-<section>
-  <h2>How is X connected to Y?</h2>
-  <form id="connect-form">
-    <span class="picker"><input id="from" type="text" placeholder="a name, e.g. Emma Watson" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="from-suggestions"><ul id="from-suggestions" class="suggestions" role="listbox"></ul></span>
-    <span class="picker"><input id="to" type="text" placeholder="e.g. Ryan Gosling" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="to-suggestions"><ul id="to-suggestions" class="suggestions" role="listbox"></ul></span>
-    <label><input id="dropped" type="checkbox"> count being dropped from a film</label>
-    <button id="connect-run" type="submit">Connect</button>
-  </form>
-  <div id="connect-result"></div>
-  <p class="muted">Click a person in the drawing to add their films and co-workers; click a link for its facts. <span id="graph-note"></span></p>
-  <div id="graph"></div>
-  <div id="details"></div>
-</section>
-
-<section>
-  <h2>Query</h2>
-  <p>
-    <label>Example: <select id="examples"></select></label>
-  </p>
-  <textarea id="query" rows="12" spellcheck="false"></textarea>
-  <p><button id="run" type="button">Run</button> <span id="status" class="muted"></span></p>
-  <pre id="result"></pre>
-</section>
-
-<script src="/explorer/cytoscape.min.js"></script>
-<script>
+import cytoscape from "cytoscape";
+import "./explorer.css";
 "use strict";
 const examples = [
   ["Co-star chains: Emma Stone to Ryan Gosling",
@@ -415,6 +344,3 @@ $("connect-form").addEventListener("submit", event => { event.preventDefault(); 
   personFor($("to"), { id: to, label: people.b ? people.b.name : to });
   connect();
 })();
-</script>
-</body>
-</html>
