@@ -1,5 +1,6 @@
 using FilmGraph.Core;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
@@ -37,6 +38,12 @@ internal sealed class PersonType : ObjectGraphType<Person>
                 var ordered = Traversal.CreditsIn(credits, ctx.GetArgument<CreditOrder>("order"), ctx.GetArgument<int?>("fromYear"), ctx.GetArgument<int?>("toYear"));
                 return Pages.Of(ordered, ctx.First(), ctx.After());
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FilmType>>>, IDataLoaderResult<IReadOnlyList<Film>>>("knownFor")
+            .Description("The films the person is best known for: any credit but DROPPED_FROM, the films with the most people cast first, " +
+                "then the newer, then by id. What tells namesakes apart in a list of search hits; fetched for all of a list's people at once.")
+            .FirstArgument(Limits.DefaultKnownFor, Limits.KnownForCeiling)
+            .Resolve(ctx => KnownForBatch.Load(ctx, ctx.First()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")

@@ -135,6 +135,16 @@ public sealed class GuardedGraphStore : IGraphStore
         });
     }
 
+    public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        Limits.Check("first", first, 1, Limits.KnownForCeiling);
+        // The ids come from earlier answers (search hits, co-stars), so one the store lacks has no films rather than an error.
+        return Guard(async () => personIds.Count == 0
+            ? []
+            : Traversal.KnownFor(await _inner.KnownForAsync(personIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
+    }
+
     // ---- chains and walks --------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

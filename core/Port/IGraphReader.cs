@@ -50,5 +50,12 @@ public interface IGraphReader
     /// <summary>Replacements in which the person was dropped or cast (a store may return more).</summary>
     Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default);
 
+    /// <summary>
+    /// For each of <paramref name="personIds"/>, at least the first <paramref name="first"/> films in
+    /// <see cref="Traversal.KnownForOrder"/> (one call for many people, so that a list of search hits costs one
+    /// request); ids the store does not hold have none.
+    /// </summary>
+    Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default);
+
     Task<GraphStats> StatsAsync(CancellationToken ct = default);
 }

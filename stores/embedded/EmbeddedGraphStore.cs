@@ -382,6 +382,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return Task.FromResult(coStars);
     }
 
+    public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<KnownCredit>>(KnownFilms.Of(Readable.Index, personIds, first, ct));
+
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

@@ -223,6 +223,21 @@ internal static class Cypher
         LIMIT $first
         """;
 
+    /// <summary>
+    /// Each person's best-known films (Traversal.KnownForOrder: most cast, newer, id), the best $keep of each, with
+    /// every type but DROPPED_FROM; the store removes a film credited twice and keeps the first $first.
+    /// </summary>
+    public const string KnownFor =
+        """
+        UNWIND $ids AS id
+        MATCH (p:Person {id: id})-[r:CAST_IN|DIRECTED|WROTE|COMPOSED|PRODUCED]->(f:Film)
+        WITH id, f, type(r) AS type, COUNT { (f)<-[:CAST_IN]-(:Person) } AS castSize
+        ORDER BY castSize DESC, coalesce(f.year, -2147483648) DESC, f.id
+        WITH id, collect({film: f, type: type, castSize: castSize})[..$keep] AS best
+        UNWIND best AS b
+        RETURN id, b.film AS f, b.type AS type, b.castSize AS castSize
+        """;
+
     /// <summary>Drops and casts on every film someone was dropped from; the replacement rule runs on them in the store.</summary>
     public const string ReplacementCredits =
         """
@@ -342,6 +357,7 @@ internal static class Cypher
         yield return new("read.filmCredits", FilmCredits, P(("id", "f1"), ("types", null)));
         yield return new("read.conflicts", Conflicts, P(("id", "ada")));
         yield return new("read.coStars", CoStars, P(("id", "ada"), ("first", 50L)));
+        yield return new("read.knownFor", KnownFor, P(("ids", new[] { "ada", "will" }), ("keep", 18L)));
         yield return new("read.replacementCredits", ReplacementCredits, none);
         yield return new("read.replacementCreditsOfPerson", ReplacementCreditsOfPerson, P(("id", "will")));
 

@@ -329,6 +329,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         return rows.Select(r => new CoStar(Person((CypherNode)r["o"]!), r.Get<List<object?>>("films").Cast<CypherNode>().Select(Film).ToList())).ToList();
     }
 
+    public async Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default)
+    {
+        // Enough per person that removing a film credited under several types still leaves `first`.
+        var keep = (long)first * RelationshipTypes.PersonToFilm.Count;
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.KnownFor, Params(("ids", personIds.ToArray()), ("keep", keep)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new KnownCredit(r.Get<string>("id"), Film((CypherNode)r["f"]!),
+            RelationshipTypes.TryParse(r.Get<string>("type"), out var type) ? type : throw new GraphStoreException($"Neo4j returned the unknown relationship type '{r["type"]}'."),
+            (int)r.Get<long>("castSize"))).ToList();
+    }
+
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
