@@ -77,6 +77,9 @@ internal sealed class TracedGraphStore(IGraphStore inner) : IGraphStore
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
         Trace("store.Separation", (query, ct), static (s, a) => s.SeparationAsync(a.query, a.ct), static (span, r) => span.SetTag("filmgraph.result.length", r));
 
+    public Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default) =>
+        Trace("store.ChainCount", (query, ct), static (s, a) => s.ChainCountAsync(a.query, a.ct), static (span, r) => span.SetTag(Count, r));
+
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default) =>
         Trace("store.Neighbourhood", (query, ct), static (s, a) => s.NeighbourhoodAsync(a.query, a.ct), static (span, r) =>
         {

@@ -17,6 +17,8 @@ public static class CostModel
     {
         ("Query", "search") => 5,
         ("Query", "coStarChain" or "coStarChains" or "separation") => 10L * (args.MaxHops ?? Limits.DefaultMaxHops),
+        // The same search, its meeting layer grown to the end, then one pass over both sides' layers to count.
+        ("Query", "chainCount") => 20L * (args.MaxHops ?? Limits.DefaultMaxHops),
         ("Query", "reach") => 20L * (args.MaxHops ?? Limits.DefaultMaxHops),
         // The walk visits up to `limit` nodes whatever the selection asks of them.
         ("Query", "neighbourhood") => 10L * (args.Depth ?? Limits.DefaultDepth) + (args.Limit ?? Limits.DefaultNeighbourhoodLimit),

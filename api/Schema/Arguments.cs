@@ -46,6 +46,26 @@ internal static class Arguments
             .MaxHopsArgument()
             .ViaArgument();
 
+    /// <summary>What a chain may not pass through: the filters of coStarChain and chainCount.</summary>
+    public static FieldBuilder<TSource, TReturn> ChainFilterArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludeFilms", "Films the chain may not pass through.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludePeople", "People the chain may not pass through.")
+            .Argument<IntGraphType>("fromYear", "Pass only through films of this year or later (a film with no year is then left out).")
+            .Argument<IntGraphType>("toYear", "Pass only through films of this year or earlier (a film with no year is then left out).");
+
+    /// <summary>The chain question with the filters of <see cref="ChainFilterArguments"/>.</summary>
+    public static ChainQuery FilteredChainQuery(this IResolveFieldContext context) => context.ChainQuery() with
+    {
+        ExcludeFilms = IdSet(context, "excludeFilms"),
+        ExcludePeople = IdSet(context, "excludePeople"),
+        FromYear = context.GetArgument<int?>("fromYear"),
+        ToYear = context.GetArgument<int?>("toYear"),
+    };
+
+    private static HashSet<string> IdSet(IResolveFieldContext context, string argument) =>
+        new(context.GetArgument<List<string>?>(argument) ?? [], StringComparer.Ordinal);
+
     public static IReadOnlyList<RelationshipType> Via(this IResolveFieldContext context) =>
         context.GetArgument<List<RelationshipType>?>("via") ?? [RelationshipType.CastIn];
 

@@ -44,20 +44,10 @@ internal sealed class QueryType : ObjectGraphType
             .Description("One shortest co-star chain from one person to another, or null when none is within maxHops. " +
                          "Among several shortest chains it is the least when each is read as film id, person id, film id, ... (ordinal).")
             .ChainArguments()
-            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludeFilms", "Films the chain may not pass through.")
-            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("excludePeople", "People the chain may not pass through.")
-            .Argument<IntGraphType>("fromYear", "Pass only through films of this year or later (a film with no year is then left out).")
-            .Argument<IntGraphType>("toYear", "Pass only through films of this year or earlier (a film with no year is then left out).")
+            .ChainFilterArguments()
             .ResolveAsync(async ctx =>
             {
-                var query = ctx.ChainQuery() with
-                {
-                    ExcludeFilms = IdSet(ctx, "excludeFilms"),
-                    ExcludePeople = IdSet(ctx, "excludePeople"),
-                    FromYear = ctx.GetArgument<int?>("fromYear"),
-                    ToYear = ctx.GetArgument<int?>("toYear"),
-                };
-                var chains = await ctx.Store().ShortestChainsAsync(query, 1, ctx.CancellationToken);
+                var chains = await ctx.Store().ShortestChainsAsync(ctx.FilteredChainQuery(), 1, ctx.CancellationToken);
                 return chains.Count == 0 ? null : chains[0];
             });
 
@@ -79,6 +69,15 @@ internal sealed class QueryType : ObjectGraphType
             .Description("The length of a shortest co-star chain (0 from a person to themself), or null when none is within maxHops.")
             .ChainArguments()
             .ResolveAsync(async ctx => await ctx.Store().SeparationAsync(ctx.ChainQuery(), ctx.CancellationToken));
+
+        Field<IntGraphType, int?>("chainCount")
+            .Description("How many shortest co-star chains there are, with the filters of coStarChain (1 from a person to themself), " +
+                         "or null when none is within maxHops. Chains are counted as sequences of people and films, without listing them. " +
+                         $"A count beyond {Limits.ChainCountCeiling} (the largest Int) answers {Limits.ChainCountCeiling}; " +
+                         "on the Neo4j store, which can count shortest paths only by producing them, the count stops at 10,000.")
+            .ChainArguments()
+            .ChainFilterArguments()
+            .ResolveAsync(async ctx => (int?)await ctx.Store().ChainCountAsync(ctx.FilteredChainQuery(), ctx.CancellationToken));
 
         Field<SubgraphType, Subgraph>("neighbourhood")
             .Description("The people and films within depth relationships of a node, and the relationships among them, for drawing.")
@@ -127,9 +126,6 @@ internal sealed class QueryType : ObjectGraphType
             .Description("How much the graph holds.")
             .ResolveAsync(async ctx => await ctx.Store().StatsAsync(ctx.CancellationToken));
     }
-
-    private static HashSet<string> IdSet(IResolveFieldContext context, string argument) =>
-        new(context.GetArgument<List<string>?>(argument) ?? [], StringComparer.Ordinal);
 
     private static async Task<Person> FindPersonAsync(IResolveFieldContext context)
     {

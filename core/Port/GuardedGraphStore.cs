@@ -162,16 +162,28 @@ public sealed class GuardedGraphStore : IGraphStore
         });
     }
 
-    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
+        Measured(query, 0, () => _inner.SeparationAsync(query, ct), ct);
+
+    /// <summary>One chain (of length zero) from a person to themself; counts beyond <see cref="Limits.ChainCountCeiling"/> answer the ceiling.</summary>
+    public Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default) =>
+        Measured(query, 1L, async () =>
+        {
+            var count = await _inner.ChainCountAsync(query, ct).ConfigureAwait(false);
+            return count is > 0 ? Math.Min(count.Value, Limits.ChainCountCeiling) : null;
+        }, ct);
+
+    /// <summary>A figure of the shortest chains between two people: <paramref name="themself"/> from a person to themself, null with no hops.</summary>
+    private Task<T?> Measured<T>(ChainQuery query, T themself, Func<Task<T?>> measure, CancellationToken ct) where T : struct
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
         return Guard(async () =>
         {
             await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
-            if (query.From == query.To) return 0;
+            if (query.From == query.To) return themself;
             if (query.MaxHops == 0) return null;
-            return await _inner.SeparationAsync(query, ct).ConfigureAwait(false);
+            return await measure().ConfigureAwait(false);
         });
     }
 

@@ -40,6 +40,12 @@ public interface IGraphReader
     /// <summary>The length of a shortest chain, or null when none is within MaxHops.</summary>
     Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default);
 
+    /// <summary>
+    /// How many shortest chains there are (chains as sequences of people and films, whatever types link them), or
+    /// null when none is within MaxHops. A store may stop counting at a bound it documents, answering that bound.
+    /// </summary>
+    Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default);
+
     Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default);
 
     Task<Reach> ReachAsync(ReachQuery query, CancellationToken ct = default);

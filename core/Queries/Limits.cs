@@ -12,6 +12,12 @@ public static class Limits
     public const int DefaultChains = 10;
     public const int ChainsCeiling = 100;
 
+    /// <summary>
+    /// The most shortest chains a count reports: the largest GraphQL Int. Between two prominent people the number
+    /// of shortest chains grows as a product of cast sizes, so a count saturates here rather than wraps.
+    /// </summary>
+    public const int ChainCountCeiling = int.MaxValue;
+
     public const int DefaultDepth = 1;
     public const int DepthCeiling = 3;
 

@@ -60,6 +60,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <summary>Bytes held by the adjacency rows: the figure the benchmarks report per relationship.</summary>
     public long AdjacencyBytes => Current.Adjacency.ApproximateBytes;
 
+    /// <summary>
+    /// Bytes held for chains beside the adjacency: the id ranks and the in-memory roles (<see cref="Index.EdgeRoles"/>),
+    /// the roles counting 0 while they are read from the file instead.
+    /// </summary>
+    public long ChainTableBytes => ChainTables.Bytes(Current);
+
     public Task<string?> ProblemAsync(CancellationToken ct = default) => Task.FromResult(Problem);
 
     /// <summary>Why the store cannot answer now (its file deleted, replaced or unreadable), or null when it can.</summary>
@@ -159,7 +165,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var names = index.Names.RecentCount + touched.Count > Math.Max(4096, nodes.Count / 16)
             ? NameIndex.Build(nodes)
             : index.Names.WithRecent(touched);
-        return new GraphIndex(nodes, adjacency, names, index.DataVersion);
+        return new GraphIndex(nodes, adjacency, names, index.DataVersion, ChainTables.Order(index, nodes), ChainTables.Roles(index, adjacency, applied));
     }
 
     /// <summary>Reloads from the file when another process committed to it; called holding the write lock.</summary>
@@ -395,21 +401,29 @@ public sealed class EmbeddedGraphStore : IGraphStore
         List<int[]> paths;
         using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
-        using var rows = readers.Rent();
-        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, rows, p, query.Via)).ToList();
+        using var roles = new ChainTables.RoleReader(index, readers);
+        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, roles, p, query.Via)).ToList();
         return Task.FromResult(chains);
     }
 
-    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default)
+    public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Between(query, ct, static (finder, from, to) => finder.Distance(from, to)));
+
+    /// <summary>Counted over the searches' layers without listing a chain; saturates at <see cref="long.MaxValue"/>.</summary>
+    public Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Between(query, ct, static (finder, from, to) => finder.Count(from, to)));
+
+    /// <summary>A search between the query's two people; null when either is not a person here.</summary>
+    private T? Between<T>(ChainQuery query, CancellationToken ct, Func<ChainFinder, int, int, T?> search) where T : struct
     {
         var index = Readable.Index;
         var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
-        if (from < 0 || to < 0) return Task.FromResult<int?>(null);
+        if (from < 0 || to < 0) return null;
         using var finder = new ChainFinder(index, query, ct);
-        return Task.FromResult(finder.Distance(from, to));
+        return search(finder, from, to);
     }
 
-    private static Chain ToChain(GraphIndex index, EdgeRows rows, int[] path, IReadOnlyList<RelationshipType> via)
+    private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, IReadOnlyList<RelationshipType> via)
     {
         var links = new List<ChainLink>(path.Length / 2);
         for (var i = 0; i + 2 < path.Length; i += 2)

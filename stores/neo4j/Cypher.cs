@@ -274,6 +274,14 @@ internal static class Cypher
     public static string ShortestPaths(IReadOnlyList<RelationshipType> via, int maxHops) =>
         Shortest("allShortestPaths", via, maxHops, "RETURN p\nLIMIT $cap");
 
+    /// <summary>
+    /// How many distinct shortest chains (node sequences; parallel relationships make one chain) there are, up to
+    /// <see cref="ShortestPathCap"/>. Neo4j counts shortest paths only by producing them, so the count stops at the
+    /// cap: an answer equal to the cap means at least that many.
+    /// </summary>
+    public static string ShortestCount(IReadOnlyList<RelationshipType> via, int maxHops) =>
+        Shortest("allShortestPaths", via, maxHops, "WITH DISTINCT [n IN nodes(p) | n.id] AS chain\nLIMIT $cap\nRETURN count(chain) AS count");
+
     /// <summary>The length in relationships of one shortest path within <paramref name="maxHops"/> films.</summary>
     public static string ShortestLength(IReadOnlyList<RelationshipType> via, int maxHops) =>
         Shortest("shortestPath", via, maxHops, "RETURN length(p) AS length");
@@ -370,6 +378,7 @@ internal static class Cypher
             {
                 yield return new($"read.shortestPaths[{Alternation(via)};{hops}]", ShortestPaths(via, hops), chain);
                 yield return new($"read.shortestLength[{Alternation(via)};{hops}]", ShortestLength(via, hops), chain);
+                yield return new($"read.shortestCount[{Alternation(via)};{hops}]", ShortestCount(via, hops), chain);
             }
             yield return new($"read.coWorkers[{Alternation(via)}]", CoWorkers(via), P(("frontier", new[] { "ada" })));
         }

@@ -359,6 +359,17 @@ public sealed class Neo4jGraphStore : IGraphStore
         }, ct);
     }
 
+    /// <summary>Counted by the server up to <see cref="Cypher.ShortestPathCap"/>, which it then answers.</summary>
+    public Task<long?> ChainCountAsync(ChainQuery query, CancellationToken ct = default)
+    {
+        return ReadAsync<long?>(async tx =>
+        {
+            var rows = await RowsAsync(tx, Cypher.ShortestCount(query.Via, query.MaxHops), ChainParameters(query), ct).ConfigureAwait(false);
+            var count = rows.Count == 0 ? 0 : rows[0].Get<long>("count");
+            return count == 0 ? null : count;
+        }, ct);
+    }
+
     private static Dictionary<string, object?> ChainParameters(ChainQuery query) => Params(
         ("from", query.From),
         ("to", query.To),

@@ -83,6 +83,7 @@ public sealed class ErrorTests(ApiServer server)
         await ErrorAsync("""{ coStarChain(from: "nobody", to: "ryan-gosling") { length } }""", "NOT_FOUND", """["coStarChain"]""", "from");
         await ErrorAsync("""{ coStarChains(from: "emma-stone", to: "nobody") { length } }""", "NOT_FOUND", """["coStarChains"]""", "to");
         await ErrorAsync("""{ separation(from: "emma-stone", to: "nobody") }""", "NOT_FOUND", """["separation"]""", "to");
+        await ErrorAsync("""{ chainCount(from: "nobody", to: "emma-stone") }""", "NOT_FOUND", """["chainCount"]""", "from");
         await ErrorAsync("""{ neighbourhood(id: "nobody") { truncated } }""", "NOT_FOUND", """["neighbourhood"]""", "id");
         await ErrorAsync("""{ reach(id: "nobody") { reachable } }""", "NOT_FOUND", """["reach"]""", "id");
         await ErrorAsync("""{ replacements(film: "nobody") { role } }""", "NOT_FOUND", """["replacements"]""", "film");
@@ -99,6 +100,9 @@ public sealed class ErrorTests(ApiServer server)
     [InlineData("""{ coStarChain(from: "emma-stone", to: "ryan-gosling", excludePeople: ["ryan-gosling"]) { length } }""", "coStarChain", "excludePeople")]
     [InlineData("""{ separation(from: "emma-stone", to: "ryan-gosling", maxHops: 100) }""", "separation", "maxHops")]
     [InlineData("""{ separation(from: "la-la-land-2016", to: "emma-stone") }""", "separation", "from")]
+    [InlineData("""{ chainCount(from: "emma-stone", to: "ryan-gosling", maxHops: 13) }""", "chainCount", "maxHops")]
+    [InlineData("""{ chainCount(from: "emma-stone", to: "la-la-land-2016") }""", "chainCount", "to")]
+    [InlineData("""{ chainCount(from: "emma-stone", to: "ryan-gosling", excludePeople: ["emma-stone"]) }""", "chainCount", "excludePeople")]
     [InlineData("""{ reach(id: "whiplash-2014") { reachable } }""", "reach", "id")]
     [InlineData("""{ neighbourhood(id: "emma-stone", depth: 4) { truncated } }""", "neighbourhood", "depth")]
     [InlineData("""{ neighbourhood(id: "emma-stone", limit: 5001) { truncated } }""", "neighbourhood", "limit")]

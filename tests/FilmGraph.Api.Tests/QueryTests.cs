@@ -240,6 +240,27 @@ public sealed class QueryTests(ApiServer server)
     }
 
     [Fact]
+    public async Task ChainCount_counts_the_chains_coStarChains_lists_with_the_same_filters()
+    {
+        var data = await server.Client.DataAsync("""
+            { count: chainCount(from: "emma-stone", to: "ryan-gosling")
+              chains: coStarChains(from: "emma-stone", to: "ryan-gosling", first: 100) { length }
+              self: chainCount(from: "emma-stone", to: "emma-stone")
+              none: chainCount(from: "emma-watson", to: "ryan-gosling")
+              withDrops: chainCount(from: "emma-watson", to: "ryan-gosling", via: [CAST_IN, DROPPED_FROM])
+              noCrazy: chainCount(from: "emma-stone", to: "ryan-gosling", excludeFilms: ["crazy-stupid-love-2011"])
+              recent: chainCount(from: "emma-stone", to: "ryan-gosling", fromYear: 2014)
+              viaChazelle: chainCount(from: "miles-teller", to: "john-legend", via: [CAST_IN, DIRECTED])
+              notViaChazelle: chainCount(from: "miles-teller", to: "john-legend", via: [CAST_IN, DIRECTED], excludePeople: ["damien-chazelle"])
+              tooFar: chainCount(from: "miles-teller", to: "emma-stone", via: [CAST_IN, DIRECTED], maxHops: 1) }
+            """);
+        JsonAssert.Equal("""
+            { "count": 3, "chains": [ { "length": 1 }, { "length": 1 }, { "length": 1 } ], "self": 1, "none": null, "withDrops": 2,
+              "noCrazy": 2, "recent": 1, "viaChazelle": 1, "notViaChazelle": null, "tooFar": null }
+            """, data);
+    }
+
+    [Fact]
     public async Task Neighbourhood_has_nodes_edges_and_truncation()
     {
         var data = await server.Client.DataAsync("""

@@ -6,7 +6,7 @@ namespace FilmGraph.Contract;
 /// The rules every store must follow, stated once. A store's test project derives from this and says how to make
 /// an empty store; every store then answers the same questions the same way.
 /// </summary>
-public abstract class GraphStoreContract : IAsyncLifetime
+public abstract partial class GraphStoreContract : IAsyncLifetime
 {
     private IGraphStore? _store;
 

@@ -287,20 +287,28 @@ internal sealed partial class InMemoryNeo4j
         {
             frontier = frontier.SelectMany(Steps).Select(s => s.Next).Where(n => fromB.TryAdd(n, d)).Distinct().ToList();
         }
-        if (!fromB.TryGetValue(a, out var length)) return Rows(q.Contains("allShortestPaths") ? ["p"] : ["length"], []);
+        if (!fromB.TryGetValue(a, out var length))
+            return q.Contains("AS count") ? Rows(["count"], [Row(0L)]) : Rows(q.Contains("allShortestPaths") ? ["p"] : ["length"], []);
         if (!q.Contains("allShortestPaths")) return Rows(["length"], [Row((long)length)]);
 
-        var paths = new List<object?[]>();
+        // A count takes distinct node sequences up to the cap; a listing stops at the cap of paths.
+        var counting = q.Contains("AS count");
+        var paths = new List<(List<Node> Nodes, List<Rel> Rels)>();
         void Walk(List<Node> nodes, List<Rel> rels)
         {
-            if (paths.Count >= (long)p["cap"]!) return;
+            if (!counting && paths.Count >= (long)p["cap"]!) return;
             var here = nodes[^1];
-            if (here == b) { paths.Add(Row(new BoltPath(nodes.Select(n => n.ToBolt()).ToList(), rels.Select(r => r.ToBolt()).ToList()))); return; }
+            if (here == b) { paths.Add((nodes, rels)); return; }
             foreach (var (rel, next) in Steps(here).Where(s => fromB.GetValueOrDefault(s.Next, -1) == fromB[here] - 1))
                 Walk([.. nodes, next], [.. rels, rel]);
         }
         Walk([a], []);
-        return Rows(["p"], paths);
+        if (counting)
+        {
+            var chains = paths.Select(path => string.Join('\n', path.Nodes.Select(n => n.Key))).Distinct().Take((int)(long)p["cap"]!);
+            return Rows(["count"], [Row((long)chains.Count())]);
+        }
+        return Rows(["p"], paths.Select(path => Row(new BoltPath(path.Nodes.Select(n => n.ToBolt()).ToList(), path.Rels.Select(r => r.ToBolt()).ToList()))));
     }
 
     private PeerReply CoWorkers(string q, IReadOnlyDictionary<string, object?> p)

@@ -92,6 +92,22 @@ internal sealed class Adjacency
         recent = _overlay[slot] is { } overlay && overlay.TryGetValue(node, out var extra) ? extra : default;
     }
 
+    /// <summary>
+    /// Where <paramref name="neighbour"/> sits in the built rows of a slot (an index into that slot's one targets
+    /// array), or -1 when the edge is not in them (absent, or added to the overlay since). Tables kept alongside the
+    /// rows (<see cref="EdgeRoles"/>) are indexed by it.
+    /// </summary>
+    public int BaseRowIndex(int slot, int node, int neighbour)
+    {
+        if ((uint)node >= (uint)BaseNodes) return -1;
+        var o = _offsets[slot];
+        var at = Array.BinarySearch(_targets[slot], o[node], o[node + 1] - o[node], neighbour);
+        return at >= 0 ? at : -1;
+    }
+
+    /// <summary>Whether both versions read the same built rows (no compaction between them).</summary>
+    public bool SharesRowsWith(Adjacency other) => ReferenceEquals(_targets, other._targets);
+
     public int Degree(int slot, int node)
     {
         Neighbours(slot, node, out var rows, out var recent);

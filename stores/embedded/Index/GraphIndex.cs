@@ -6,7 +6,8 @@ namespace FilmGraph.Store.Embedded.Index;
 /// One consistent version of everything queries read in memory. Published by reference; a query takes the
 /// current one once and works on it to the end, so writers never wait for readers or readers for writers.
 /// </summary>
-internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex? names, long dataVersion)
+internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex? names, long dataVersion,
+    IdOrder? order = null, EdgeRoles? roles = null)
 {
     public NodeTable Nodes { get; } = nodes;
     public Adjacency Adjacency { get; } = adjacency;
@@ -18,6 +19,12 @@ internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex
     public long DataVersion { get; } = dataVersion;
 
     public int NodeCount => Nodes.Count;
+
+    /// <summary>Ids as ranks, for the chain order; null in a write-only store.</summary>
+    public IdOrder? Order { get; } = order?.For(nodes);
+
+    /// <summary>Roles of the relationships in the adjacency's built rows; null when they must be read from the file.</summary>
+    public EdgeRoles? Roles { get; } = roles;
 
     /// <summary>The node with this id when it is of this kind, else -1.</summary>
     public int Node(string id, NodeKind kind) => Nodes.IndexOf(id) is var node and >= 0 && Nodes.Kind(node) == kind ? node : -1;

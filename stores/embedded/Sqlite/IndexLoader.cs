@@ -38,6 +38,15 @@ internal static class IndexLoader
                 return ReadEdges(reader.Handle!);
             })
             : null;
+        // Roles for the chains, read alongside; checked against the rows once built, and read again here if a commit came between.
+        var parallelRoles = buildIndex && path is not null
+            ? Task.Run(() =>
+            {
+                using var reader = StoreFile.OpenReader(path);
+                using var readTx = reader.BeginTransaction(deferred: true);
+                return RoleRows.Read(reader.Handle!);
+            })
+            : null;
         var dataVersion = StoreFile.DataVersion(connection, tx);
         var rows = new List<NodeRow>();
         // Millions of rows: step the statements directly rather than through the data reader's per-row machinery.
@@ -68,6 +77,7 @@ internal static class IndexLoader
             var index = NameIndex.Build(nodes);
             return (index, clock.Elapsed - started);
         });
+        var order = Task.Run(() => IdOrder.Build(nodes));
 
         // Sources get 28 bits in the packed rows read below, which bounds a store at 268 million nodes.
         if (nodes.Count >= 1 << 28) throw new InvalidDataException($"The store holds {nodes.Count:N0} nodes; the most it can index is {1 << 28:N0}.");
@@ -77,9 +87,11 @@ internal static class IndexLoader
         var (sources, types, targets) = (edges.Sources, edges.Types, edges.Targets);
         var adjacency = Adjacency.Build(nodes.Count, sources.Span, types.Span, targets.Span);
         var adjacencyTime = clock.Elapsed - nodesTime - edgesTime;
+        var roles = (parallelRoles?.GetAwaiter().GetResult() ?? RoleRows.Read(handle)).Build(adjacency, nodes.Count)
+            ?? (parallelRoles is null ? null : RoleRows.Read(handle).Build(adjacency, nodes.Count));
         var (nameIndex, namesTime) = names.GetAwaiter().GetResult();
         timings = new IndexLoadTimings(nodesTime, edgesTime, adjacencyTime, namesTime);
-        return new GraphIndex(nodes, adjacency, nameIndex, dataVersion);
+        return new GraphIndex(nodes, adjacency, nameIndex, dataVersion, order.GetAwaiter().GetResult(), roles);
     }
 
     private sealed record EdgeArrays(GrowableArray<int> Sources, GrowableArray<byte> Types, GrowableArray<int> Targets, int MaxNode);
@@ -106,7 +118,7 @@ internal static class IndexLoader
         return new EdgeArrays(sources, types, targets, max);
     }
 
-    private static void Step(sqlite3 handle, string sql, Action<sqlite3_stmt> row)
+    internal static void Step(sqlite3 handle, string sql, Action<sqlite3_stmt> row)
     {
         if (raw.sqlite3_prepare_v2(handle, sql, out var statement) != raw.SQLITE_OK)
             throw new InvalidDataException($"Cannot read the store: {raw.sqlite3_errmsg(handle).utf8_to_string()}");

@@ -19,6 +19,15 @@ internal sealed class Scratch : IDisposable
     public int[] DistA = [], DistB = [];
     public int Generation;
 
+    private readonly List<List<int>> _candidates = [];
+
+    /// <summary>A list for the chain walk's candidates at depth <paramref name="depth"/>, kept between walks.</summary>
+    public List<int> Candidates(int depth)
+    {
+        while (_candidates.Count <= depth) _candidates.Add([]);
+        return _candidates[depth];
+    }
+
     public static Scratch Rent(int nodeCount)
     {
         if (!Pool.TryTake(out var s)) s = new Scratch();

@@ -1,0 +1,43 @@
+namespace FilmGraph.Store.Embedded.Index;
+
+/// <summary>
+/// Every node's place among all ids in ordinal string order, so that the chain order (<c>Traversal.ChainOrder</c>,
+/// which compares ids with <see cref="string.CompareOrdinal(string, string)"/>) is an integer comparison. Node numbers
+/// follow the file's insertion order, not id order, hence the separate ranks. Ranks cover the nodes present when
+/// they were built; nodes appended since compare by their ids, which is the same order, only slower.
+/// <para>
+/// <see cref="Ranks"/> is a plain array of node count entries (distinct values 0..count-1), to be persisted as it is.
+/// </para>
+/// </summary>
+internal sealed class IdOrder(int[] ranks) : IComparer<int>
+{
+    private NodeTable? _nodes;
+
+    public int[] Ranks { get; } = ranks;
+
+    /// <summary>Nodes covered: 0 to Count - 1.</summary>
+    public int Count => Ranks.Length;
+
+    public static IdOrder Build(NodeTable nodes)
+    {
+        var count = nodes.Count;
+        var ids = new string[count];
+        var order = new int[count];
+        for (var n = 0; n < count; n++) (ids[n], order[n]) = (nodes.Id(n), n);
+        Array.Sort(ids, order, StringComparer.Ordinal);
+        var ranks = new int[count];
+        for (var r = 0; r < count; r++) ranks[order[r]] = r;
+        return new IdOrder(ranks) { _nodes = nodes };
+    }
+
+    /// <summary>The same ranks, comparing nodes beyond them through this version of the node table.</summary>
+    public IdOrder For(NodeTable nodes) => new(Ranks) { _nodes = nodes };
+
+    /// <summary>Negative when node <paramref name="x"/>'s id comes before <paramref name="y"/>'s in ordinal order.</summary>
+    public int Compare(int x, int y)
+    {
+        var ranks = Ranks;
+        if ((uint)x < (uint)ranks.Length && (uint)y < (uint)ranks.Length) return ranks[x] - ranks[y];
+        return string.CompareOrdinal(_nodes!.Id(x), _nodes.Id(y));
+    }
+}
