@@ -59,6 +59,34 @@ public sealed class ExplorerBrowserTests(ApiServer server)
         await RunAsync("imdb.mjs", [Base(api.Client.Http), ryans[0].Value, .. namesakes], "imdb: all steps passed");
     }
 
+    [SkippableFact]
+    public async Task The_count_line_states_every_shortest_chain_when_it_shows_ten()
+    {
+        SkipWithoutBrowser();
+        const int films = 12;
+        var seed = Path.Combine(Path.GetTempPath(), $"filmgraph-twelve-{Guid.NewGuid():N}.json");
+        var document = new
+        {
+            people = new[] { new { id = "ann", name = "Ann Many" }, new { id = "bob", name = "Bob Many" } },
+            films = Enumerable.Range(1, films).Select(i => new { id = $"film-{i:00}", title = $"Film {i}", year = 2000 + i }).ToArray(),
+            relationships = Enumerable.Range(1, films).SelectMany(i => new[]
+            {
+                new { type = "CAST_IN", from = "ann", to = $"film-{i:00}" },
+                new { type = "CAST_IN", from = "bob", to = $"film-{i:00}" },
+            }).ToArray(),
+        };
+        await File.WriteAllTextAsync(seed, System.Text.Json.JsonSerializer.Serialize(document));
+        try
+        {
+            await using var api = await server.StartApiAsync(new Dictionary<string, string?> { ["FilmGraph:Seed:Path"] = seed });
+            await RunAsync("count.mjs", [Base(api.Client.Http), "ann", "bob", films.ToString(CultureInfo.InvariantCulture)], "count: all steps passed");
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
     private static void SkipWithoutBrowser()
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is missing (apt-get install -y chromium).");
