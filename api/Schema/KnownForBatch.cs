@@ -54,9 +54,9 @@ internal sealed class KnownForBatch(IGraphReader store)
 
     private sealed class Result(KnownForBatch batch, Pending pending, int first, string personId) : IDataLoaderResult<IReadOnlyList<Film>>
     {
-        public async Task<IReadOnlyList<Film>> GetResultAsync(CancellationToken cancellationToken = default) =>
-            [.. (await batch.FetchAsync(pending, first, cancellationToken).ConfigureAwait(false))[personId]];
+        public async Task<IReadOnlyList<Film>> GetResultAsync(CancellationToken ct = default) =>
+            [.. (await batch.FetchAsync(pending, first, ct).ConfigureAwait(false))[personId]];
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken ct) => await GetResultAsync(ct).ConfigureAwait(false);
     }
 }
