@@ -99,7 +99,7 @@ public sealed class ExplorerBrowserTests(ApiServer server)
 
     private static async Task RunAsync(string script, string[] args, string passed)
     {
-        var (exitCode, output, errors) = await NodeScript.RunAsync(Folder, script, args, TimeSpan.FromSeconds(180),
+        var (exitCode, output, errors) = await NodeScript.RunAsync(Folder, script, args, TimeSpan.FromSeconds(300),
             new Dictionary<string, string> { ["CHROMIUM_PATH"] = Chromium });
         Assert.True(exitCode == 0, $"{script} exited with {exitCode.ToString(CultureInfo.InvariantCulture)}:{Environment.NewLine}{output}{errors}");
         Assert.Contains(passed, output);

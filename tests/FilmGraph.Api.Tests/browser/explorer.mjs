@@ -139,6 +139,21 @@ await withBrowser(baseUrl, async ({ page, newPage }) => {
   check(new URL(page.url()).searchParams.get("from") === "emma-stone", "the choice was not used: " + page.url());
   check((await text(page, "#connect-result .count")).startsWith("3 shortest chains of length 1"), "Emma Stone: " + await text(page, "#connect-result .count"));
 
+  step("find a film by keyboard: its details at once, and /?film=ID opens them");
+  const found = await suggest(page, "#find", "la la");
+  check(found[0].startsWith("La La Land") && found[0].includes("film \u00b7 2016"), "film suggestions: " + JSON.stringify(found));
+  await page.press("#find", "ArrowDown");
+  await page.press("#find", "Enter");
+  await page.waitForFunction(() => (document.querySelector("#panel h3") || {}).textContent === "La La Land (2016)");
+  check(new URL(page.url()).searchParams.get("film") === "la-la-land-2016", "url: " + page.url());
+  await page.goto(baseUrl + "/?person=miles-teller");
+  await page.waitForFunction(() => (document.querySelector("#panel h3") || {}).textContent === "Miles Teller");
+  const miles = await text(page, "#panel");
+  check(miles.includes("in conflict with Damien Chazelle on La La Land (2016)") && miles.includes("replaced by Ryan Gosling as Sebastian in La La Land (2016)"),
+    "Miles Teller: " + miles);
+  // Alone, a person is drawn with their films around them.
+  await page.waitForFunction(() => window.explorerGraph && window.explorerGraph.getElementById("whiplash-2014").nonempty());
+
   step("a phone: 390 x 844");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(url);

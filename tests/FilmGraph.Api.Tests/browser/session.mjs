@@ -22,7 +22,8 @@ export async function withBrowser(baseUrl, run) {
   });
   const problems = [];
   const watch = page => {
-    page.setDefaultTimeout(15_000);
+    // Generous: CI shares its cores, and a step that fails should fail on what it checks, not on a slow machine.
+    page.setDefaultTimeout(30_000);
     page.on("console", m => { if (m.type() === "error") problems.push("console: " + m.text()); });
     page.on("pageerror", e => problems.push("page error: " + e.message));
     page.on("requestfailed", r => problems.push("failed request: " + r.url() + " " + (r.failure() ? r.failure().errorText : "")));

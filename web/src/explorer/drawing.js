@@ -33,7 +33,15 @@ function create(elements) {
   const container = $("graph");
   cy = cytoscape({ container, elements, style: STYLE, layout: { name: "preset" }, boxSelectionEnabled: false, minZoom: 0.2, maxZoom: 3,
     autoungrabify: false });
-  cy.on("tap", "node", event => selectHandler(event.target.id(), event.target.data("kind")));
+  // A long press selects too (Cytoscape calls it taphold, and a press held past its threshold, as on a busy
+  // machine or a phone, gives no tap); one press that gives both selects once.
+  let last = { id: null, at: 0 };
+  cy.on("tap taphold", "node", event => {
+    const id = event.target.id();
+    if (last.id === id && event.timeStamp - last.at < 1000) return;
+    last = { id, at: event.timeStamp };
+    selectHandler(id, event.target.data("kind"));
+  });
   window.explorerGraph = cy;
   listNodes();
   return cy;
