@@ -38,7 +38,7 @@ public static class CostModel
         ("Query", "coStarChains") => args.First ?? Limits.DefaultChains,
         ("Query", "replacements") => 50,
         ("Person", "coStars") => args.First ?? Limits.DefaultCoStars,
-        ("Person", "knownFor") => args.First ?? Limits.DefaultKnownFor,
+        ("Person" or "Film", "knownFor") => args.First ?? Limits.DefaultKnownFor,
         ("Person", "credits") => 20,
         ("Film", "credits") => 30,
         ("Person", "conflicts" or "replaced" or "replacedBy") or ("Film", "replacements") => 5,

@@ -43,7 +43,8 @@ internal sealed class PersonType : ObjectGraphType<Person>
             .Description("The films the person is best known for: any credit but DROPPED_FROM, the films with the most people cast first, " +
                 "then the newer, then by id. What tells namesakes apart in a list of search hits; fetched for all of a list's people at once.")
             .FirstArgument(Limits.DefaultKnownFor, Limits.KnownForCeiling)
-            .Resolve(ctx => KnownForBatch.Load(ctx, ctx.First()));
+            .Resolve(ctx => KnownBatch<Film>.Load(ctx, "filmgraph.person.knownFor", ctx.Source.Id, ctx.First(), store => async (ids, first, ct) =>
+                (await store.KnownForAsync(ids, first, ct).ConfigureAwait(false)).ToLookup(k => k.PersonId, k => k.Film, StringComparer.Ordinal)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")

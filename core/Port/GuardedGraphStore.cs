@@ -145,6 +145,15 @@ public sealed class GuardedGraphStore : IGraphStore
             : Traversal.KnownFor(await _inner.KnownForAsync(personIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
     }
 
+    public Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filmIds);
+        Limits.Check("first", first, 1, Limits.KnownForCeiling);
+        return Guard(async () => filmIds.Count == 0
+            ? []
+            : Traversal.KnownPeople(await _inner.KnownPeopleAsync(filmIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
+    }
+
     // ---- chains and walks --------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

@@ -63,5 +63,11 @@ public interface IGraphReader
     /// </summary>
     Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default);
 
+    /// <summary>
+    /// For each of <paramref name="filmIds"/>, at least the first <paramref name="first"/> people in
+    /// <see cref="Traversal.KnownPeopleOrder"/>, in one call for many films; ids the store does not hold have none.
+    /// </summary>
+    Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default);
+
     Task<GraphStats> StatsAsync(CancellationToken ct = default);
 }

@@ -158,4 +158,23 @@ public static class Traversal
             .GroupBy(c => c.PersonId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.Order(KnownForOrder).DistinctBy(c => c.Film.Id, StringComparer.Ordinal).Take(first))];
+
+    /// <summary>
+    /// The people a film is best known for: those with the most credits in all (any type but DROPPED_FROM) first,
+    /// then by person id. A person credited twice on the film counts once, by their first type in enum order.
+    /// </summary>
+    public static readonly IComparer<KnownPerson> KnownPeopleOrder = Comparer<KnownPerson>.Create((a, b) =>
+    {
+        var c = b!.Credits.CompareTo(a!.Credits);
+        if (c == 0) c = string.CompareOrdinal(a.Person.Id, b.Person.Id);
+        return c != 0 ? c : a.Type.CompareTo(b.Type);
+    });
+
+    /// <summary>Each film's first <paramref name="first"/> known people by <see cref="KnownPeopleOrder"/>.</summary>
+    public static IReadOnlyList<KnownPerson> KnownPeople(IEnumerable<KnownPerson> credits, int first) =>
+        [.. credits
+            .Where(c => c.Type is not (RelationshipType.DroppedFrom or RelationshipType.ConflictedWith))
+            .GroupBy(c => c.FilmId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Order(KnownPeopleOrder).DistinctBy(c => c.Person.Id, StringComparer.Ordinal).Take(first))];
 }

@@ -391,6 +391,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
     public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<KnownCredit>>(KnownFilms.Of(Readable.Index, personIds, first, ct));
 
+    public Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<KnownPerson>>(KnownFilms.People(Readable.Index, filmIds, first, ct));
+
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

@@ -335,9 +335,19 @@ public sealed class Neo4jGraphStore : IGraphStore
         var keep = (long)first * RelationshipTypes.PersonToFilm.Count;
         var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.KnownFor, Params(("ids", personIds.ToArray()), ("keep", keep)), ct), ct).ConfigureAwait(false);
         return rows.Select(r => new KnownCredit(r.Get<string>("id"), Film((CypherNode)r["f"]!),
-            RelationshipTypes.TryParse(r.Get<string>("type"), out var type) ? type : throw new GraphStoreException($"Neo4j returned the unknown relationship type '{r["type"]}'."),
+            TypeOf(r.Get<string>("type")),
             (int)r.Get<long>("castSize"))).ToList();
     }
+
+    public async Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default)
+    {
+        var keep = (long)first * RelationshipTypes.PersonToFilm.Count;
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.KnownPeople, Params(("ids", filmIds.ToArray()), ("keep", keep)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new KnownPerson(r.Get<string>("id"), Person((CypherNode)r["p"]!), TypeOf(r.Get<string>("type")), (int)r.Get<long>("credits"))).ToList();
+    }
+
+    private static RelationshipType TypeOf(string name) =>
+        RelationshipTypes.TryParse(name, out var type) ? type : throw new GraphStoreException($"Neo4j returned the unknown relationship type '{name}'.");
 
     // ---- chains and walks ------------------------------------------------------------------------------------
 

@@ -39,6 +39,32 @@ public sealed class KnownForTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Films_in_a_list_carry_their_best_known_people_from_one_store_call()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "FilmGraph",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var request = StartedApi.Post("""{ person(id: "ryan-gosling") { credits(types: [CAST_IN]) { film { id knownFor(first: 2) { id } } } } }""");
+        request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+        var answer = await server.Client.SendAsync(request);
+        Assert.Equal(200, answer.Status);
+
+        var films = answer.Json["data"]!["person"]!["credits"]!.AsArray().Select(c => c!["film"]!).ToList();
+        Assert.Equal(3, films.Count);
+        // Ryan Gosling and Emma Stone are in all three, so each film is known first for the two of them.
+        foreach (var film in films)
+            Assert.Equal(["emma-stone", "ryan-gosling"], film["knownFor"]!.AsArray().Select(p => (string)p!["id"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Single(spans, s => s.TraceId.ToHexString() == traceId && s.OperationName == "store.KnownPeople");
+    }
+
+    [Fact]
     public async Task A_first_out_of_range_is_refused_naming_it()
     {
         var answer = await server.Client.PostAsync("""{ person(id: "emma-stone") { knownFor(first: 21) { id } } }""");

@@ -87,6 +87,7 @@ internal sealed partial class InMemoryNeo4j
         }
         if (q == Cypher.CoStars) return CoStars((string)p["id"]!, (long)p["first"]!);
         if (q == Cypher.KnownFor) return KnownFor(Strings(p["ids"]), (long)p["keep"]!);
+        if (q == Cypher.KnownPeople) return KnownPeople(Strings(p["ids"]), (long)p["keep"]!);
         if (q == Cypher.ReplacementCredits || q == Cypher.ReplacementCreditsOfPerson)
         {
             var films = _rels.Where(r => r.Type == "DROPPED_FROM").Select(r => r.To).Distinct()
@@ -188,6 +189,16 @@ internal sealed partial class InMemoryNeo4j
             .OrderByDescending(c => c.Cast).ThenByDescending(c => c.Film.Properties.GetValueOrDefault("year") as long? ?? long.MinValue)
             .ThenBy(c => c.Film.Key, StringComparer.Ordinal).Take((int)keep));
         return Rows(["id", "f", "type", "castSize"], rows.Select(c => Row(c.Id, c.Film.ToBolt(), c.Type, c.Cast)));
+    }
+
+    private PeerReply KnownPeople(IEnumerable<string> ids, long keep)
+    {
+        static bool Known(Rel r) => r.Type is "CAST_IN" or "DIRECTED" or "WROTE" or "COMPOSED" or "PRODUCED";
+        var rows = ids.SelectMany(id => _rels
+            .Where(r => r.To.Key == id && r.To.Label == "Film" && Known(r))
+            .Select(r => (Id: id, Person: r.From, r.Type, Credits: (long)_rels.Count(c => c.From == r.From && c.To.Label == "Film" && Known(c))))
+            .OrderByDescending(c => c.Credits).ThenBy(c => c.Person.Key, StringComparer.Ordinal).Take((int)keep));
+        return Rows(["id", "p", "type", "credits"], rows.Select(c => Row(c.Id, c.Person.ToBolt(), c.Type, c.Credits)));
     }
 
     /// <summary>

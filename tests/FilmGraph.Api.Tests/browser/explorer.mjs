@@ -141,7 +141,7 @@ await withBrowser(baseUrl, async ({ page, newPage }) => {
 
   step("find a film by keyboard: its details at once, and /?film=ID opens them");
   const found = await suggest(page, "#find", "la la");
-  check(found[0].startsWith("La La Land") && found[0].includes("film \u00b7 2016"), "film suggestions: " + JSON.stringify(found));
+  check(found[0].startsWith("La La Land") && found[0].includes("film \u00b7 2016") && /with \w/.test(found[0]), "film suggestions: " + JSON.stringify(found));
   await page.press("#find", "ArrowDown");
   await page.press("#find", "Enter");
   await page.waitForFunction(() => (document.querySelector("#panel h3") || {}).textContent === "La La Land (2016)");

@@ -5,7 +5,7 @@ import { $, el, filmLabel, graphql } from "./graphql.js";
 
 export const SUGGEST =
   "query Suggest($text: String!) { search(text: $text, first: 8) { kind id label " +
-  "person { born knownFor(first: 3) { title year } } film { year } } }";
+  "person { born knownFor(first: 3) { title year } } film { year knownFor(first: 3) { name } } } }";
 
 /** "person · b. 1990" or "film · 2016". */
 export function metaOf(hit) {
@@ -14,6 +14,7 @@ export function metaOf(hit) {
 }
 
 export function knownOf(hit) {
+  if (hit.film) return hit.film.knownFor && hit.film.knownFor.length ? "with " + hit.film.knownFor.map(p => p.name).join(", ") : "";
   const films = hit.person ? hit.person.knownFor : [];
   return films.length ? "known for " + films.map(filmLabel).join(", ") : "";
 }
