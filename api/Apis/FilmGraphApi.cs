@@ -46,31 +46,27 @@ public static class FilmGraphApi
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadiness });
         if (metrics.Enabled) app.MapPrometheusScrapingEndpoint(Metrics);
 
-        app.MapGet("/", (HttpContext http) =>
+        app.MapGet("/", (HttpContext http) => Page(http, "explorer.html"));
+        app.MapGet("/graphiql", (HttpContext http) => Page(http, "graphiql.html"));
+        app.MapGet("/assets/{file}", (HttpContext http, string file) =>
         {
-            SecurityHeaders.Page(http.Response, ExplorerPage.ContentSecurityPolicy);
-            return Results.Text(ExplorerPage.Html, "text/html; charset=utf-8");
+            if (file.EndsWith(".html", StringComparison.Ordinal) || !WebAssets.Files.TryGetValue(file, out var found)) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.Bytes(found.Bytes, found.ContentType);
         });
-        app.MapGet("/explorer/cytoscape.min.js", (HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.Text(ExplorerPage.Cytoscape, "text/javascript; charset=utf-8");
-        });
-        app.MapGet("/graphiql", (HttpContext http) =>
-        {
-            SecurityHeaders.Page(http.Response, GraphiQLPage.ContentSecurityPolicy);
-            return Results.Text(GraphiQLPage.Html, "text/html; charset=utf-8");
-        });
-        app.MapGet("/graphiql/{file}", (HttpContext http, string file) =>
-        {
-            if (!GraphiQLPage.Files.TryGetValue(file, out var found)) return Results.NotFound();
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.Text(found.Text, found.ContentType);
-        });
+        // Browsers ask for this whatever the page links; the page's own icon answers.
+        app.MapGet("/favicon.ico", () => Results.Bytes(WebAssets.Files["favicon.svg"].Bytes, "image/svg+xml"));
         // With introspection off the schema is not published here either; 404, as if there were no such page.
         app.MapGet("/schema.graphql", (FilmGraphSchema schema) =>
             graphQL.Introspection ? Results.Text(SchemaText(schema), "text/plain; charset=utf-8") : Results.NotFound());
         return app;
+    }
+
+    private static IResult Page(HttpContext http, string file)
+    {
+        SecurityHeaders.Page(http.Response, WebAssets.ContentSecurityPolicy);
+        var (contentType, bytes) = WebAssets.Files[file];
+        return Results.Bytes(bytes, contentType);
     }
 
     /// <summary>"Healthy: embedded: /data/filmgraph.db", or "Unhealthy: " and why the store cannot answer.</summary>

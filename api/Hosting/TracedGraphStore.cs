@@ -70,6 +70,12 @@ internal sealed class TracedGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default) =>
         Trace("store.CoStars", (personId, first, ct), static (s, a) => s.CoStarsAsync(a.personId, a.first, a.ct), Counted<CoStar>());
 
+    public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default) =>
+        Trace("store.KnownFor", (personIds, first, ct), static (s, a) => s.KnownForAsync(a.personIds, a.first, a.ct), Counted<KnownCredit>());
+
+    public Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default) =>
+        Trace("store.KnownPeople", (filmIds, first, ct), static (s, a) => s.KnownPeopleAsync(a.filmIds, a.first, a.ct), Counted<KnownPerson>());
+
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default) =>
         Trace("store.ShortestChains", (query, first, ct), static (s, a) => s.ShortestChainsAsync(a.query, a.first, a.ct), static (span, r) =>
         {

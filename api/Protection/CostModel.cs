@@ -44,6 +44,7 @@ public static class CostModel
         ("Query", "centres") => args.First ?? Limits.DefaultCentres,
         ("Query", "replacements") => 50,
         ("Person", "coStars") => args.First ?? Limits.DefaultCoStars,
+        ("Person" or "Film", "knownFor") => args.First ?? Limits.DefaultKnownFor,
         ("Person", "credits") => 20,
         ("Film", "credits") => 30,
         ("Person", "conflicts" or "replaced" or "replacedBy") or ("Film", "replacements") => 5,

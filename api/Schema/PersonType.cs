@@ -1,5 +1,6 @@
 using FilmGraph.Core;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
@@ -38,6 +39,13 @@ internal sealed class PersonType : ObjectGraphType<Person>
                     ctx.GetArgument<CreditOrder>("order"), start, first);
                 return Pages.Of(await ctx.Store().PersonCreditsPageAsync(query, ctx.CancellationToken), start);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FilmType>>>, IDataLoaderResult<IReadOnlyList<Film>>>("knownFor")
+            .Description("The films the person is best known for: any credit but DROPPED_FROM, the films with the most people cast first, " +
+                "then the newer, then by id. What tells namesakes apart in a list of search hits; fetched for all of a list's people at once.")
+            .FirstArgument(Limits.DefaultKnownFor, Limits.KnownForCeiling)
+            .Resolve(ctx => KnownBatch<Film>.Load(ctx, "filmgraph.person.knownFor", ctx.Source.Id, ctx.First(), store => async (ids, first, ct) =>
+                (await store.KnownForAsync(ids, first, ct).ConfigureAwait(false)).ToLookup(k => k.PersonId, k => k.Film, StringComparer.Ordinal)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoStarType>>>, IReadOnlyList<CoStar>>("coStars")
             .Description("People cast in the same films (CAST_IN), most shared films first, then by id.")

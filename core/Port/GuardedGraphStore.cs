@@ -168,6 +168,25 @@ public sealed class GuardedGraphStore : IGraphStore
             return await _inner.CoStarCountAsync(personId, ct).ConfigureAwait(false);
         });
 
+    public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        Limits.Check("first", first, 1, Limits.KnownForCeiling);
+        // The ids come from earlier answers (search hits, co-stars), so one the store lacks has no films rather than an error.
+        return Guard(async () => personIds.Count == 0
+            ? []
+            : Traversal.KnownFor(await _inner.KnownForAsync(personIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
+    }
+
+    public Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filmIds);
+        Limits.Check("first", first, 1, Limits.KnownForCeiling);
+        return Guard(async () => filmIds.Count == 0
+            ? []
+            : Traversal.KnownPeople(await _inner.KnownPeopleAsync(filmIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
+    }
+
     // ---- chains and walks --------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

@@ -65,5 +65,18 @@ public interface IGraphReader
     /// <summary>Replacements in which the person was dropped or cast (a store may return more).</summary>
     Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default);
 
+    /// <summary>
+    /// For each of <paramref name="personIds"/>, at least the first <paramref name="first"/> films in
+    /// <see cref="Traversal.KnownForOrder"/> (one call for many people, so that a list of search hits costs one
+    /// request); ids the store does not hold have none.
+    /// </summary>
+    Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default);
+
+    /// <summary>
+    /// For each of <paramref name="filmIds"/>, at least the first <paramref name="first"/> people in
+    /// <see cref="Traversal.KnownPeopleOrder"/>, in one call for many films; ids the store does not hold have none.
+    /// </summary>
+    Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default);
+
     Task<GraphStats> StatsAsync(CancellationToken ct = default);
 }

@@ -27,6 +27,9 @@ public static class Limits
     public const int DefaultSearchResults = 10;
     public const int SearchResultsCeiling = 100;
 
+    public const int DefaultKnownFor = 3;
+    public const int KnownForCeiling = 20;
+
     public const int DefaultCoStars = 50;
     public const int CoStarsCeiling = 1000;
 

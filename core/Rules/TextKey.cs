@@ -5,7 +5,8 @@ namespace FilmGraph.Core;
 
 /// <summary>
 /// The form in which names and titles are compared: lower case, accents removed, punctuation dropped, runs of
-/// space folded. "Amélie" and "AMELIE" share a key; so do "Crazy, Stupid, Love" and "crazy stupid love".
+/// space folded, and letters such as ð, þ, ø, æ, ß and ł spelled in Latin letters. "Amélie" and "AMELIE" share a key;
+/// so do "Crazy, Stupid, Love" and "crazy stupid love", and "Bjørk Guðmundsdóttir" and "Bjork Gudmundsdottir".
 /// </summary>
 public static class TextKey
 {
@@ -24,7 +25,9 @@ public static class TextKey
             {
                 if (pendingSpace && sb.Length > 0) sb.Append(' ');
                 pendingSpace = false;
-                sb.Append(char.ToLowerInvariant(ch));
+                var lower = char.ToLowerInvariant(ch);
+                if (Folded(lower) is { } latin) sb.Append(latin);
+                else sb.Append(lower);
             }
             else if (ch != '\'' && ch != '\u2019')
             {
@@ -34,6 +37,27 @@ public static class TextKey
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Letters with no decomposition into a base letter and a mark, spelled as they usually are in Latin letters:
+    /// "Þórður Guðjohnsen" is "thordur gudjohnsen", "Søren" "soren", "Łódź" "lodz", "Straße" "strasse".
+    /// </summary>
+    private static string? Folded(char lower) => lower switch
+    {
+        'ð' or 'đ' => "d",
+        'þ' => "th",
+        'ø' => "o",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' or '\u1e9e' => "ss",
+        'ł' or 'ŀ' => "l",
+        'ħ' => "h",
+        'ı' => "i",
+        'ŧ' => "t",
+        'ŋ' => "ng",
+        'ĸ' => "q",
+        _ => null,
+    };
 
     /// <summary>The words of a key, for prefix and typo-tolerant matching.</summary>
     public static string[] Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries);

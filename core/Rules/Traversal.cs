@@ -188,4 +188,44 @@ public static class Traversal
         var c = b!.SharedFilms.Count.CompareTo(a!.SharedFilms.Count);
         return c != 0 ? c : string.CompareOrdinal(a.Person.Id, b.Person.Id);
     });
+
+    /// <summary>
+    /// The films a person is best known for: the most people cast first, then the newer (a film with no year last),
+    /// then by film id. DROPPED_FROM is not a credit to be known for; a film credited twice counts once, by its first
+    /// type in enum order.
+    /// </summary>
+    public static readonly IComparer<KnownCredit> KnownForOrder = Comparer<KnownCredit>.Create((a, b) =>
+    {
+        var c = b!.CastSize.CompareTo(a!.CastSize);
+        if (c == 0 && a.Film.Year != b.Film.Year) c = a.Film.Year is null ? 1 : b.Film.Year is null ? -1 : b.Film.Year.Value.CompareTo(a.Film.Year.Value);
+        if (c == 0) c = string.CompareOrdinal(a.Film.Id, b.Film.Id);
+        return c != 0 ? c : a.Type.CompareTo(b.Type);
+    });
+
+    /// <summary>Each person's first <paramref name="first"/> known-for films by <see cref="KnownForOrder"/>.</summary>
+    public static IReadOnlyList<KnownCredit> KnownFor(IEnumerable<KnownCredit> credits, int first) =>
+        [.. credits
+            .Where(c => c.Type is not (RelationshipType.DroppedFrom or RelationshipType.ConflictedWith))
+            .GroupBy(c => c.PersonId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Order(KnownForOrder).DistinctBy(c => c.Film.Id, StringComparer.Ordinal).Take(first))];
+
+    /// <summary>
+    /// The people a film is best known for: those with the most credits in all (any type but DROPPED_FROM) first,
+    /// then by person id. A person credited twice on the film counts once, by their first type in enum order.
+    /// </summary>
+    public static readonly IComparer<KnownPerson> KnownPeopleOrder = Comparer<KnownPerson>.Create((a, b) =>
+    {
+        var c = b!.Credits.CompareTo(a!.Credits);
+        if (c == 0) c = string.CompareOrdinal(a.Person.Id, b.Person.Id);
+        return c != 0 ? c : a.Type.CompareTo(b.Type);
+    });
+
+    /// <summary>Each film's first <paramref name="first"/> known people by <see cref="KnownPeopleOrder"/>.</summary>
+    public static IReadOnlyList<KnownPerson> KnownPeople(IEnumerable<KnownPerson> credits, int first) =>
+        [.. credits
+            .Where(c => c.Type is not (RelationshipType.DroppedFrom or RelationshipType.ConflictedWith))
+            .GroupBy(c => c.FilmId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Order(KnownPeopleOrder).DistinctBy(c => c.Person.Id, StringComparer.Ordinal).Take(first))];
 }

@@ -571,6 +571,12 @@ public sealed class EmbeddedGraphStore : IGraphStore
         return Task.FromResult(person < 0 ? 0 : GraphWalks.CoStarCount(index, person, ct));
     }
 
+    public Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<KnownCredit>>(KnownFilms.Of(Readable.Index, personIds, first, ct));
+
+    public Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<KnownPerson>>(KnownFilms.People(Readable.Index, filmIds, first, ct));
+
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

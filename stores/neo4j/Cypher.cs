@@ -248,6 +248,36 @@ internal static class Cypher
         RETURN count(DISTINCT o) AS count
         """;
 
+    /// <summary>
+    /// Each person's best-known films (Traversal.KnownForOrder: most cast, newer, id), the best $keep of each, with
+    /// every type but DROPPED_FROM; the store removes a film credited twice and keeps the first $first.
+    /// </summary>
+    public const string KnownFor =
+        """
+        UNWIND $ids AS id
+        MATCH (p:Person {id: id})-[r:CAST_IN|DIRECTED|WROTE|COMPOSED|PRODUCED]->(f:Film)
+        WITH id, f, type(r) AS type, COUNT { (f)<-[:CAST_IN]-(:Person) } AS castSize
+        ORDER BY castSize DESC, coalesce(f.year, -2147483648) DESC, f.id
+        WITH id, collect({film: f, type: type, castSize: castSize})[..$keep] AS best
+        UNWIND best AS b
+        RETURN id, b.film AS f, b.type AS type, b.castSize AS castSize
+        """;
+
+    /// <summary>
+    /// Each film's best-known people (Traversal.KnownPeopleOrder: most credits in all, id), the best $keep of each,
+    /// with every type but DROPPED_FROM; the store removes a person credited twice and keeps the first $first.
+    /// </summary>
+    public const string KnownPeople =
+        """
+        UNWIND $ids AS id
+        MATCH (f:Film {id: id})<-[r:CAST_IN|DIRECTED|WROTE|COMPOSED|PRODUCED]-(p:Person)
+        WITH id, p, type(r) AS type, COUNT { (p)-[:CAST_IN|DIRECTED|WROTE|COMPOSED|PRODUCED]->(:Film) } AS credits
+        ORDER BY credits DESC, p.id
+        WITH id, collect({person: p, type: type, credits: credits})[..$keep] AS best
+        UNWIND best AS b
+        RETURN id, b.person AS p, b.type AS type, b.credits AS credits
+        """;
+
     /// <summary>Drops and casts on every film someone was dropped from; the replacement rule runs on them in the store.</summary>
     public const string ReplacementCredits =
         """
@@ -411,6 +441,8 @@ internal static class Cypher
         yield return new("read.filmCredits", FilmCredits, P(("id", "f1"), ("types", null)));
         yield return new("read.conflicts", Conflicts, P(("id", "ada")));
         yield return new("read.coStars", CoStars, P(("id", "ada"), ("first", 50L)));
+        yield return new("read.knownFor", KnownFor, P(("ids", new[] { "ada", "will" }), ("keep", 18L)));
+        yield return new("read.knownPeople", KnownPeople, P(("ids", new[] { "f1", "f2" }), ("keep", 18L)));
         yield return new("read.replacementCredits", ReplacementCredits, none);
         yield return new("read.replacementCreditsOfPerson", ReplacementCreditsOfPerson, P(("id", "will")));
 

@@ -357,6 +357,26 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return rows.Count == 0 ? 0 : checked((int)rows[0].Get<long>("count"));
     }
 
+    public async Task<IReadOnlyList<KnownCredit>> KnownForAsync(IReadOnlyCollection<string> personIds, int first, CancellationToken ct = default)
+    {
+        // Enough per person that removing a film credited under several types still leaves `first`.
+        var keep = (long)first * RelationshipTypes.PersonToFilm.Count;
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.KnownFor, Params(("ids", personIds.ToArray()), ("keep", keep)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new KnownCredit(r.Get<string>("id"), Film((CypherNode)r["f"]!),
+            TypeOf(r.Get<string>("type")),
+            (int)r.Get<long>("castSize"))).ToList();
+    }
+
+    public async Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(IReadOnlyCollection<string> filmIds, int first, CancellationToken ct = default)
+    {
+        var keep = (long)first * RelationshipTypes.PersonToFilm.Count;
+        var rows = await ReadAsync(tx => RowsAsync(tx, Cypher.KnownPeople, Params(("ids", filmIds.ToArray()), ("keep", keep)), ct), ct).ConfigureAwait(false);
+        return rows.Select(r => new KnownPerson(r.Get<string>("id"), Person((CypherNode)r["p"]!), TypeOf(r.Get<string>("type")), (int)r.Get<long>("credits"))).ToList();
+    }
+
+    private static RelationshipType TypeOf(string name) =>
+        RelationshipTypes.TryParse(name, out var type) ? type : throw new GraphStoreException($"Neo4j returned the unknown relationship type '{name}'.");
+
     // ---- chains and walks ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)

@@ -16,15 +16,15 @@ public sealed class GraphiQLPageTests(ApiServer server)
         Assert.Contains("script-src 'self';", policy);
         Assert.DoesNotContain("unsafe", policy);
 
-        var files = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/graphiql/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(6, files.Count);
+        var files = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/assets/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["/assets/favicon.svg", "/assets/graphiql.css", "/assets/graphiql.js"], files);
         foreach (var file in files)
         {
             using var asset = await server.Client.Http.GetAsync(file);
             Assert.True(asset.StatusCode == System.Net.HttpStatusCode.OK, $"{file}: {(int)asset.StatusCode}");
             Assert.True((await asset.Content.ReadAsByteArrayAsync()).Length > 50, $"{file} is empty");
         }
-        using var missing = await server.Client.Http.GetAsync("/graphiql/nothing.js");
+        using var missing = await server.Client.Http.GetAsync("/assets/nothing.js");
         Assert.Equal(404, (int)missing.StatusCode);
     }
 }

@@ -105,6 +105,8 @@ internal sealed partial class InMemoryNeo4j
                     r.Properties.GetValueOrDefault("context") is string c && Find(c, "Film") is { } film ? film.ToBolt() : null)));
         }
         if (q == Cypher.CoStars) return CoStars((string)p["id"]!, (long)p["first"]!);
+        if (q == Cypher.KnownFor) return KnownFor(Strings(p["ids"]), (long)p["keep"]!);
+        if (q == Cypher.KnownPeople) return KnownPeople(Strings(p["ids"]), (long)p["keep"]!);
         if (q == Cypher.ReplacementCredits || q == Cypher.ReplacementCreditsOfPerson)
         {
             var films = _rels.Where(r => r.Type == "DROPPED_FROM").Select(r => r.To).Distinct()
@@ -221,6 +223,26 @@ internal sealed partial class InMemoryNeo4j
             .GroupBy(s => s.Other).Select(g => (g.Key, Films: g.Select(s => s.Film).Distinct().ToList()))
             .OrderByDescending(g => g.Films.Count).ThenBy(g => g.Key.Key, StringComparer.Ordinal).Take((int)first);
         return Rows(["o", "films"], shared.Select(s => Row(s.Key.ToBolt(), s.Films.Select(f => (object?)f.ToBolt()).ToList())));
+    }
+
+    private PeerReply KnownFor(IEnumerable<string> ids, long keep)
+    {
+        var rows = ids.SelectMany(id => _rels
+            .Where(r => r.From.Key == id && r.From.Label == "Person" && r.Type is "CAST_IN" or "DIRECTED" or "WROTE" or "COMPOSED" or "PRODUCED")
+            .Select(r => (Id: id, Film: r.To, r.Type, Cast: (long)_rels.Count(c => c.Type == "CAST_IN" && c.To == r.To)))
+            .OrderByDescending(c => c.Cast).ThenByDescending(c => c.Film.Properties.GetValueOrDefault("year") as long? ?? long.MinValue)
+            .ThenBy(c => c.Film.Key, StringComparer.Ordinal).Take((int)keep));
+        return Rows(["id", "f", "type", "castSize"], rows.Select(c => Row(c.Id, c.Film.ToBolt(), c.Type, c.Cast)));
+    }
+
+    private PeerReply KnownPeople(IEnumerable<string> ids, long keep)
+    {
+        static bool Known(Rel r) => r.Type is "CAST_IN" or "DIRECTED" or "WROTE" or "COMPOSED" or "PRODUCED";
+        var rows = ids.SelectMany(id => _rels
+            .Where(r => r.To.Key == id && r.To.Label == "Film" && Known(r))
+            .Select(r => (Id: id, Person: r.From, r.Type, Credits: (long)_rels.Count(c => c.From == r.From && c.To.Label == "Film" && Known(c))))
+            .OrderByDescending(c => c.Credits).ThenBy(c => c.Person.Key, StringComparer.Ordinal).Take((int)keep));
+        return Rows(["id", "p", "type", "credits"], rows.Select(c => Row(c.Id, c.Person.ToBolt(), c.Type, c.Credits)));
     }
 
     /// <summary>
