@@ -15,7 +15,7 @@ for run in $(seq "$runs"); do
   FilmGraph__Embedded__Path=$store FilmGraph__Seed__Enabled=false FilmGraph__Embedded__ExternalChangePoll=00:00:00 \
     dotnet "$root/api/bin/Release/net10.0/FilmGraph.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$root" >"/tmp/filmgraph-ready-$port.log" 2>&1 &
   api=$!
-  trap 'kill $api 2>/dev/null' EXIT
+  trap 'kill $api 2>/dev/null || true' EXIT
   until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do
     kill -0 $api 2>/dev/null || { echo "the API exited; see /tmp/filmgraph-ready-$port.log" >&2; exit 1; }
     sleep 0.02
