@@ -39,12 +39,12 @@ public sealed class GuardedGraphStore : IGraphStore
     public Task<WriteSummary> WriteAsync(GraphBatch batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return Guard(() => _inner.WriteAsync(batch, ct));
+        return Guard(ct, () => _inner.WriteAsync(batch, ct));
     }
 
     /// <summary>Both ends must be held, the start a person and the end of the kind the type points at.</summary>
     public Task<bool> UnlinkAsync(RelationshipType type, string from, string to, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (from, NodeKind.Person, "from"), (to, type.TargetKind(), "to")).ConfigureAwait(false);
             return await _inner.UnlinkAsync(type, from, to, ct).ConfigureAwait(false);
@@ -53,18 +53,18 @@ public sealed class GuardedGraphStore : IGraphStore
     public Task<IReadOnlyList<WriteProblem>> ValidateAsync(GraphBatch batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return Guard(() => _inner.ValidateAsync(batch, ct));
+        return Guard(ct, () => _inner.ValidateAsync(batch, ct));
     }
 
     public Task BeginImportAsync(long records, bool? bulk = null, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await _inner.BeginImportAsync(records, bulk, ct).ConfigureAwait(false);
             return true;
         });
 
     public Task EndImportAsync(CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await _inner.EndImportAsync(ct).ConfigureAwait(false);
             return true;
@@ -75,31 +75,31 @@ public sealed class GuardedGraphStore : IGraphStore
     public Task<IReadOnlyDictionary<string, NodeKind>> NodeKindsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return Guard(() => _inner.NodeKindsAsync(ids, ct));
+        return Guard(ct, () => _inner.NodeKindsAsync(ids, ct));
     }
 
     public Task<Person?> GetPersonAsync(string id, CancellationToken ct = default)
     {
         CheckLength("id", id, BatchValidator.MaxIdLength);
-        return Guard(() => _inner.GetPersonAsync(id, ct));
+        return Guard(ct, () => _inner.GetPersonAsync(id, ct));
     }
 
     public Task<Film?> GetFilmAsync(string id, CancellationToken ct = default)
     {
         CheckLength("id", id, BatchValidator.MaxIdLength);
-        return Guard(() => _inner.GetFilmAsync(id, ct));
+        return Guard(ct, () => _inner.GetFilmAsync(id, ct));
     }
 
     public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken ct = default)
     {
         CheckLength("name", name, Limits.SearchTextMaxLength);
-        return Ordered(() => _inner.FindPeopleByNameAsync(name, ct), Traversal.PersonOrder);
+        return Ordered(() => _inner.FindPeopleByNameAsync(name, ct), Traversal.PersonOrder, ct);
     }
 
     public Task<IReadOnlyList<Film>> FindFilmsByTitleAsync(string title, int? year, CancellationToken ct = default)
     {
         CheckLength("title", title, Limits.SearchTextMaxLength);
-        return Ordered(() => _inner.FindFilmsByTitleAsync(title, year, ct), Traversal.FilmOrder);
+        return Ordered(() => _inner.FindFilmsByTitleAsync(title, year, ct), Traversal.FilmOrder, ct);
     }
 
     /// <summary>Hits in the store's own ranking, best first; the text is checked here for every store.</summary>
@@ -108,15 +108,15 @@ public sealed class GuardedGraphStore : IGraphStore
         CheckLength("text", text, Limits.SearchTextMaxLength);
         if (string.IsNullOrWhiteSpace(text)) throw GraphQueryException.BadInput("text", "'text' is blank.");
         Limits.Check("first", first, 1, Limits.SearchResultsCeiling);
-        return Guard(async () => (IReadOnlyList<SearchHit>)(await _inner.SearchAsync(text, first, ct).ConfigureAwait(false)).Take(first).ToList());
+        return Guard(ct, async () => (IReadOnlyList<SearchHit>)(await _inner.SearchAsync(text, first, ct).ConfigureAwait(false)).Take(first).ToList());
     }
 
-    public Task<GraphStats> StatsAsync(CancellationToken ct = default) => Guard(() => _inner.StatsAsync(ct));
+    public Task<GraphStats> StatsAsync(CancellationToken ct = default) => Guard(ct, () => _inner.StatsAsync(ct));
 
     // ---- credits, conflicts, co-stars --------------------------------------------------------------------
 
     public Task<IReadOnlyList<Credit>> PersonCreditsAsync(string personId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
             return Sorted(await _inner.PersonCreditsAsync(personId, types, ct).ConfigureAwait(false), Traversal.PersonCreditOrder);
@@ -126,7 +126,7 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             await RequireAsync(ct, (query.PersonId, NodeKind.Person, "id")).ConfigureAwait(false);
             var page = await _inner.PersonCreditsPageAsync(query, ct).ConfigureAwait(false);
@@ -135,14 +135,14 @@ public sealed class GuardedGraphStore : IGraphStore
     }
 
     public Task<IReadOnlyList<Credit>> FilmCreditsAsync(string filmId, IReadOnlyCollection<RelationshipType>? types, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (filmId, NodeKind.Film, "id")).ConfigureAwait(false);
             return Sorted(await _inner.FilmCreditsAsync(filmId, types, ct).ConfigureAwait(false), Traversal.FilmCreditOrder);
         });
 
     public Task<IReadOnlyList<Conflict>> ConflictsAsync(string personId, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
             return Sorted(await _inner.ConflictsAsync(personId, ct).ConfigureAwait(false), Traversal.ConflictOrder);
@@ -151,7 +151,7 @@ public sealed class GuardedGraphStore : IGraphStore
     public Task<IReadOnlyList<CoStar>> CoStarsAsync(string personId, int first, CancellationToken ct = default)
     {
         Limits.Check("first", first, 1, Limits.CoStarsCeiling);
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
             var coStars = await _inner.CoStarsAsync(personId, first, ct).ConfigureAwait(false);
@@ -162,7 +162,7 @@ public sealed class GuardedGraphStore : IGraphStore
     }
 
     public Task<int> CoStarCountAsync(string personId, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
             return await _inner.CoStarCountAsync(personId, ct).ConfigureAwait(false);
@@ -173,7 +173,7 @@ public sealed class GuardedGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(personIds);
         Limits.Check("first", first, 1, Limits.KnownForCeiling);
         // The ids come from earlier answers (search hits, co-stars), so one the store lacks has no films rather than an error.
-        return Guard(async () => personIds.Count == 0
+        return Guard(ct, async () => personIds.Count == 0
             ? []
             : Traversal.KnownFor(await _inner.KnownForAsync(personIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
     }
@@ -182,7 +182,7 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(filmIds);
         Limits.Check("first", first, 1, Limits.KnownForCeiling);
-        return Guard(async () => filmIds.Count == 0
+        return Guard(ct, async () => filmIds.Count == 0
             ? []
             : Traversal.KnownPeople(await _inner.KnownPeopleAsync(filmIds.Distinct(StringComparer.Ordinal).ToList(), first, ct).ConfigureAwait(false), first));
     }
@@ -194,7 +194,7 @@ public sealed class GuardedGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
         Limits.Check("first", first, 1, Limits.ChainsCeiling);
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
             if (query.From == query.To) return (IReadOnlyList<Chain>)[new Chain([])];
@@ -220,7 +220,7 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
             if (query.From == query.To) return themself;
@@ -235,7 +235,7 @@ public sealed class GuardedGraphStore : IGraphStore
         query.Validated();
         CheckLength("id", query.Id, BatchValidator.MaxIdLength);
         var all = query.Types.Count == 0 ? query with { Types = RelationshipTypes.All } : query;
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             var kinds = await _inner.NodeKindsAsync([query.Id], ct).ConfigureAwait(false);
             if (!kinds.ContainsKey(query.Id))
@@ -249,7 +249,7 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
-        return Guard(async () =>
+        return Guard(ct, async () =>
         {
             await RequireAsync(ct, (query.Id, NodeKind.Person, "id")).ConfigureAwait(false);
             return await _inner.ReachAsync(query, ct).ConfigureAwait(false);
@@ -263,7 +263,7 @@ public sealed class GuardedGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(via);
         var types = Traversal.CentresVia(via);
         Limits.Check("first", first, 1, Limits.CentresCeiling);
-        return Guard(async () => (IReadOnlyList<Centre>)(await _inner.CentresAsync(types, first, ct).ConfigureAwait(false))
+        return Guard(ct, async () => (IReadOnlyList<Centre>)(await _inner.CentresAsync(types, first, ct).ConfigureAwait(false))
             .Order(Traversal.CentreOrder).Take(first).ToList());
     }
 
@@ -271,27 +271,27 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(via);
         var types = Traversal.CentresVia(via);
-        return Guard(() => _inner.CentresStatusAsync(types, ct));
+        return Guard(ct, () => _inner.CentresStatusAsync(types, ct));
     }
 
     public Task<CentresStatus> ComputeCentresAsync(IReadOnlyList<RelationshipType> via, IProgress<CentresStatus>? progress, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(via);
         var types = Traversal.CentresVia(via);
-        return Guard(() => _inner.ComputeCentresAsync(types, progress, ct));
+        return Guard(ct, () => _inner.ComputeCentresAsync(types, progress, ct));
     }
 
     // ---- replacements ------------------------------------------------------------------------------------
 
     public Task<IReadOnlyList<Replacement>> ReplacementsAsync(string? filmId, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             if (filmId is not null) await RequireAsync(ct, (filmId, NodeKind.Film, "film")).ConfigureAwait(false);
             return Sorted(await _inner.ReplacementsAsync(filmId, ct).ConfigureAwait(false), Traversal.ReplacementOrder);
         });
 
     public Task<IReadOnlyList<Replacement>> ReplacementsOfPersonAsync(string personId, CancellationToken ct = default) =>
-        Guard(async () =>
+        Guard(ct, async () =>
         {
             await RequireAsync(ct, (personId, NodeKind.Person, "id")).ConfigureAwait(false);
             var replacements = await _inner.ReplacementsOfPersonAsync(personId, ct).ConfigureAwait(false);
@@ -338,12 +338,17 @@ public sealed class GuardedGraphStore : IGraphStore
 
     private static IReadOnlyList<T> Sorted<T>(IReadOnlyList<T> items, IComparer<T> order) => items.Order(order).ToList();
 
-    private Task<IReadOnlyList<T>> Ordered<T>(Func<Task<IReadOnlyList<T>>> fetch, IComparer<T> order) =>
-        Guard(async () => Sorted(await fetch().ConfigureAwait(false), order));
+    private Task<IReadOnlyList<T>> Ordered<T>(Func<Task<IReadOnlyList<T>>> fetch, IComparer<T> order, CancellationToken ct) =>
+        Guard(ct, async () => Sorted(await fetch().ConfigureAwait(false), order));
 
-    /// <summary>Runs one call of the store; its own infrastructure failure leaves as <see cref="GraphStoreException"/>.</summary>
-    private async Task<T> Guard<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Runs one call of the store; its own infrastructure failure leaves as <see cref="GraphStoreException"/>. The
+    /// token is looked at first: a request past its deadline asks nothing more of the store, even where each call is
+    /// too quick to look at the token itself (a thousand fast walks add up).
+    /// </summary>
+    private async Task<T> Guard<T>(CancellationToken ct, Func<Task<T>> call)
     {
+        ct.ThrowIfCancellationRequested();
         try
         {
             return await call().ConfigureAwait(false);
