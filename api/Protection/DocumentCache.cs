@@ -37,6 +37,4 @@ internal sealed class DocumentCache(int maxCharacters)
         }
         return _entries.GetOrAdd(query, new Entry(document));
     }
-
-    public int Count => _entries.Count;
 }

@@ -42,6 +42,22 @@ internal static class Pages
         };
     }
 
+    /// <summary>
+    /// A page of a list whose store serves only its head, the first <paramref name="reachable"/> in its order: the head
+    /// is fetched as far as the page ends, and the whole list's length, which may be larger, is counted apart.
+    /// </summary>
+    /// <param name="what">What the list holds, for the error of a cursor beyond the head ("co-stars").</param>
+    public static async Task<Connection<T>> OfHeadAsync<T>((int Start, int First) page, int reachable, string what,
+        Func<int, Task<IReadOnlyList<T>>> head, Func<Task<long>> count)
+    {
+        var (start, first) = page;
+        if (start >= reachable)
+            throw GraphQueryException.BadInput("after", $"Pages reach the first {reachable} {what}; 'after' points beyond them.");
+        var items = await head(Math.Min(start + first, reachable));
+        var total = await count();
+        return Of([.. items.Skip(start)], start, (int)Math.Min(total, int.MaxValue), reachable);
+    }
+
     /// <summary>The position a page after <paramref name="after"/> starts at: 0 without a cursor.</summary>
     public static int Start(string? after) => after is null ? 0 : Position(after) + 1;
 

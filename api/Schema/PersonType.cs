@@ -57,13 +57,10 @@ internal sealed class PersonType : ObjectGraphType<Person>
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
-                var (start, first) = ctx.Page();
-                if (start >= Limits.CoStarsCeiling)
-                    throw GraphQueryException.BadInput("after", $"Pages reach the first {Limits.CoStarsCeiling} co-stars; 'after' points beyond them.");
                 var store = ctx.Store();
-                var head = await store.CoStarsAsync(ctx.Source.Id, Math.Min(start + first, Limits.CoStarsCeiling), ctx.CancellationToken);
-                var total = await store.CoStarCountAsync(ctx.Source.Id, ctx.CancellationToken);
-                return Pages.Of([.. head.Skip(start)], start, total, Limits.CoStarsCeiling);
+                return await Pages.OfHeadAsync(ctx.Page(), Limits.CoStarsCeiling, "co-stars",
+                    first => store.CoStarsAsync(ctx.Source.Id, first, ctx.CancellationToken),
+                    async () => await store.CoStarCountAsync(ctx.Source.Id, ctx.CancellationToken));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>, IReadOnlyList<Conflict>>("conflicts")

@@ -64,14 +64,10 @@ internal sealed class QueryType : ObjectGraphType
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
-                var (start, first) = ctx.Page();
-                if (start >= Limits.ChainsCeiling)
-                    throw GraphQueryException.BadInput("after", $"Pages reach the first {Limits.ChainsCeiling} chains; 'after' points beyond them.");
-                var store = ctx.Store();
-                var query = ctx.ChainQuery();
-                var head = await store.ShortestChainsAsync(query, Math.Min(start + first, Limits.ChainsCeiling), ctx.CancellationToken);
-                var total = await store.ChainCountAsync(query, ctx.CancellationToken) ?? 0;
-                return Pages.Of([.. head.Skip(start)], start, (int)Math.Min(total, Limits.ChainCountCeiling), Limits.ChainsCeiling);
+                var (store, query) = (ctx.Store(), ctx.ChainQuery());
+                return await Pages.OfHeadAsync(ctx.Page(), Limits.ChainsCeiling, "chains",
+                    first => store.ShortestChainsAsync(query, first, ctx.CancellationToken),
+                    async () => await store.ChainCountAsync(query, ctx.CancellationToken) ?? 0);
             });
 
         Field<IntGraphType, int?>("separation")
