@@ -19,9 +19,8 @@ internal sealed class ChainFinder : IDisposable
     private readonly int[] _filmToPerson;
     private readonly HashSet<int> _excluded;
     private readonly Scratch _s;
+    private readonly SearchSide _a, _b;
     private readonly CancellationToken _ct;
-    private readonly int _gen;
-    private readonly List<List<int>> _layersA = [], _layersB = [];
     private readonly IdOrder _order;
     private readonly bool _filtered;
     private bool _grewALast;
@@ -31,18 +30,36 @@ internal sealed class ChainFinder : IDisposable
         _graph = graph;
         _query = query;
         _ct = ct;
-        _personToFilm = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.Out)).ToArray();
-        _filmToPerson = query.Via.Distinct().Select(t => Adjacency.Slot(t, Direction.In)).ToArray();
+        (_personToFilm, _filmToPerson) = (Slots(query.Via, Direction.Out), Slots(query.Via, Direction.In));
         _excluded = [];
-        foreach (var id in query.ExcludeFilms.Concat(query.ExcludePeople))
-            if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
+        foreach (var id in query.ExcludeFilms) Exclude(id);
+        foreach (var id in query.ExcludePeople) Exclude(id);
         _filtered = _excluded.Count > 0 || query.HasYearFilter;
         _order = graph.Order ?? IdOrder.Build(graph.Nodes);
         _s = Scratch.Rent(graph.NodeCount);
-        _gen = _s.Generation;
+        (_a, _b) = (_s.SideA, _s.SideB);
+
+        void Exclude(string id)
+        {
+            if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
+        }
     }
 
-    public void Dispose() => _s.Dispose();
+    /// <summary>The slots of the distinct via types in one direction, in the order given.</summary>
+    private static int[] Slots(IReadOnlyList<RelationshipType> via, Direction direction)
+    {
+        var slots = new List<int>(via.Count);
+        foreach (var type in via)
+            if (!slots.Contains(Adjacency.Slot(type, direction))) slots.Add(Adjacency.Slot(type, direction));
+        return [.. slots];
+    }
+
+    public void Dispose()
+    {
+        _a.Clear();
+        _b.Clear();
+        _s.Dispose();
+    }
 
     /// <summary>The least <paramref name="first"/> shortest paths from <paramref name="a"/> to <paramref name="b"/>; empty when none is within the bound.</summary>
     public List<int[]> Paths(int a, int b, int first)
@@ -74,25 +91,24 @@ internal sealed class ChainFinder : IDisposable
     {
         if (a == b) return 1;
         if (!Meet(a, b, out var depthA, out var depthB, complete: true)) return null;
-        var s = _s;
-        var fromA = PathsToLayer(_layersA, depthA, s.MarkA);
-        var fromB = PathsToLayer(_layersB, depthB, s.MarkB);
+        var fromA = PathsToLayer(_a, depthA);
+        var fromB = PathsToLayer(_b, depthB);
         long total = 0;
         foreach (var (node, paths) in fromA)
-            if (s.MarkB[node] == _gen + depthB && fromB.TryGetValue(node, out var other))
+            if (_b.At(node, depthB) && fromB.TryGetValue(node, out var other))
                 total = SaturatingAdd(total, SaturatingMultiply(paths, other));
         return total;
     }
 
     /// <summary>Shortest paths from a search's start to each node of its layer <paramref name="last"/>, one layer at a time.</summary>
-    private Dictionary<int, long> PathsToLayer(List<List<int>> layers, int last, int[] mark)
+    private Dictionary<int, long> PathsToLayer(SearchSide side, int last)
     {
-        var paths = new Dictionary<int, long> { [layers[0][0]] = 1 };
+        var paths = new Dictionary<int, long> { [side.Node(0)] = 1 };
         var adjacency = _graph.Adjacency;
         for (var depth = 0; depth < last; depth++)
         {
             _ct.ThrowIfCancellationRequested();
-            var next = new Dictionary<int, long>(layers[depth + 1].Count);
+            var next = new Dictionary<int, long>(side.End(depth + 1) - side.Start(depth + 1));
             var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
             foreach (var (node, count) in paths)
                 for (var k = 0; k < slots.Length; k++)
@@ -107,7 +123,7 @@ internal sealed class ChainFinder : IDisposable
             {
                 foreach (var y in neighbours)
                 {
-                    if (mark[y] != _gen + depth + 1 || LinkedEarlier(slots, k, node, y)) continue;
+                    if (!side.At(y, depth + 1) || LinkedEarlier(slots, k, node, y)) continue;
                     next[y] = SaturatingAdd(next.GetValueOrDefault(y), count);
                 }
             }
@@ -137,65 +153,86 @@ internal sealed class ChainFinder : IDisposable
     /// </summary>
     private bool Meet(int a, int b, out int depthA, out int depthB, bool complete = false)
     {
-        var s = _s;
-        s.MarkA[a] = _gen;
-        s.MarkB[b] = _gen;
-        List<int> frontA = [a], frontB = [b];
-        _layersA.Add(frontA);
-        _layersB.Add(frontB);
+        _a.Begin(_graph.NodeCount, a);
+        _b.Begin(_graph.NodeCount, b);
         depthA = depthB = 0;
         var maxEdges = _query.MaxHops * 2;
-        long costA = Cost(frontA, 0), costB = Cost(frontB, 0);
-        while (frontA.Count > 0 && frontB.Count > 0 && depthA + depthB < maxEdges)
+        var costA = new Cost(_a, 0);
+        var costB = new Cost(_b, 0);
+        while (_a.End(depthA) > _a.Start(depthA) && _b.End(depthB) > _b.Start(depthB) && depthA + depthB < maxEdges)
         {
-            // Grow the side whose next layer costs less to find: fewer neighbour entries to scan.
-            var growA = costA <= costB;
+            var growA = Cheaper(ref costA, ref costB);
             _grewALast = growA;
             if (growA)
             {
-                var met = Grow(ref frontA, depthA, s.MarkA, s.MarkB, complete);
-                _layersA.Add(frontA);
+                var met = Grow(_a, _b, depthA, complete);
                 depthA++;
                 if (met) return true;
-                costA = Cost(frontA, depthA);
+                costA = new Cost(_a, depthA);
             }
             else
             {
-                var met = Grow(ref frontB, depthB, s.MarkB, s.MarkA, complete);
-                _layersB.Add(frontB);
+                var met = Grow(_b, _a, depthB, complete);
                 depthB++;
                 if (met) return true;
-                costB = Cost(frontB, depthB);
+                costB = new Cost(_b, depthB);
             }
         }
         return false;
     }
 
-    private long Cost(List<int> frontier, int depth)
+    /// <summary>
+    /// The cost of growing one side's last layer: the neighbour entries it would scan, summed node by node only as far
+    /// as the choice needs. A layer that just grew large is usually never grown (the other side meets it next), so
+    /// its sum is taken no further than the other side's.
+    /// </summary>
+    private struct Cost(SearchSide side, int depth)
     {
-        var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
-        long cost = 0;
-        foreach (var node in frontier)
-            foreach (var slot in slots) cost += _graph.Adjacency.Degree(slot, node);
-        return cost;
+        public readonly SearchSide Side = side;
+        public readonly int Depth = depth;
+        public int Next = side.Start(depth);
+        public long Sum;
+
+        public readonly bool Done => Next == Side.End(Depth);
     }
 
     /// <summary>
-    /// Replaces the frontier with its next layer, stopping at the first node the other search has seen unless
-    /// <paramref name="complete"/>; returns whether the two met.
+    /// Whether A's last layer costs no more than B's (the side to grow), as if both sums were taken whole: a side is
+    /// chosen once its whole sum is below the other's partial one, which only grows.
     /// </summary>
-    private bool Grow(ref List<int> frontier, int depth, int[] mark, int[] otherMark, bool complete)
+    private bool Cheaper(ref Cost a, ref Cost b)
+    {
+        while (true)
+        {
+            if (a.Done && a.Sum <= b.Sum) return true;
+            if (b.Done && b.Sum < a.Sum) return false;
+            if (!a.Done && (b.Done || a.Sum <= b.Sum)) Extend(ref a);
+            else Extend(ref b);
+        }
+    }
+
+    private void Extend(ref Cost cost)
+    {
+        var slots = cost.Depth % 2 == 0 ? _personToFilm : _filmToPerson;
+        var node = cost.Side.Node(cost.Next++);
+        foreach (var slot in slots) cost.Sum += _graph.Adjacency.Degree(slot, node);
+    }
+
+    /// <summary>
+    /// Opens the side's next layer and fills it from layer <paramref name="depth"/>, stopping at the first node the
+    /// other side has seen unless <paramref name="complete"/>; returns whether the two met.
+    /// </summary>
+    private bool Grow(SearchSide side, SearchSide other, int depth, bool complete)
     {
         var met = false;
-        var next = new List<int>();
-        var layer = frontier;
-        frontier = next;
+        var (start, end) = (side.Start(depth), side.End(depth));
+        side.OpenLayer();
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
-        for (var i = 0; i < layer.Count; i++)
+        for (var i = start; i < end; i++)
         {
-            if ((i & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
-            var node = layer[i];
+            if (((i - start) & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
+            var node = side.Node(i);
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
@@ -208,10 +245,9 @@ internal sealed class ChainFinder : IDisposable
         {
             foreach (var n in neighbours)
             {
-                if ((uint)(mark[n] - _gen) < Scratch.Stride || (_filtered && !Allowed(n))) continue;
-                mark[n] = _gen + depth + 1;
-                next.Add(n);
-                if ((uint)(otherMark[n] - _gen) < Scratch.Stride)
+                if (side.Seen(n) || (_filtered && !Allowed(n))) continue;
+                side.Add(n);
+                if (other.Seen(n))
                 {
                     met = true;
                     if (!complete) return true;
@@ -259,10 +295,10 @@ internal sealed class ChainFinder : IDisposable
         // Every candidate lies in one layer of one search. Past a hub (a film with a large cast, a person in hundreds
         // of films) that layer is often far smaller than the neighbour list: then look each of its nodes up in the
         // hub's sorted rows instead of reading them all.
-        var layer = next < depthA || (next == depthA && !grewALast) ? _layersA[next] : _layersB[d - next];
+        var layer = next < depthA || (next == depthA && !grewALast) ? _a.Layer(next) : _b.Layer(d - next);
         var degree = 0;
         foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
-        if ((long)layer.Count * 16 < degree)
+        if ((long)layer.Length * 16 < degree)
         {
             foreach (var y in layer)
                 if (Qualifies(y) && Linked(path[k], y)) candidates.Add(y);
@@ -299,7 +335,7 @@ internal sealed class ChainFinder : IDisposable
 
         bool Dead(bool found)
         {
-            if (!found && k > 0 && k <= depthA) _s.Dead[path[k]] = _gen;
+            if (!found && k > 0 && k <= depthA) _a.MarkDead(path[k]);
             return found;
         }
 
@@ -311,10 +347,8 @@ internal sealed class ChainFinder : IDisposable
 
         bool Qualifies(int y)
         {
-            var s = _s;
-            var fromEnd = d - next;
-            if (next < depthA || (next == depthA && !grewALast)) return s.MarkA[y] == _gen + next && s.Dead[y] != _gen;
-            return s.MarkB[y] == _gen + fromEnd;
+            if (next < depthA || (next == depthA && !grewALast)) return _a.At(y, next) && !_a.IsDead(y);
+            return _b.At(y, d - next);
         }
 
         bool Linked(int x, int y)

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace FilmGraph.Store.Embedded.Walks;
 
 /// <summary>
-/// Working memory for walks: visit marks and distances for two searches and the dead-end marks, cleared in O(1) by
+/// Working memory for walks: visit marks and distances for two searches, and the two sides of a chain search
+/// (<see cref="SearchSide"/>, which clear themselves). The marks are cleared in O(1) by
 /// bumping a generation number instead of zeroing arrays the size of the graph on every query. The number moves
 /// by <see cref="Stride"/>, so that a walk may also mark a node with its generation plus a distance below the
 /// stride (one array read tells both whether and how far); no such mark can equal a later generation. Rented for the
@@ -17,9 +18,19 @@ internal sealed class Scratch : IDisposable
     /// <summary>Walks are CPU-bound, so more than a few per core never run at once; extra scratch goes to the collector.</summary>
     private static readonly int Retained = Environment.ProcessorCount * 2;
 
-    public int[] MarkA = [], MarkB = [], Dead = [];
-    public int[] DistA = [], DistB = [];
+    // Made on first use: a chain walk uses only the two search sides, the other walks only these.
+    private int[]? _markA, _markB, _distA, _distB;
+    private int _size;
+
+    public int[] MarkA => _markA ??= new int[_size];
+    public int[] MarkB => _markB ??= new int[_size];
+    public int[] DistA => _distA ??= new int[_size];
+    public int[] DistB => _distB ??= new int[_size];
     public int Generation;
+
+    /// <summary>The two ends of a chain search, cleared by the walk that used them.</summary>
+    public SearchSide SideA { get; } = new();
+    public SearchSide SideB { get; } = new();
 
     /// <summary>How far the generation moves per walk: more than any distance a chain search records (2 × MaxHops).</summary>
     public const int Stride = 64;
@@ -36,8 +47,8 @@ internal sealed class Scratch : IDisposable
     public static Scratch Rent(int nodeCount)
     {
         if (!Pool.TryTake(out var s)) s = new Scratch();
-        if (s.MarkA.Length < nodeCount) s.Resize(Math.Max(nodeCount + nodeCount / 8, 1024));
-        if (s.Generation > int.MaxValue - 2 * Stride) s.Resize(s.MarkA.Length);
+        if (s._size < nodeCount) s.Resize(Math.Max(nodeCount + nodeCount / 8, 1024));
+        if (s.Generation > int.MaxValue - 2 * Stride) s.Resize(s._size);
         s.Generation += Stride;
         return s;
     }
@@ -49,8 +60,7 @@ internal sealed class Scratch : IDisposable
 
     private void Resize(int size)
     {
-        MarkA = new int[size]; MarkB = new int[size]; Dead = new int[size];
-        DistA = new int[size]; DistB = new int[size];
+        (_markA, _markB, _distA, _distB, _size) = (null, null, null, null, size);
         Generation = 0;
     }
 }

@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+
+namespace FilmGraph.Store.Embedded.Walks;
+
+/// <summary>
+/// One end of the bidirectional chain search. A chain search scans many neighbours for each node it reaches, and each
+/// scan asks "seen by this side? by the other?" of arrays the size of the graph, so what they hold is kept small: a
+/// bit a node for "seen" and a byte for the layer it was seen in (read only where the bit is set). At a million nodes
+/// the two sides' bits fit the processor's second-level cache, where an int a node per side did not. The nodes
+/// reached are kept too, layer after layer in one array (<see cref="Start"/> of each layer), which both lists the
+/// layers and says which bits to clear when the walk ends: clearing costs no more than the reaching did.
+/// </summary>
+internal sealed class SearchSide
+{
+    private ulong[] _seen = [], _dead = [];
+    private byte[] _level = [];
+    private int[] _nodes = new int[1024];
+    private readonly List<int> _starts = [];
+
+    /// <summary>Nodes reached so far, all layers.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The deepest layer opened: the start is layer 0.</summary>
+    public int Depth => _starts.Count - 1;
+
+    /// <summary>Empties the side (it must be clear) and opens layer 0 with <paramref name="start"/>.</summary>
+    public void Begin(int nodeCount, int start)
+    {
+        if (_level.Length < nodeCount)
+        {
+            var size = Math.Max(nodeCount + nodeCount / 8, 1024);
+            _seen = new ulong[(size + 63) >> 6];
+            _dead = new ulong[_seen.Length];
+            _level = new byte[size];
+        }
+        OpenLayer();
+        Add(start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Seen(int node) => (_seen[node >> 6] & (1UL << node)) != 0;
+
+    /// <summary>Whether the side reached <paramref name="node"/> in layer <paramref name="level"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool At(int node, int level) => Seen(node) && _level[node] == level;
+
+    /// <summary>Where layer <paramref name="layer"/> starts among <see cref="Node"/>; its end is the next layer's start or <see cref="Count"/>.</summary>
+    public int Start(int layer) => _starts[layer];
+
+    public int End(int layer) => layer + 1 < _starts.Count ? _starts[layer + 1] : Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Node(int i) => _nodes[i];
+
+    /// <summary>A finished layer's nodes; not to be held while the side grows.</summary>
+    public ReadOnlySpan<int> Layer(int layer) => _nodes.AsSpan(Start(layer), End(layer) - Start(layer));
+
+    public void OpenLayer() => _starts.Add(Count);
+
+    /// <summary>Adds <paramref name="node"/>, which the side has not seen, to the open layer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int node)
+    {
+        _seen[node >> 6] |= 1UL << node;
+        _level[node] = (byte)Depth;
+        if (Count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        _nodes[Count++] = node;
+    }
+
+    /// <summary>Marks a node this side has seen as leading to no chain, so that the walk does not try it again.</summary>
+    public void MarkDead(int node)
+    {
+        if (Seen(node)) _dead[node >> 6] |= 1UL << node;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsDead(int node) => (_dead[node >> 6] & (1UL << node)) != 0;
+
+    /// <summary>Clears the bits of every node reached, leaving the side ready for the next walk.</summary>
+    public void Clear()
+    {
+        // Every set bit is this walk's, so a node's whole word can be zeroed: a store, with nothing read. Once the nodes
+        // outnumber the words, zeroing all of them is less work.
+        if (Count >= _seen.Length)
+        {
+            Array.Clear(_seen);
+            Array.Clear(_dead);
+        }
+        else
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var word = _nodes[i] >> 6;
+                _seen[word] = 0;
+                _dead[word] = 0;
+            }
+        }
+        Count = 0;
+        _starts.Clear();
+    }
+}
