@@ -203,10 +203,10 @@ public static class BenchCommands
         separation.Sort();
         Report("pairs", pairs.Count);
         Report("mean_length", pairs.Average(p => p.Length).ToString("F2", CultureInfo.InvariantCulture));
-        Report("chain_p50_ms", (Percentile(micros, 0.50) / 1000).ToString("F3", CultureInfo.InvariantCulture));
+        Report("chain_p50_ms", (Percentile(micros, 0.50) / 1000).ToString("F4", CultureInfo.InvariantCulture));
         Report("chain_p99_ms", (Percentile(micros, 0.99) / 1000).ToString("F3", CultureInfo.InvariantCulture));
         Report("chain_max_ms", (micros[^1] / 1000).ToString("F3", CultureInfo.InvariantCulture));
-        Report("separation_p50_ms", (Percentile(separation, 0.50) / 1000).ToString("F3", CultureInfo.InvariantCulture));
+        Report("separation_p50_ms", (Percentile(separation, 0.50) / 1000).ToString("F4", CultureInfo.InvariantCulture));
         Report("separation_p99_ms", (Percentile(separation, 0.99) / 1000).ToString("F3", CultureInfo.InvariantCulture));
 
         if (exportDirectory is not null) await ExportAsync(storePath, pairs, exportDirectory);

@@ -200,7 +200,7 @@ public sealed class GuardedGraphStore : IGraphStore
             if (query.From == query.To) return (IReadOnlyList<Chain>)[new Chain([])];
             if (query.MaxHops == 0) return [];
             var chains = await _inner.ShortestChainsAsync(query, first, ct).ConfigureAwait(false);
-            return (IReadOnlyList<Chain>)chains.Order(Traversal.ChainOrder).Take(first).ToList();
+            return chains.Count <= 1 ? chains : chains.Order(Traversal.ChainOrder).Take(first).ToList();
         });
     }
 

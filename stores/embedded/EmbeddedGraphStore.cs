@@ -588,9 +588,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
         using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         using var roles = new ChainTables.RoleReader(index, readers);
-        var via = query.Via.Distinct().Order().ToArray();
-        IReadOnlyList<Chain> chains = paths.Select(p => ToChain(index, roles, p, via)).ToList();
-        return Task.FromResult(chains);
+        var via = query.Via.Count == 1 ? [query.Via[0]] : query.Via.Distinct().Order().ToArray();
+        var chains = new Chain[paths.Count];
+        for (var i = 0; i < chains.Length; i++) chains[i] = ToChain(index, roles, paths[i], via);
+        return Task.FromResult<IReadOnlyList<Chain>>(chains);
     }
 
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
@@ -613,20 +614,26 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// <param name="via">The types walked, distinct and in enum order: a link reports the first that joins its two ends.</param>
     private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via)
     {
-        var links = new List<ChainLink>(path.Length / 2);
+        var links = new ChainLink[path.Length / 2];
+        // Each person but the ends sits in two links: made once, and read from the table once.
+        var from = index.Nodes.Person(path[0]);
         for (var i = 0; i + 2 < path.Length; i += 2)
         {
-            int from = path[i], film = path[i + 1], to = path[i + 2];
-            var fromType = LinkType(from, film);
-            var toType = LinkType(to, film);
-            links.Add(new ChainLink(index.Nodes.Person(from), index.Nodes.Film(film), index.Nodes.Person(to),
-                fromType, rows.Role(from, fromType, film),
-                toType, rows.Role(to, toType, film)));
+            int fromNode = path[i], film = path[i + 1], toNode = path[i + 2];
+            var fromType = LinkType(fromNode, film);
+            var toType = LinkType(toNode, film);
+            var to = index.Nodes.Person(toNode);
+            links[i / 2] = new ChainLink(from, index.Nodes.Film(film), to,
+                fromType, rows.Role(fromNode, fromType, film),
+                toType, rows.Role(toNode, toType, film));
+            from = to;
         }
         return new Chain(links);
 
         RelationshipType LinkType(int person, int film)
         {
+            // The walk stepped only along the via types, so with one there is nothing to look up.
+            if (via.Length == 1) return via[0];
             foreach (var type in via)
                 if (index.Adjacency.HasEdge(type, person, film)) return type;
             throw new InvalidOperationException($"No {string.Join('|', via)} link joins node {person} and film {film} on a chain.");
