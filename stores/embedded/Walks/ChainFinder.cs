@@ -25,6 +25,9 @@ internal sealed class ChainFinder : IDisposable
     private readonly bool _filtered;
     private bool _grewALast;
 
+    // Where in its layer the last growth stopped when the searches met, for completing that layer.
+    private int _stoppedAt;
+
     public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct)
     {
         _graph = graph;
@@ -66,10 +69,14 @@ internal sealed class ChainFinder : IDisposable
     {
         if (a == b) return [[a]];
         if (!Meet(a, b, out var depthA, out var depthB)) return [];
+        // When the end's side met the start's, its last layer is grown to its end: every layer the end's side holds is
+        // then exact, and the walk past the start's layers never meets a dead end. That layer was the cheaper to grow,
+        // and is usually mostly grown already; the start's side's layers, which may be large, are never completed.
+        if (!_grewALast) Complete(_b, depthB - 1);
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
-        Enumerate(path, 0, depthA, _grewALast, first, results);
+        Enumerate(path, 0, depthA, first, results);
         return results;
     }
 
@@ -236,7 +243,11 @@ internal sealed class ChainFinder : IDisposable
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
-                if (Visit(rows) || Visit(recent)) return true;
+                if (Visit(rows) || Visit(recent))
+                {
+                    _stoppedAt = i;
+                    return true;
+                }
             }
         }
         return met;
@@ -257,6 +268,28 @@ internal sealed class ChainFinder : IDisposable
         }
     }
 
+    /// <summary>Grows the side's open layer from layer <paramref name="depth"/> to its end, from the node where it stopped.</summary>
+    private void Complete(SearchSide side, int depth)
+    {
+        var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
+        var adjacency = _graph.Adjacency;
+        for (var i = _stoppedAt; i < side.End(depth); i++)
+        {
+            if (((i - _stoppedAt) & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
+            foreach (var slot in slots)
+            {
+                adjacency.Neighbours(slot, side.Node(i), out var rows, out var recent);
+                Visit(rows); Visit(recent);
+            }
+        }
+
+        void Visit(ReadOnlySpan<int> neighbours)
+        {
+            foreach (var n in neighbours)
+                if (!side.Seen(n) && (!_filtered || Allowed(n))) side.Add(n);
+        }
+    }
+
     private bool Allowed(int node)
     {
         if (_excluded.Contains(node)) return false;
@@ -265,20 +298,18 @@ internal sealed class ChainFinder : IDisposable
     }
 
     /// <summary>
-    /// Depth-first from the start, least id first, so chains come out least first. The searches stop at the first
-    /// meeting, so only the layer that was growing is incomplete; every other layer is exact. Before the meeting
-    /// layer a node qualifies by its distance from the start; past it, by its distance from the end, which guarantees
-    /// the chain completes. At the meeting layer itself: when the start's side was growing, by the end's complete
-    /// distances; otherwise by its distance from the start, the next step deciding. A node that leads to no chain is
-    /// remembered as a dead end, so no part of the search is repeated. Returns whether a chain was found through
-    /// <c>path[k]</c>.
+    /// Depth-first from the start, least id first, so chains come out least first. Every layer of the end's side is
+    /// exact here (<see cref="Paths"/> completes it); only the start's last layer may not be. Before the meeting layer
+    /// a node qualifies by its distance from the start; from the meeting layer on, by its distance from the end, which
+    /// guarantees the chain completes, so dead ends lie only before it. A node that leads to no chain is remembered as
+    /// a dead end, so no part of the search is repeated. Returns whether a chain was found through <c>path[k]</c>.
     /// <para>
     /// Ids compare as ranks (<see cref="IdOrder"/>). The least qualifying neighbour is found in one pass with no
     /// sorting, which is all a single chain needs when that neighbour leads on (the usual case); only when it does
     /// not, or more chains are wanted, are the rest of the candidates sorted, once per node.
     /// </para>
     /// </summary>
-    private bool Enumerate(int[] path, int k, int depthA, bool grewALast, int first, List<int[]> results)
+    private bool Enumerate(int[] path, int k, int depthA, int first, List<int[]> results)
     {
         var d = path.Length - 1;
         if (k == d)
@@ -295,7 +326,7 @@ internal sealed class ChainFinder : IDisposable
         // Every candidate lies in one layer of one search. Past a hub (a film with a large cast, a person in hundreds
         // of films) that layer is often far smaller than the neighbour list: then look each of its nodes up in the
         // hub's sorted rows instead of reading them all.
-        var layer = next < depthA || (next == depthA && !grewALast) ? _a.Layer(next) : _b.Layer(d - next);
+        var layer = next < depthA ? _a.Layer(next) : _b.Layer(d - next);
         var degree = 0;
         foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
         if ((long)layer.Length * 16 < degree)
@@ -317,7 +348,7 @@ internal sealed class ChainFinder : IDisposable
         for (var i = 1; i < candidates.Count; i++)
             if (_order.Compare(candidates[i], least) < 0) least = candidates[i];
         path[next] = least;
-        var found = Enumerate(path, next, depthA, grewALast, first, results);
+        var found = Enumerate(path, next, depthA, first, results);
         if (results.Count >= first) return true;
 
         // A person linked to a film by two via types is listed twice: sorted, the copies sit together.
@@ -328,14 +359,14 @@ internal sealed class ChainFinder : IDisposable
             if (y == previous || _order.Compare(y, least) <= 0) continue;
             previous = y;
             path[next] = y;
-            if (Enumerate(path, next, depthA, grewALast, first, results)) found = true;
+            if (Enumerate(path, next, depthA, first, results)) found = true;
             if (results.Count >= first) return true;
         }
         return Dead(found);
 
         bool Dead(bool found)
         {
-            if (!found && k > 0 && k <= depthA) _a.MarkDead(path[k]);
+            if (!found && k > 0 && k < depthA) _a.MarkDead(path[k]);
             return found;
         }
 
@@ -347,8 +378,7 @@ internal sealed class ChainFinder : IDisposable
 
         bool Qualifies(int y)
         {
-            if (next < depthA || (next == depthA && !grewALast)) return _a.At(y, next) && !_a.IsDead(y);
-            return _b.At(y, d - next);
+            return next < depthA ? _a.At(y, next) && !_a.IsDead(y) : _b.At(y, d - next);
         }
 
         bool Linked(int x, int y)
