@@ -585,7 +585,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
         if (from < 0 || to < 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         List<int[]> paths;
-        using (var finder = new ChainFinder(index, query, ct)) paths = finder.Paths(from, to, first);
+        using (var finder = new ChainFinder(index, query, ct, _options.ChainCompletionBudget)) paths = finder.Paths(from, to, first);
         if (paths.Count == 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         using var roles = new ChainTables.RoleReader(index, readers);
         var via = query.Via.Count == 1 ? [query.Via[0]] : query.Via.Distinct().Order().ToArray();

@@ -53,4 +53,10 @@ public sealed class EmbeddedStoreOptions
 
     /// <summary>Whether a centres computation stops searches that cannot make the list; off only to measure what that saves.</summary>
     public bool CentresPruned { get; set; } = true;
+
+    /// <summary>
+    /// How many neighbour entries a chain search may scan to complete the end's last layer before the walk (see
+    /// <c>ChainFinder</c>). Not configuration: tests set it to nought to walk the other way on graphs too small to need it.
+    /// </summary>
+    internal int ChainCompletionBudget { get; init; } = 4096;
 }

@@ -28,8 +28,17 @@ internal sealed class ChainFinder : IDisposable
     // Where in its layer the last growth stopped when the searches met, for completing that layer.
     private int _stoppedAt;
 
-    public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct)
+    // Whether every layer of the end's side is exact.
+    private bool _endExact;
+
+    // How many neighbour entries completing the end's last layer may scan. Most completions scan a few hundred; the few
+    // that would scan many thousands cost more than the dead ends they spare (at L, unbounded: p50 0.025 ms, p99 1.26
+    // ms; bounded at 4,096: p50 0.025, p99 0.30, as before completing).
+    private readonly int _completionBudget;
+
+    public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct, int completionBudget = 4096)
     {
+        _completionBudget = completionBudget;
         _graph = graph;
         _query = query;
         _ct = ct;
@@ -69,10 +78,10 @@ internal sealed class ChainFinder : IDisposable
     {
         if (a == b) return [[a]];
         if (!Meet(a, b, out var depthA, out var depthB)) return [];
-        // When the end's side met the start's, its last layer is grown to its end: every layer the end's side holds is
-        // then exact, and the walk past the start's layers never meets a dead end. That layer was the cheaper to grow,
-        // and is usually mostly grown already; the start's side's layers, which may be large, are never completed.
-        if (!_grewALast) Complete(_b, depthB - 1);
+        // When the end's side met the start's, its last layer is grown to its end if that is cheap: every layer the end's
+        // side holds is then exact, and the walk from the meeting layer on never meets a dead end. That layer was the
+        // cheaper to grow and is usually mostly grown already; the start's side's layers, often large, are never completed.
+        _endExact = _grewALast || Complete(_b, depthB - 1, _completionBudget);
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
@@ -268,8 +277,11 @@ internal sealed class ChainFinder : IDisposable
         }
     }
 
-    /// <summary>Grows the side's open layer from layer <paramref name="depth"/> to its end, from the node where it stopped.</summary>
-    private void Complete(SearchSide side, int depth)
+    /// <summary>
+    /// Grows the side's open layer from layer <paramref name="depth"/> to its end, from the node where it stopped, unless
+    /// that means scanning more than <paramref name="budget"/> neighbour entries; returns whether it got to the end.
+    /// </summary>
+    private bool Complete(SearchSide side, int depth, int budget)
     {
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
@@ -279,9 +291,12 @@ internal sealed class ChainFinder : IDisposable
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, side.Node(i), out var rows, out var recent);
+                budget -= rows.Length + recent.Length;
+                if (budget < 0) return false;
                 Visit(rows); Visit(recent);
             }
         }
+        return true;
 
         void Visit(ReadOnlySpan<int> neighbours)
         {
@@ -298,10 +313,11 @@ internal sealed class ChainFinder : IDisposable
     }
 
     /// <summary>
-    /// Depth-first from the start, least id first, so chains come out least first. Every layer of the end's side is
-    /// exact here (<see cref="Paths"/> completes it); only the start's last layer may not be. Before the meeting layer
-    /// a node qualifies by its distance from the start; from the meeting layer on, by its distance from the end, which
-    /// guarantees the chain completes, so dead ends lie only before it. A node that leads to no chain is remembered as
+    /// Depth-first from the start, least id first, so chains come out least first. The searches stop at the first
+    /// meeting, so only the layer that was growing may be incomplete (<see cref="Paths"/> completes the end's when it
+    /// can); every other layer is exact. Before the meeting layer a node qualifies by its distance from the start; past
+    /// it, by its distance from the end, which guarantees the chain completes. At the meeting layer itself: by the end's
+    /// distances when they are exact, else by the start's, the next step deciding. A node that leads to no chain is remembered as
     /// a dead end, so no part of the search is repeated. Returns whether a chain was found through <c>path[k]</c>.
     /// <para>
     /// Ids compare as ranks (<see cref="IdOrder"/>). The least qualifying neighbour is found in one pass with no
@@ -326,7 +342,8 @@ internal sealed class ChainFinder : IDisposable
         // Every candidate lies in one layer of one search. Past a hub (a film with a large cast, a person in hundreds
         // of films) that layer is often far smaller than the neighbour list: then look each of its nodes up in the
         // hub's sorted rows instead of reading them all.
-        var layer = next < depthA ? _a.Layer(next) : _b.Layer(d - next);
+        var byEnd = next > depthA || (next == depthA && _endExact);
+        var layer = byEnd ? _b.Layer(d - next) : _a.Layer(next);
         var degree = 0;
         foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
         if ((long)layer.Length * 16 < degree)
@@ -366,7 +383,7 @@ internal sealed class ChainFinder : IDisposable
 
         bool Dead(bool found)
         {
-            if (!found && k > 0 && k < depthA) _a.MarkDead(path[k]);
+            if (!found && k > 0 && k <= depthA) _a.MarkDead(path[k]);
             return found;
         }
 
@@ -378,7 +395,7 @@ internal sealed class ChainFinder : IDisposable
 
         bool Qualifies(int y)
         {
-            return next < depthA ? _a.At(y, next) && !_a.IsDead(y) : _b.At(y, d - next);
+            return byEnd ? _b.At(y, d - next) : _a.At(y, next) && !_a.IsDead(y);
         }
 
         bool Linked(int x, int y)
