@@ -23,6 +23,9 @@ internal sealed class ChainFinder : IDisposable
     private readonly CancellationToken _ct;
     private readonly IdOrder _order;
     private readonly bool _filtered;
+
+    // Asked of each node a search has not seen, when the query excludes nodes or years; null when it does not.
+    private readonly Func<int, bool>? _allowed;
     private bool _grewALast;
 
     // Where in its layer the last growth stopped when the searches met, for completing that layer.
@@ -47,6 +50,7 @@ internal sealed class ChainFinder : IDisposable
         foreach (var id in query.ExcludeFilms) Exclude(id);
         foreach (var id in query.ExcludePeople) Exclude(id);
         _filtered = _excluded.Count > 0 || query.HasYearFilter;
+        if (_filtered) _allowed = Allowed;
         _order = graph.Order ?? IdOrder.Build(graph.Nodes);
         _s = Scratch.Rent(graph.NodeCount);
         (_a, _b) = (_s.SideA, _s.SideB);
@@ -81,7 +85,7 @@ internal sealed class ChainFinder : IDisposable
         // When the end's side met the start's, its last layer is grown to its end if that is cheap: every layer the end's
         // side holds is then exact, and the walk from the meeting layer on never meets a dead end. That layer was the
         // cheaper to grow and is usually mostly grown already; the start's side's layers, often large, are never completed.
-        _endExact = _grewALast || Complete(_b, depthB - 1, _completionBudget);
+        _endExact = _grewALast || Complete(_b, _a, depthB - 1, _completionBudget);
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
@@ -252,7 +256,8 @@ internal sealed class ChainFinder : IDisposable
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
-                if (Visit(rows) || Visit(recent))
+                met |= side.AddUnseen(rows, other, complete, _allowed) | side.AddUnseen(recent, other, complete, _allowed);
+                if (met && !complete)
                 {
                     _stoppedAt = i;
                     return true;
@@ -260,28 +265,13 @@ internal sealed class ChainFinder : IDisposable
             }
         }
         return met;
-
-        bool Visit(ReadOnlySpan<int> neighbours)
-        {
-            foreach (var n in neighbours)
-            {
-                if (side.Seen(n) || (_filtered && !Allowed(n))) continue;
-                side.Add(n);
-                if (other.Seen(n))
-                {
-                    met = true;
-                    if (!complete) return true;
-                }
-            }
-            return false;
-        }
     }
 
     /// <summary>
     /// Grows the side's open layer from layer <paramref name="depth"/> to its end, from the node where it stopped, unless
     /// that means scanning more than <paramref name="budget"/> neighbour entries; returns whether it got to the end.
     /// </summary>
-    private bool Complete(SearchSide side, int depth, int budget)
+    private bool Complete(SearchSide side, SearchSide other, int depth, int budget)
     {
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
@@ -293,16 +283,11 @@ internal sealed class ChainFinder : IDisposable
                 adjacency.Neighbours(slot, side.Node(i), out var rows, out var recent);
                 budget -= rows.Length + recent.Length;
                 if (budget < 0) return false;
-                Visit(rows); Visit(recent);
+                side.AddUnseen(rows, other, complete: true, _allowed);
+                side.AddUnseen(recent, other, complete: true, _allowed);
             }
         }
         return true;
-
-        void Visit(ReadOnlySpan<int> neighbours)
-        {
-            foreach (var n in neighbours)
-                if (!side.Seen(n) && (!_filtered || Allowed(n))) side.Add(n);
-        }
     }
 
     private bool Allowed(int node)

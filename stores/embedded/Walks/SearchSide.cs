@@ -16,6 +16,7 @@ internal sealed class SearchSide
     private byte[] _level = [];
     private int[] _nodes = new int[1024];
     private readonly List<int> _starts = [];
+    private readonly List<int> _deadNodes = [];
 
     /// <summary>Nodes reached so far, all layers.</summary>
     public int Count { get; private set; }
@@ -58,7 +59,6 @@ internal sealed class SearchSide
     public void OpenLayer() => _starts.Add(Count);
 
     /// <summary>Adds <paramref name="node"/>, which the side has not seen, to the open layer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int node)
     {
         _seen[node >> 6] |= 1UL << node;
@@ -67,10 +67,41 @@ internal sealed class SearchSide
         _nodes[Count++] = node;
     }
 
+    /// <summary>
+    /// Adds to the open layer each of <paramref name="neighbours"/> the side has not seen (and that
+    /// <paramref name="allowed"/> allows), stopping after the first the other side has seen unless
+    /// <paramref name="complete"/>; returns whether one was. This is the loop a search spends its time in, so the
+    /// arrays are held in locals and room for every neighbour is made before it starts.
+    /// </summary>
+    public bool AddUnseen(ReadOnlySpan<int> neighbours, SearchSide other, bool complete, Func<int, bool>? allowed)
+    {
+        if (_nodes.Length - Count < neighbours.Length) Array.Resize(ref _nodes, Math.Max(_nodes.Length * 2, Count + neighbours.Length));
+        var (seen, level, nodes, otherSeen) = (_seen, _level, _nodes, other._seen);
+        var (count, depth, met) = (Count, (byte)Depth, false);
+        foreach (var n in neighbours)
+        {
+            ref var word = ref seen[n >> 6];
+            var bit = 1UL << n;
+            if ((word & bit) != 0 || (allowed is not null && !allowed(n))) continue;
+            word |= bit;
+            level[n] = depth;
+            nodes[count++] = n;
+            if ((otherSeen[n >> 6] & bit) != 0)
+            {
+                met = true;
+                if (!complete) break;
+            }
+        }
+        Count = count;
+        return met;
+    }
+
     /// <summary>Marks a node this side has seen as leading to no chain, so that the walk does not try it again.</summary>
     public void MarkDead(int node)
     {
-        if (Seen(node)) _dead[node >> 6] |= 1UL << node;
+        if (!Seen(node)) return;
+        _dead[node >> 6] |= 1UL << node;
+        _deadNodes.Add(node);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -81,20 +112,11 @@ internal sealed class SearchSide
     {
         // Every set bit is this walk's, so a node's whole word can be zeroed: a store, with nothing read. Once the nodes
         // outnumber the words, zeroing all of them is less work.
-        if (Count >= _seen.Length)
-        {
-            Array.Clear(_seen);
-            Array.Clear(_dead);
-        }
+        if (Count >= _seen.Length) Array.Clear(_seen);
         else
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                var word = _nodes[i] >> 6;
-                _seen[word] = 0;
-                _dead[word] = 0;
-            }
-        }
+            for (var i = 0; i < Count; i++) _seen[_nodes[i] >> 6] = 0;
+        foreach (var node in _deadNodes) _dead[node >> 6] = 0;
+        _deadNodes.Clear();
         Count = 0;
         _starts.Clear();
     }
