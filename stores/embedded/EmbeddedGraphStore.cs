@@ -590,7 +590,11 @@ public sealed class EmbeddedGraphStore : IGraphStore
         using var roles = new ChainTables.RoleReader(index, readers);
         var via = query.Via.Count == 1 ? [query.Via[0]] : query.Via.Distinct().Order().ToArray();
         var chains = new Chain[paths.Count];
-        for (var i = 0; i < chains.Length; i++) chains[i] = ToChain(index, roles, paths[i], via);
+        for (var i = 0; i < chains.Length; i++)
+        {
+            index.Nodes.Touch(paths[i]);
+            chains[i] = ToChain(index, roles, paths[i], via);
+        }
         return Task.FromResult<IReadOnlyList<Chain>>(chains);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using FilmGraph.Core;
 
@@ -57,6 +58,20 @@ internal sealed class NodeTable
     public IReadOnlyList<string> Aliases(int node) => _aliases.TryGetValue(node, out var a) ? a : [];
 
     public int IndexOf(string id) => _byId.Find(_ids, Count, id);
+
+    /// <summary>
+    /// Reads what making the nodes' objects reads first (where each id and label starts, the year) for all of them in
+    /// one pass, before any is made. Nodes far apart in the table each cost the processor a wait for memory; read
+    /// together, the waits overlap, where made one object after another they follow one another. Returns a sum of what
+    /// it read, so that the reads are not left out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Touch(ReadOnlySpan<int> nodes)
+    {
+        var sum = 0;
+        foreach (var n in nodes) sum += _ids.Touch(n) + _labels.Touch(n) + _years[n];
+        return sum;
+    }
 
     public NodeKind? KindOf(string id) => IndexOf(id) is var i and >= 0 ? Kind(i) : null;
 

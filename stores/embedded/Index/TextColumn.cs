@@ -30,6 +30,9 @@ internal sealed class TextColumn
 
     public string Text(int n) => Encoding.UTF8.GetString(Bytes(n));
 
+    /// <summary>Reads text <paramref name="n"/>'s start and first byte, and returns the byte (nought when empty), so the two are in the cache.</summary>
+    public int Touch(int n) => _starts[n] is var start && start < _starts[n + 1] ? _bytes[start] : 0;
+
     /// <summary>The arrays of the first <paramref name="count"/> texts, for the snapshot.</summary>
     public (ReadOnlyMemory<byte> Bytes, ReadOnlyMemory<int> Starts) Used(int count) =>
         (_bytes.AsMemory(0, _starts[count]), _starts.AsMemory(0, count + 1));
