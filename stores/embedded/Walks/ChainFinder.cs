@@ -17,7 +17,7 @@ internal sealed class ChainFinder : IDisposable
     private readonly ChainQuery _query;
     private readonly int[] _personToFilm;
     private readonly int[] _filmToPerson;
-    private readonly HashSet<int> _excluded;
+    private readonly HashSet<int>? _excluded;
     private readonly Scratch _s;
     private readonly SearchSide _a, _b;
     private readonly CancellationToken _ct;
@@ -46,24 +46,26 @@ internal sealed class ChainFinder : IDisposable
         _query = query;
         _ct = ct;
         (_personToFilm, _filmToPerson) = (Slots(query.Via, Direction.Out), Slots(query.Via, Direction.In));
-        _excluded = [];
-        foreach (var id in query.ExcludeFilms) Exclude(id);
-        foreach (var id in query.ExcludePeople) Exclude(id);
-        _filtered = _excluded.Count > 0 || query.HasYearFilter;
+        if (query.ExcludeFilms.Count + query.ExcludePeople.Count > 0)
+        {
+            _excluded = [];
+            foreach (var id in query.ExcludeFilms.Concat(query.ExcludePeople))
+                if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
+        }
+        _filtered = _excluded is { Count: > 0 } || query.HasYearFilter;
         if (_filtered) _allowed = Allowed;
         _order = graph.Order ?? IdOrder.Build(graph.Nodes);
         _s = Scratch.Rent(graph.NodeCount);
         (_a, _b) = (_s.SideA, _s.SideB);
-
-        void Exclude(string id)
-        {
-            if (graph.Nodes.IndexOf(id) is var n and >= 0) _excluded.Add(n);
-        }
     }
+
+    // The slots of each single type, the usual via, made once: a query then allocates none.
+    private static readonly int[][] SingleSlots = [.. Enumerable.Range(0, Adjacency.SlotCount).Select(slot => new[] { slot })];
 
     /// <summary>The slots of the distinct via types in one direction, in the order given.</summary>
     private static int[] Slots(IReadOnlyList<RelationshipType> via, Direction direction)
     {
+        if (via.Count == 1) return SingleSlots[Adjacency.Slot(via[0], direction)];
         var slots = new List<int>(via.Count);
         foreach (var type in via)
             if (!slots.Contains(Adjacency.Slot(type, direction))) slots.Add(Adjacency.Slot(type, direction));
@@ -292,7 +294,7 @@ internal sealed class ChainFinder : IDisposable
 
     private bool Allowed(int node)
     {
-        if (_excluded.Contains(node)) return false;
+        if (_excluded?.Contains(node) == true) return false;
         if (!_query.HasYearFilter || _graph.Nodes.Kind(node) != NodeKind.Film) return true;
         return _query.FilmYearAllowed(_graph.Nodes.Year(node));
     }
