@@ -251,10 +251,12 @@ internal sealed class ChainFinder : IDisposable
         side.OpenLayer();
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
+        var touched = 0;
         for (var i = start; i < end; i++)
         {
             if (((i - start) & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
             var node = side.Node(i);
+            if (i + Ahead < end) touched += adjacency.Touch(slots[0], side.Node(i + Ahead));
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, node, out var rows, out var recent);
@@ -262,12 +264,20 @@ internal sealed class ChainFinder : IDisposable
                 if (met && !complete)
                 {
                     _stoppedAt = i;
+                    _touched = touched;
                     return true;
                 }
             }
         }
+        _touched = touched;
         return met;
     }
+
+    // How many nodes ahead a growing layer asks for the first via type's rows (Adjacency.Touch): at L the search takes
+    // about 7 % less time (1 and 4 did no better), the time the reads of one row wait for memory now partly spent on
+    // the row before. What was read is kept, so that the reads are not left out.
+    private const int Ahead = 2;
+    private int _touched;
 
     /// <summary>
     /// Grows the side's open layer from layer <paramref name="depth"/> to its end, from the node where it stopped, unless
@@ -277,18 +287,25 @@ internal sealed class ChainFinder : IDisposable
     {
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
         var adjacency = _graph.Adjacency;
-        for (var i = _stoppedAt; i < side.End(depth); i++)
+        var (end, touched) = (side.End(depth), 0);
+        for (var i = _stoppedAt; i < end; i++)
         {
             if (((i - _stoppedAt) & GraphWalks.CheckEvery) == 0) _ct.ThrowIfCancellationRequested();
+            if (i + Ahead < end) touched += adjacency.Touch(slots[0], side.Node(i + Ahead));
             foreach (var slot in slots)
             {
                 adjacency.Neighbours(slot, side.Node(i), out var rows, out var recent);
                 budget -= rows.Length + recent.Length;
-                if (budget < 0) return false;
+                if (budget < 0)
+                {
+                    _touched = touched;
+                    return false;
+                }
                 side.AddUnseen(rows, other, complete: true, _allowed);
                 side.AddUnseen(recent, other, complete: true, _allowed);
             }
         }
+        _touched = touched;
         return true;
     }
 
