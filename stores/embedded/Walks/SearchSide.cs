@@ -4,16 +4,21 @@ namespace FilmGraph.Store.Embedded.Walks;
 
 /// <summary>
 /// One end of the bidirectional chain search. A chain search scans many neighbours for each node it reaches, and each
-/// scan asks "seen by this side? by the other?" of arrays the size of the graph, so what they hold is kept small: a
-/// bit a node for "seen" and a byte for the layer it was seen in (read only where the bit is set). At a million nodes
-/// the two sides' bits fit the processor's second-level cache, where an int a node per side did not. The nodes
-/// reached are kept too, layer after layer in one array (<see cref="Start"/> of each layer), which both lists the
-/// layers and says which bits to clear when the walk ends: clearing costs no more than the reaching did.
+/// scan asks "seen by this side? by the other?" of arrays the size of the graph, so what they hold is kept small: two
+/// bits a node, side by side in one array (a word of "seen" bits, then a word of layer bits for the same 64 nodes, so
+/// one cache line answers both). At a million nodes both sides' bits fit the processor's second-level cache, where an
+/// int a node did not, nor a byte of layer beside a bit.
+/// <para>
+/// One bit of layer is enough because the walks only ever ask about a neighbour of a node whose layer they know. The
+/// graph is bipartite (people, films), so a neighbour's layer is one more or one less: the two layers it may be in
+/// differ by two, and bit 1 of the layer number tells them apart (<see cref="At"/>).
+/// </para>
+/// The nodes reached are kept too, layer after layer in one array (<see cref="Start"/> of each layer), which both lists
+/// the layers and says which bits to clear when the walk ends: clearing costs no more than the reaching did.
 /// </summary>
 internal sealed class SearchSide
 {
-    private ulong[] _seen = [], _dead = [];
-    private byte[] _level = [];
+    private ulong[] _bits = [], _dead = [];
     private int[] _nodes = new int[1024];
     private readonly List<int> _starts = [];
     private readonly List<int> _deadNodes = [];
@@ -27,23 +32,31 @@ internal sealed class SearchSide
     /// <summary>Empties the side (it must be clear) and opens layer 0 with <paramref name="start"/>.</summary>
     public void Begin(int nodeCount, int start)
     {
-        if (_level.Length < nodeCount)
+        if (_dead.Length * 64 < nodeCount)
         {
-            var size = Math.Max(nodeCount + nodeCount / 8, 1024);
-            _seen = new ulong[(size + 63) >> 6];
-            _dead = new ulong[_seen.Length];
-            _level = new byte[size];
+            var words = (Math.Max(nodeCount + nodeCount / 8, 1024) + 63) >> 6;
+            _bits = new ulong[words * 2];
+            _dead = new ulong[words];
         }
         OpenLayer();
         Add(start);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Seen(int node) => (_seen[node >> 6] & (1UL << node)) != 0;
+    public bool Seen(int node) => (_bits[(node >> 6) << 1] & (1UL << node)) != 0;
 
-    /// <summary>Whether the side reached <paramref name="node"/> in layer <paramref name="level"/>.</summary>
+    /// <summary>
+    /// Whether the side reached <paramref name="node"/> in layer <paramref name="level"/>, told apart only from layers
+    /// two away: exact when the node, if reached, lies in layer <paramref name="level"/> or <paramref name="level"/> ± 2,
+    /// as does any neighbour of a node in layer <paramref name="level"/> ± 1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool At(int node, int level) => Seen(node) && _level[node] == level;
+    public bool At(int node, int level)
+    {
+        var at = (node >> 6) << 1;
+        var bit = 1UL << node;
+        return (_bits[at] & bit) != 0 && ((_bits[at + 1] & bit) != 0) == ((level & 2) != 0);
+    }
 
     /// <summary>Where layer <paramref name="layer"/> starts among <see cref="Node"/>; its end is the next layer's start or <see cref="Count"/>.</summary>
     public int Start(int layer) => _starts[layer];
@@ -61,8 +74,9 @@ internal sealed class SearchSide
     /// <summary>Adds <paramref name="node"/>, which the side has not seen, to the open layer.</summary>
     public void Add(int node)
     {
-        _seen[node >> 6] |= 1UL << node;
-        _level[node] = (byte)Depth;
+        var at = (node >> 6) << 1;
+        _bits[at] |= 1UL << node;
+        if ((Depth & 2) != 0) _bits[at + 1] |= 1UL << node;
         if (Count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
         _nodes[Count++] = node;
     }
@@ -76,17 +90,18 @@ internal sealed class SearchSide
     public bool AddUnseen(ReadOnlySpan<int> neighbours, SearchSide other, bool complete, Func<int, bool>? allowed)
     {
         if (_nodes.Length - Count < neighbours.Length) Array.Resize(ref _nodes, Math.Max(_nodes.Length * 2, Count + neighbours.Length));
-        var (seen, level, nodes, otherSeen) = (_seen, _level, _nodes, other._seen);
-        var (count, depth, met) = (Count, (byte)Depth, false);
+        var (bits, nodes, otherBits) = (_bits, _nodes, other._bits);
+        var (count, layerBit, met) = (Count, (Depth & 2) != 0 ? ulong.MaxValue : 0, false);
         foreach (var n in neighbours)
         {
-            ref var word = ref seen[n >> 6];
+            var at = (n >> 6) << 1;
+            ref var seen = ref bits[at];
             var bit = 1UL << n;
-            if ((word & bit) != 0 || (allowed is not null && !allowed(n))) continue;
-            word |= bit;
-            level[n] = depth;
+            if ((seen & bit) != 0 || (allowed is not null && !allowed(n))) continue;
+            seen |= bit;
+            bits[at + 1] |= bit & layerBit;
             nodes[count++] = n;
-            if ((otherSeen[n >> 6] & bit) != 0)
+            if ((otherBits[at] & bit) != 0)
             {
                 met = true;
                 if (!complete) break;
@@ -110,11 +125,16 @@ internal sealed class SearchSide
     /// <summary>Clears the bits of every node reached, leaving the side ready for the next walk.</summary>
     public void Clear()
     {
-        // Every set bit is this walk's, so a node's whole word can be zeroed: a store, with nothing read. Once the nodes
+        // Every set bit is this walk's, so a node's two words can be zeroed: stores, with nothing read. Once the nodes
         // outnumber the words, zeroing all of them is less work.
-        if (Count >= _seen.Length) Array.Clear(_seen);
+        if (Count >= _dead.Length) Array.Clear(_bits);
         else
-            for (var i = 0; i < Count; i++) _seen[_nodes[i] >> 6] = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var at = (_nodes[i] >> 6) << 1;
+                _bits[at] = 0;
+                _bits[at + 1] = 0;
+            }
         foreach (var node in _deadNodes) _dead[node >> 6] = 0;
         _deadNodes.Clear();
         Count = 0;
