@@ -27,9 +27,13 @@ public sealed class ChainCrossCheckTests : IDisposable
     [InlineData(8, true, 0)]
     [InlineData(9, true, 0)]
     [InlineData(10, true, 8)]
-    public async Task Every_shortest_chain_in_order_on_random_graphs(int seed, bool hubs, int completionBudget = 4096)
+    // Sparse graphs, where chains are long and each search's layers go deep (its sides tell layers apart by bit 1 only).
+    [InlineData(11, false, 4096, 90, 45, 6)]
+    [InlineData(12, false, 0, 90, 45, 6)]
+    [InlineData(13, false, 4096, 120, 60, 6)]
+    public async Task Every_shortest_chain_in_order_on_random_graphs(int seed, bool hubs, int completionBudget = 4096, int people = 40, int films = 25, int maxHops = 4)
     {
-        var graph = RandomCastGraph.Make(seed, people: 40, films: 25, hubs);
+        var graph = RandomCastGraph.Make(seed, people, films, hubs);
         var options = new EmbeddedStoreOptions { Path = _path.File + seed, ExternalChangePoll = TimeSpan.Zero, ChainCompletionBudget = completionBudget };
         var batches = graph.Relationships(2).ToList();
         await using (var first = EmbeddedGraphStore.Open(options))
@@ -42,12 +46,13 @@ public sealed class ChainCrossCheckTests : IDisposable
 
         var random = new Random(seed);
         RelationshipType[][] vias = [[RelationshipType.CastIn], [RelationshipType.Directed, RelationshipType.CastIn]];
+        var longest = 0;
         for (var trial = 0; trial < 80; trial++)
         {
             int a = random.Next(graph.People), b = random.Next(graph.People);
             var via = vias[trial % 2];
-            var query = new ChainQuery { From = RandomCastGraph.PersonId(a), To = RandomCastGraph.PersonId(b), MaxHops = 4, Via = via };
-            var expected = a == b ? [""] : graph.ShortestChains(a, b, 4, via, [], []);
+            var query = new ChainQuery { From = RandomCastGraph.PersonId(a), To = RandomCastGraph.PersonId(b), MaxHops = maxHops, Via = via };
+            var expected = a == b ? [""] : graph.ShortestChains(a, b, maxHops, via, [], []);
             foreach (var first in (int[])[1, 3, Limits.ChainsCeiling])
             {
                 var chains = await store.ShortestChainsAsync(query, first);
@@ -60,7 +65,10 @@ public sealed class ChainCrossCheckTests : IDisposable
             }
             Assert.Equal(expected.Count == 0 ? null : expected.Count, await store.ChainCountAsync(query));
             Assert.Equal(a == b ? 0 : expected.Count == 0 ? null : (expected[0].Count(ch => ch == ',') + 1) / 2, await store.SeparationAsync(query));
+            if (expected.Count > 0) longest = Math.Max(longest, (expected[0].Count(ch => ch == ',') + 1) / 2);
         }
+        // The sparse graphs are there for their long chains: make sure some were compared.
+        if (maxHops > 4) Assert.True(longest >= 4, $"The longest chain compared has {longest} films.");
     }
 
     [Fact]
