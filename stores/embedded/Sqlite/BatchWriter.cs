@@ -111,6 +111,7 @@ internal static class BatchWriter
                 {
                     Bind(insertEdge, source, (RelationshipType)type, target, p).Execute();
                     created.Add((source, (RelationshipType)type, target));
+                    bulk!.Roles?.Add(keys[i], p.Role);
                 }
                 else if (known is null && Bind(insertEdge, source, (RelationshipType)type, target, p).Run() == 1)
                     created.Add((source, (RelationshipType)type, target));

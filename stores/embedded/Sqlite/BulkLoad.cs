@@ -28,13 +28,16 @@ internal sealed class BulkLoad
     /// <summary>The node numbers of the ids of IMDb's shape, kept along with the node table while the import runs.</summary>
     public IdMap Ids { get; private set; }
 
+    /// <summary>The roles of the relationships created, while they are all the file holds; null once that is not so.</summary>
+    public RoleLog? Roles { get; private set; }
+
     // Whether a batch has dropped the index by source (perhaps in a transaction later rolled back): Finish builds it.
     private bool _dropped;
 
     // Whether a batch changed the file since the flushes were relaxed: Finish then flushes.
     private bool _wrote;
 
-    private BulkLoad(EdgeKeys known, IdMap ids) => (Known, Ids) = (known, ids);
+    private BulkLoad(EdgeKeys known, IdMap ids, RoleLog? roles) => (Known, Ids, Roles) = (known, ids, roles);
 
     /// <summary>Reads the relationships the file holds and relaxes the flushes; nothing in the file changes yet.</summary>
     public static BulkLoad Start(SqliteConnection connection, NodeTable nodes, long expectedRecords)
@@ -44,7 +47,7 @@ internal sealed class BulkLoad
         // with pages written once (memory, and the kernel's time zeroing it). Checkpoints copy the log into the file;
         // fewer, larger ones write a page that many batches touch once rather than at every batch.
         StoreFile.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;");
-        return new BulkLoad(known, IdMap.Of(nodes));
+        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null);
     }
 
     /// <summary>
@@ -68,6 +71,7 @@ internal sealed class BulkLoad
     /// </summary>
     public AppliedBatch Write(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
     {
+        Roles?.Rollback();
         // Each side its own lookup: a lookup remembers what it found, and is not shared between threads.
         var checking = Task.Run(() => BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf), CancellationToken.None);
         AppliedBatch applied;
@@ -85,13 +89,16 @@ internal sealed class BulkLoad
     }
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
-    public void Reread(SqliteConnection connection, SqliteTransaction tx, NodeTable nodes) =>
-        (Known, Ids) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes));
+    public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes) =>
+        (Known, Ids, Roles) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes), null);
 
     /// <summary>Notes what a committed batch wrote: the relationships and nodes it created are stored from now on.</summary>
     public void Committed(AppliedBatch applied)
     {
         _wrote |= applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
+        // An updated relationship's role is the file's to tell.
+        if (applied.Summary.Relationships.Updated > 0) Roles = null;
+        Roles?.Commit();
         foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
         foreach (var row in applied.Appended)
             if (IdMap.TryKey(row.Id, out var key)) Ids.Add(key, row.Node);
@@ -118,6 +125,33 @@ internal sealed class BulkLoad
             tx.Commit();
         }
         StoreFile.Execute(connection, $"PRAGMA cache_size={StoreFile.CacheSize}; PRAGMA wal_checkpoint(PASSIVE);");
+    }
+
+    /// <summary>
+    /// The full index of the file as the import leaves it, from what the import holds in memory rather than read back
+    /// from the file: the nodes of <paramref name="current"/>, the relationships of <see cref="Known"/>, and the roles
+    /// of <see cref="Roles"/> or, when the log does not know them all, read from the file at <paramref name="path"/>
+    /// on a connection of its own (so that it runs while the writer builds the index by source). The same index as
+    /// <see cref="IndexLoader.Load(SqliteConnection, bool, SqliteTransaction?)"/> builds, for the snapshot.
+    /// </summary>
+    public GraphIndex Index(GraphIndex current, string path)
+    {
+        // Rebuilt rather than shared: the id hash of a table grown batch by batch is laid out otherwise than one of the
+        // table read whole, and the snapshot should not depend on how the table came to be.
+        var nodes = NodeTable.FromParts(current.Nodes.Parts() with { ById = null });
+        var names = Task.Run(() => NameIndex.Build(nodes));
+        var order = Task.Run(() => IdOrder.Build(nodes));
+        var (sources, types, targets) = Known.Columns();
+        var adjacency = Adjacency.Build(nodes.Count, sources, types, targets);
+        EdgeRoles? roles;
+        if (Roles is { } log) roles = log.Replay().Build(adjacency, nodes.Count);
+        else
+        {
+            using var reader = StoreFile.OpenReader(path);
+            using var tx = reader.BeginTransaction(deferred: true);
+            roles = StoreFile.Generation(reader, tx) == current.Generation ? RoleRows.Read(reader.Handle!).Build(adjacency, nodes.Count) : null;
+        }
+        return new GraphIndex(nodes, adjacency, names.GetAwaiter().GetResult(), current.DataVersion, current.Generation, order.GetAwaiter().GetResult(), roles);
     }
 
     private static EdgeKeys ReadKeys(SqliteConnection connection, SqliteTransaction? tx, long expected)

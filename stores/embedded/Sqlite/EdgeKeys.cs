@@ -50,6 +50,20 @@ internal sealed class EdgeKeys
         return true;
     }
 
+    /// <summary>Every key as its three parts, in no particular order, for the in-memory index a bulk import ends with.</summary>
+    public (int[] Sources, byte[] Types, int[] Targets) Columns()
+    {
+        var (sources, types, targets) = (new int[_count], new byte[_count], new int[_count]);
+        var at = 0;
+        foreach (var key in _slots)
+        {
+            if (key == 0) continue;
+            (sources[at], var type, targets[at]) = Parts(key);
+            types[at++] = (byte)type;
+        }
+        return (sources, types, targets);
+    }
+
     private static bool Place(long[] slots, long key)
     {
         var mask = slots.Length - 1;
