@@ -61,6 +61,38 @@ public sealed class BulkKeyTests
         Assert.Equal(3, set.Count);
     }
 
+    /// <summary>
+    /// Keys in rising order (a file sorted by title) and out of it (a film whose credits straddle batches, a file in
+    /// any order), many of each: the set agrees with a HashSet on every key added and on as many never added, and gives
+    /// every key back once.
+    /// </summary>
+    [Fact]
+    public void The_key_set_agrees_with_a_hash_set_for_keys_in_order_and_out_of_it()
+    {
+        var random = new Random(7);
+        var set = new EdgeKeys(16);
+        var expected = new HashSet<long>();
+        var target = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Mostly rising; one in five anywhere below.
+            var key = random.Next(5) == 0
+                ? EdgeKeys.Of(random.Next(1000), random.Next(3), random.Next(Math.Max(1, target)))
+                : EdgeKeys.Of(random.Next(1000), random.Next(3), target += random.Next(2));
+            Assert.Equal(expected.Add(key), set.Add(key));
+        }
+        for (var i = 0; i < 20_000; i++)
+        {
+            var key = EdgeKeys.Of(random.Next(1000), random.Next(3), random.Next(target + 2));
+            Assert.Equal(expected.Contains(key), set.Contains(key));
+        }
+        Assert.Equal(expected.Count, set.Count);
+        var (sources, types, targets) = set.Columns();
+        var back = Enumerable.Range(0, sources.Length).Select(i => EdgeKeys.Of(sources[i], types[i], targets[i])).ToHashSet();
+        Assert.Equal(sources.Length, back.Count);
+        Assert.True(back.SetEquals(expected));
+    }
+
     private static long Key(string id) => IdMap.TryKey(id, out var key) ? key : throw new InvalidOperationException(id);
 
     private static IdMap IdMapOf(int nodes) => IdMap.Of(Index.NodeTable.Empty(Math.Max(1, nodes)));

@@ -26,7 +26,9 @@ internal static class BatchWriter
     /// SQLite whether they are there. The caller tells it the created ones once the transaction commits.
     /// </param>
     /// <param name="lookup">The node numbers of the batch's ids, as the validator looked them up.</param>
-    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, BatchLookup lookup, GraphBatch batch, BulkLoad? bulk, CancellationToken ct)
+    /// <param name="ends">When given, the stored nodes of relationship i's ends at 2i and 2i + 1 (-1: not stored), looked up already.</param>
+    public static AppliedBatch Apply(SqliteConnection connection, NodeTable nodes, BatchLookup lookup, GraphBatch batch, BulkLoad? bulk,
+        CancellationToken ct, int[]? ends = null)
     {
         var appended = new List<NodeRow>();
         var changed = new List<NodeRow>();
@@ -80,7 +82,8 @@ internal static class BatchWriter
             for (var i = 0; i < relationships.Count; i++)
             {
                 var r = relationships[i];
-                keys[i] = EdgeKeys.Of(Resolve(r.From), (int)r.Type, Resolve(r.To));
+                var (from, to) = ends is null ? (-1, -1) : (ends[2 * i], ends[2 * i + 1]);
+                keys[i] = EdgeKeys.Of(from >= 0 ? from : Resolve(r.From), (int)r.Type, to >= 0 ? to : Resolve(r.To));
                 order[i] = i;
             }
             Array.Sort(keys, order, 0, relationships.Count);

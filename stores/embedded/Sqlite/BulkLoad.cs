@@ -1,3 +1,4 @@
+using System.Buffers;
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
 using Microsoft.Data.Sqlite;
@@ -83,21 +84,38 @@ internal sealed class BulkLoad
             _earlyNodes = nodes;
             _early = Task.Run(() => (NameIndex.Build(nodes), IdOrder.Build(nodes)), CancellationToken.None);
         }
-        // Each side its own lookup: a lookup remembers what it found, and is not shared between threads.
-        var checking = Task.Run(() => BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf), CancellationToken.None);
+        // Both ends of every relationship looked up once, here, for the check and the writing alike. Each side its own
+        // lookup for the rest: a lookup remembers what it found, and is not shared between threads.
+        var lookup = new BatchLookup(nodes, Ids);
+        var relationships = batch.Relationships;
+        var ends = ArrayPool<int>.Shared.Rent(relationships.Count * 2);
+        for (var i = 0; i < relationships.Count; i++)
+            (ends[2 * i], ends[2 * i + 1]) = (Find(lookup, relationships[i].From), Find(lookup, relationships[i].To));
+        var checking = Task.Run(() => BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf,
+            i => (KindOf(nodes, ends[2 * i]), KindOf(nodes, ends[2 * i + 1]))), CancellationToken.None);
         AppliedBatch applied;
         try
         {
-            applied = BatchWriter.Apply(connection, nodes, new BatchLookup(nodes, Ids), batch, this, ct);
+            applied = BatchWriter.Apply(connection, nodes, lookup, batch, this, ct, ends);
         }
         catch (Exception e) when (e is not OperationCanceledException && checking.GetAwaiter().GetResult() is { Count: > 0 } refused)
         {
             throw new GraphWriteException(refused);
         }
+        finally
+        {
+            // The check reads the ends until it is done, whichever way the writing ended.
+            _ = checking.ContinueWith(_ => ArrayPool<int>.Shared.Return(ends), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         var problems = checking.GetAwaiter().GetResult();
         if (problems.Count > 0) throw new GraphWriteException(problems);
         return applied;
     }
+
+    private static NodeKind? KindOf(NodeTable nodes, int node) => node >= 0 ? nodes.Kind(node) : null;
+
+    // A missing id is the check's to report; here it is only not stored.
+    private static int Find(BatchLookup lookup, string? id) => string.IsNullOrEmpty(id) ? -1 : lookup.IndexOf(id);
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
     public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes) =>
