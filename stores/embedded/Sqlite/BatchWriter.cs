@@ -34,7 +34,12 @@ internal static class BatchWriter
         var changed = new List<NodeRow>();
         var newNodes = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        using var insertNode = new Statement(connection, "INSERT INTO nodes (seq, id, kind, label, year, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        const string nodeColumns = "INSERT INTO nodes (seq, id, kind, label, year, aliases) VALUES ";
+        using var insertNode = new Statement(connection, nodeColumns + Values(1, NodeColumnCount));
+        // New nodes too go RowsPerInsert to a statement (see the relationships below); the last few one by one.
+        using var insertNodes = batch.People.Count + batch.Films.Count >= RowsPerInsert
+            ? new Statement(connection, nodeColumns + Values(RowsPerInsert, NodeColumnCount)) : null;
+        var waitingNodes = 0;
         using var updateNode = new Statement(connection, "UPDATE nodes SET label = ?4, year = ?5, aliases = ?6 WHERE seq = ?1");
 
         Counts UpsertNode(NodeRow row, Func<int, bool> isSame)
@@ -46,8 +51,13 @@ internal static class BatchWriter
                 var node = nodes.Count + appended.Count;
                 newNodes[row.Id] = node;
                 appended.Add(row with { Node = node });
-                insertNode.Bind(1, node + 1).Bind(2, row.Id).Bind(3, (int)row.Kind).Bind(4, row.Label).Bind(5, row.Year)
-                    .Bind(6, AliasesJson(row.Aliases)).Run();
+                if (insertNodes is null) BindNode(insertNode, node, row, 0).Execute();
+                else if (++waitingNodes == RowsPerInsert)
+                {
+                    for (var w = 0; w < RowsPerInsert; w++) BindNode(insertNodes, appended[^(RowsPerInsert - w)].Node, appended[^(RowsPerInsert - w)], w * NodeColumnCount);
+                    insertNodes.Execute();
+                    waitingNodes = 0;
+                }
                 return new Counts(1, 0, 0);
             }
             if (isSame(existing)) return new Counts(0, 0, 1);
@@ -68,6 +78,8 @@ internal static class BatchWriter
             ct.ThrowIfCancellationRequested();
             films = films.Add(UpsertNode(NodeRow.Of(f, -1), n => nodes.IsSame(n, f)));
         }
+
+        for (var w = appended.Count - waitingNodes; w < appended.Count; w++) BindNode(insertNode, appended[w].Node, appended[w], 0).Execute();
 
         var created = new List<(int, RelationshipType, int)>();
         int updated = 0, unchanged = 0;
@@ -105,7 +117,7 @@ internal static class BatchWriter
                 """);
             // New rows go RowsPerInsert to a statement: one step, one reset and one pass of SQLite's statement set-up
             // for all of them, where a statement per row spends about as much on those as on the row.
-            using var insertMany = known is null ? null : new Statement(connection, $"INSERT INTO edges (src, type, dst, {columns}) VALUES {ManyRows}");
+            using var insertMany = known is null ? null : new Statement(connection, $"INSERT INTO edges (src, type, dst, {columns}) VALUES {Values(RowsPerInsert, ColumnCount)}");
             var waiting = 0;
             for (var i = 0; i < relationships.Count; i++)
             {
@@ -160,9 +172,15 @@ internal static class BatchWriter
     private const int ColumnCount = 10;
     private const int RowsPerInsert = 64;
 
-    /// <summary>The VALUES of an insert of <see cref="RowsPerInsert"/> rows: (?1, ..., ?10), (?11, ..., ?20), ...</summary>
-    private static readonly string ManyRows = string.Join(", ", Enumerable.Range(0, RowsPerInsert)
-        .Select(row => $"({string.Join(", ", Enumerable.Range(row * ColumnCount + 1, ColumnCount).Select(n => $"?{n}"))})"));
+    private const int NodeColumnCount = 6;
+
+    /// <summary>The VALUES of an insert of <paramref name="rows"/> rows: (?1, ..., ?n), (?n+1, ..., ?2n), ...</summary>
+    private static string Values(int rows, int columns) => string.Join(", ", Enumerable.Range(0, rows)
+        .Select(row => $"({string.Join(", ", Enumerable.Range(row * columns + 1, columns).Select(n => $"?{n}"))})"));
+
+    private static Statement BindNode(Statement s, int node, NodeRow row, int at) =>
+        s.Bind(at + 1, node + 1).Bind(at + 2, row.Id).Bind(at + 3, (int)row.Kind).Bind(at + 4, row.Label).Bind(at + 5, row.Year)
+            .Bind(at + 6, AliasesJson(row.Aliases));
 
     /// <summary>Where <paramref name="key"/> is among the first <paramref name="count"/> sorted keys.</summary>
     private static int IndexOf(long[] keys, int count, long key) => Array.BinarySearch(keys, 0, count, key);
