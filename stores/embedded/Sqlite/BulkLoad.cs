@@ -187,8 +187,10 @@ internal sealed class BulkLoad
 
     private static EdgeKeys ReadKeys(SqliteConnection connection, SqliteTransaction? tx, long expected)
     {
-        // Sized for the import up to 8 million relationships (128 MiB); a larger one grows the set as it goes.
+        // Sized for the import up to 8 million relationships (64 MiB); a larger one grows the set as it goes.
         var keys = new EdgeKeys((int)Math.Min(expected, 1 << 23));
+        // The index by source gives the keys in another order than theirs: sorted first, they all go to the rising array.
+        var read = new List<long>();
         var handle = connection.Handle!;
         var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
         if (raw.sqlite3_prepare_v2(handle, $"SELECT (dst << 35) | (type << 31) | src FROM {from}", out var statement) != raw.SQLITE_OK)
@@ -196,9 +198,11 @@ internal sealed class BulkLoad
         using (statement)
         {
             int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) keys.Add(raw.sqlite3_column_int64(statement, 0));
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) read.Add(raw.sqlite3_column_int64(statement, 0));
             if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
         }
+        read.Sort();
+        foreach (var key in read) keys.Add(key);
         return keys;
     }
 }
