@@ -93,6 +93,29 @@ public sealed class BulkKeyTests
         Assert.True(back.SetEquals(expected));
     }
 
+    /// <summary>
+    /// The import's per-row calls go to SQLite on the statement's pointer only when SQLitePCL runs on the library they
+    /// name; with the package's own provider they must, or the fast path is silently lost. Written and read back through
+    /// them: the values come back as bound.
+    /// </summary>
+    [Fact]
+    public void Binds_go_straight_to_the_library_SQLitePCL_loaded_and_store_what_was_bound()
+    {
+        using var temp = new Contract.TempStorePath();
+        using var connection = StoreFile.OpenWriter(temp.File);
+        StoreFile.Execute(connection, "CREATE TABLE t (a INTEGER, b TEXT, c TEXT)");
+        using (var insert = new Statement(connection, "INSERT INTO t VALUES (?1, ?2, ?3), (?4, ?5, ?6)"))
+            insert.Bind(1, 7).Bind(2, "Zoë").Bind(3, (string?)null).Bind(4, (long?)null).Bind(5, "").Bind(6, "x").Execute();
+
+        Assert.True(NativeCalls.Direct);
+        using var read = new Statement(connection, "SELECT a, b, c FROM t ORDER BY rowid");
+        Assert.True(read.Next());
+        Assert.Equal((7, "Zoë", (string?)null), (read.Int(0), read.Text(1), read.Text(2)));
+        Assert.True(read.Next());
+        Assert.Equal(((int?)null, "", "x"), (read.Int(0), read.Text(1), read.Text(2)));
+        Assert.False(read.Next());
+    }
+
     private static long Key(string id) => IdMap.TryKey(id, out var key) ? key : throw new InvalidOperationException(id);
 
     private static IdMap IdMapOf(int nodes) => IdMap.Of(Index.NodeTable.Empty(Math.Max(1, nodes)));

@@ -6,12 +6,16 @@ namespace FilmGraph.Store.Embedded.Sqlite;
 /// SQLite's bind, step and reset called on the statement's pointer, for the loops that run once per row of an import.
 /// Through SQLitePCL each call takes and releases a reference on the statement's safe handle and converts text to a
 /// new UTF-8 array; at millions of rows that was a tenth of the writer's time. The library is the one SQLitePCL
-/// loaded (e_sqlite3), so the pointers are the same. Binds do no I/O and return at once, so they skip the transition
+/// loaded (e_sqlite3), so the pointers are the same; with another provider (<see cref="Direct"/> false) the calls go
+/// through SQLitePCL as before. Binds do no I/O and return at once, so they skip the transition
 /// to preemptive mode; step may read and write the file, and keeps it.
 /// </summary>
 internal static unsafe partial class NativeCalls
 {
     private const string Library = "e_sqlite3";
+
+    /// <summary>Whether SQLitePCL runs on the library these calls name, so that its pointers are valid here.</summary>
+    public static readonly bool Direct = SQLitePCL.raw.GetNativeLibraryName() == Library;
 
     /// <summary>SQLITE_TRANSIENT: SQLite copies the text before the call returns.</summary>
     private static readonly nint Transient = -1;

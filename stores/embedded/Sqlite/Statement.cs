@@ -31,16 +31,16 @@ internal sealed class Statement : IDisposable
 
     public Statement Bind(int index, long? value)
     {
-        if (value is long v) Check(NativeCalls.BindInt64(_raw, index, v));
-        else if (!_null[index]) Check(NativeCalls.BindNull(_raw, index));
+        if (value is long v) Check(NativeCalls.Direct ? NativeCalls.BindInt64(_raw, index, v) : raw.sqlite3_bind_int64(_statement, index, v));
+        else if (!_null[index]) BindNull(index);
         _null[index] = value is null;
         return this;
     }
 
     public Statement Bind(int index, string? value)
     {
-        if (value is not null) Check(NativeCalls.BindText(_raw, index, value));
-        else if (!_null[index]) Check(NativeCalls.BindNull(_raw, index));
+        if (value is not null) Check(NativeCalls.Direct ? NativeCalls.BindText(_raw, index, value) : raw.sqlite3_bind_text(_statement, index, value));
+        else if (!_null[index]) BindNull(index);
         _null[index] = value is null;
         return this;
     }
@@ -55,10 +55,21 @@ internal sealed class Statement : IDisposable
     /// <summary>Executes and resets, for a statement whose effect is known when it does not fail (a plain insert).</summary>
     public void Execute()
     {
-        var rc = NativeCalls.Step(_raw);
-        NativeCalls.Reset(_raw);
+        int rc;
+        if (NativeCalls.Direct)
+        {
+            rc = NativeCalls.Step(_raw);
+            NativeCalls.Reset(_raw);
+        }
+        else
+        {
+            rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+        }
         if (rc != raw.SQLITE_DONE) throw Error(rc);
     }
+
+    private void BindNull(int index) => Check(NativeCalls.Direct ? NativeCalls.BindNull(_raw, index) : raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Steps a query: true with a row to read, false (and reset for the next use) when it is done.</summary>
     public bool Next()
