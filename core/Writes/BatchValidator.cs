@@ -56,7 +56,7 @@ public static class BatchValidator
             CheckKind(problems, place, f.Id, NodeKind.Film, batchKinds, storedKind);
         }
 
-        var relationships = new Dictionary<(RelationshipType, string, string), Relationship>();
+        var relationships = new Dictionary<(RelationshipType, string, string), Relationship>(batch.Relationships.Count);
         for (var i = 0; i < batch.Relationships.Count; i++)
         {
             var r = batch.Relationships[i];

@@ -135,7 +135,7 @@ internal static class BatchWriter
                         waiting = 0;
                     }
                     created.Add((source, (RelationshipType)type, target));
-                    bulk!.Roles?.Add(keys[i], p.Role);
+                    bulk!.Created(keys[i], order[i]);
                 }
                 else if (known is null && Bind(insertEdge, source, (RelationshipType)type, target, p).Run() == 1)
                     created.Add((source, (RelationshipType)type, target));

@@ -20,21 +20,28 @@ internal sealed class RoleLog
 
     public RoleLog(int capacity) => (_keys, _ids) = (new long[Math.Max(1024, capacity)], new int[Math.Max(1024, capacity)]);
 
-    /// <summary>A relationship written in the open transaction: kept only if <see cref="Commit"/> follows.</summary>
-    public void Add(long key, string? role)
+    /// <summary>
+    /// The role's number (0: none), numbering it when new. Called by one thread at a time, which may be another than
+    /// <see cref="Add"/>'s; a number given for a batch that then fails stays unused.
+    /// </summary>
+    public int Number(string? role)
+    {
+        if (role is null) return 0;
+        if (_numbers.TryGetValue(role, out var id)) return id;
+        _numbers.Add(role, id = _roles.Count);
+        _roles.Add(role);
+        return id;
+    }
+
+    /// <summary>A relationship written in the open transaction, with its role's <see cref="Number"/>: kept only if <see cref="Commit"/> follows.</summary>
+    public void Add(long key, int role)
     {
         if (_count == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);
             Array.Resize(ref _ids, _ids.Length * 2);
         }
-        var id = 0;
-        if (role is not null && !_numbers.TryGetValue(role, out id))
-        {
-            _numbers.Add(role, id = _roles.Count);
-            _roles.Add(role);
-        }
-        (_keys[_count], _ids[_count]) = (key, id);
+        (_keys[_count], _ids[_count]) = (key, role);
         _count++;
     }
 
