@@ -257,9 +257,24 @@ public sealed class EmbeddedGraphStore : IGraphStore
         {
             var bulk = _bulk;
             _bulk = null;
-            bulk?.Finish(_writer);
+            if (bulk is null) return true;
+            // The snapshot is built from memory and saved on another core while SQLite builds the index by source: both
+            // take seconds at a million people, and neither needs the other.
+            var (index, identity, snapshots) = (_opened.Index, _identity, _snapshots);
+            var saving = snapshots is null || snapshots.IsCurrent(index, identity)
+                ? null
+                : Task.Run(() => snapshots.Save(index.Names is not null ? index : bulk.Index(index, _options.Path), identity), CancellationToken.None);
+            try
+            {
+                bulk.Finish(_writer);
+            }
+            finally
+            {
+                saving?.GetAwaiter().GetResult();
+            }
             return true;
         }, ct).ConfigureAwait(false);
+        // Saved above after a bulk import; otherwise saved now, from the file when the store keeps no index.
         await WriteSnapshotAsync(ct).ConfigureAwait(false);
     }
 
@@ -277,6 +292,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
             }
             StoreFile.NextGeneration(_writer, tx);
             tx.Commit();
+            // A bulk import under way no longer holds what the file does.
+            _bulk?.Reread(_writer, null, Current.Nodes);
             // The rows are built to be appended to, never cut; a removal is rare enough to rebuild them from the file.
             Publish(IndexLoader.Load(_writer, _options.BuildIndex, null));
             return true;

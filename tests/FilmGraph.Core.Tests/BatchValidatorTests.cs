@@ -9,6 +9,36 @@ public sealed class BatchValidatorTests
     private static IReadOnlyList<WriteProblem> Check(GraphBatch batch, Func<string, NodeKind?>? stored = null) =>
         BatchValidator.Validate(batch, stored ?? EmptyStore);
 
+    /// <summary>
+    /// A store that looked up the relationships' ends already hands their kinds over instead of being asked per id: the
+    /// problems are the same, for ends stored, missing, of the wrong kind, and given in the batch itself.
+    /// </summary>
+    [Fact]
+    public void Ends_looked_up_by_the_store_give_the_same_problems_as_asking_per_id()
+    {
+        var stored = new Dictionary<string, NodeKind> { ["sp"] = NodeKind.Person, ["sf"] = NodeKind.Film };
+        NodeKind? Stored(string id) => stored.TryGetValue(id, out var kind) ? kind : null;
+        var batch = GraphBatch.Of(
+            people: [new Person("bp", "B"), new Person("sf", "Clash")],
+            films: [new Film("bf", "F")],
+            relationships:
+            [
+                new Relationship(RelationshipType.CastIn, "sp", "sf"),
+                new Relationship(RelationshipType.CastIn, "bp", "bf"),
+                new Relationship(RelationshipType.CastIn, "sf", "sp"),
+                new Relationship(RelationshipType.CastIn, "nobody", "nowhere"),
+                new Relationship(RelationshipType.ConflictedWith, "sp", "bp"),
+                new Relationship(RelationshipType.ConflictedWith, "sp", "sp"),
+                new Relationship(RelationshipType.CastIn, "", "sf"),
+            ]);
+
+        var asked = BatchValidator.Validate(batch, Stored);
+        var given = BatchValidator.Validate(batch, Stored, i => (Stored(batch.Relationships[i].From), Stored(batch.Relationships[i].To)));
+
+        Assert.True(asked.Count >= 5, string.Join("\n", asked));
+        Assert.Equal(asked, given);
+    }
+
     [Fact]
     public void A_consistent_batch_has_no_problems() =>
         Assert.Empty(Check(GraphBatch.Of(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
 using Microsoft.Data.Sqlite;
@@ -28,13 +29,22 @@ internal sealed class BulkLoad
     /// <summary>The node numbers of the ids of IMDb's shape, kept along with the node table while the import runs.</summary>
     public IdMap Ids { get; private set; }
 
+    /// <summary>The roles of the relationships created, while they are all the file holds; null once that is not so.</summary>
+    public RoleLog? Roles { get; private set; }
+
+    // The name index and id order of the node table as the first batch of relationships found it, built in the background
+    // meanwhile: batched imports write every node before the relationships, so the end of the import mostly finds them
+    // ready. Null until then, and dropped when a later batch changes the nodes.
+    private Task<(NameIndex Names, IdOrder Order)>? _early;
+    private NodeTable? _earlyNodes;
+
     // Whether a batch has dropped the index by source (perhaps in a transaction later rolled back): Finish builds it.
     private bool _dropped;
 
     // Whether a batch changed the file since the flushes were relaxed: Finish then flushes.
     private bool _wrote;
 
-    private BulkLoad(EdgeKeys known, IdMap ids) => (Known, Ids) = (known, ids);
+    private BulkLoad(EdgeKeys known, IdMap ids, RoleLog? roles) => (Known, Ids, Roles) = (known, ids, roles);
 
     /// <summary>Reads the relationships the file holds and relaxes the flushes; nothing in the file changes yet.</summary>
     public static BulkLoad Start(SqliteConnection connection, NodeTable nodes, long expectedRecords)
@@ -44,7 +54,7 @@ internal sealed class BulkLoad
         // with pages written once (memory, and the kernel's time zeroing it). Checkpoints copy the log into the file;
         // fewer, larger ones write a page that many batches touch once rather than at every batch.
         StoreFile.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;");
-        return new BulkLoad(known, IdMap.Of(nodes));
+        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null);
     }
 
     /// <summary>
@@ -68,30 +78,89 @@ internal sealed class BulkLoad
     /// </summary>
     public AppliedBatch Write(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
     {
-        // Each side its own lookup: a lookup remembers what it found, and is not shared between threads.
-        var checking = Task.Run(() => BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf), CancellationToken.None);
+        Roles?.Rollback();
+        if (_earlyNodes is null && batch.People.Count + batch.Films.Count == 0 && batch.Relationships.Count > 0)
+        {
+            _earlyNodes = nodes;
+            _early = Task.Run(() => (NameIndex.Build(nodes), IdOrder.Build(nodes)), CancellationToken.None);
+        }
+        // Both ends of every relationship looked up once, here, for the check and the writing alike. Each side its own
+        // lookup for the rest: a lookup remembers what it found, and is not shared between threads.
+        var lookup = new BatchLookup(nodes, Ids);
+        var relationships = batch.Relationships;
+        var count = relationships.Count;
+        var ends = ArrayPool<int>.Shared.Rent(count * 2);
+        // The second half on the other core: each lookup is a cache miss or two, and the writing waits for them all.
+        var half = count >= 4096 ? count / 2 : count;
+        var second = half < count ? Task.Run(() => FindEnds(new BatchLookup(nodes, Ids), relationships, ends, half, count), CancellationToken.None) : null;
+        FindEnds(lookup, relationships, ends, 0, half);
+        second?.GetAwaiter().GetResult();
+        // The check numbers the roles too, for the log, so that the writer looks up no role.
+        var (log, numbers) = (Roles, Roles is null ? null : ArrayPool<int>.Shared.Rent(count));
+        _created.Clear();
+        var checking = Task.Run(() =>
+        {
+            if (numbers is not null)
+                for (var i = 0; i < count; i++) numbers[i] = log!.Number(relationships[i].Properties.Role);
+            return BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf, i => (KindOf(nodes, ends[2 * i]), KindOf(nodes, ends[2 * i + 1])));
+        }, CancellationToken.None);
         AppliedBatch applied;
         try
         {
-            applied = BatchWriter.Apply(connection, nodes, new BatchLookup(nodes, Ids), batch, this, ct);
+            applied = BatchWriter.Apply(connection, nodes, lookup, batch, this, ct, ends);
         }
         catch (Exception e) when (e is not OperationCanceledException && checking.GetAwaiter().GetResult() is { Count: > 0 } refused)
         {
             throw new GraphWriteException(refused);
         }
+        finally
+        {
+            // The check reads the ends until it is done, whichever way the writing ended.
+            _ = checking.ContinueWith(_ =>
+            {
+                ArrayPool<int>.Shared.Return(ends);
+                if (numbers is not null) ArrayPool<int>.Shared.Return(numbers);
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         var problems = checking.GetAwaiter().GetResult();
         if (problems.Count > 0) throw new GraphWriteException(problems);
+        if (numbers is not null)
+            foreach (var (key, relationship) in _created) log!.Add(key, numbers[relationship]);
         return applied;
     }
 
+    // The relationships the writing created, by key and place in the batch, for the role log.
+    private readonly List<(long Key, int Relationship)> _created = [];
+
+    /// <summary>The writing created relationship <paramref name="relationship"/> of the batch, as <paramref name="key"/>.</summary>
+    public void Created(long key, int relationship)
+    {
+        if (Roles is not null) _created.Add((key, relationship));
+    }
+
+    private static void FindEnds(BatchLookup lookup, IReadOnlyList<Relationship> relationships, int[] ends, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            (ends[2 * i], ends[2 * i + 1]) = (Find(lookup, relationships[i].From), Find(lookup, relationships[i].To));
+    }
+
+    private static NodeKind? KindOf(NodeTable nodes, int node) => node >= 0 ? nodes.Kind(node) : null;
+
+    // A missing id is the check's to report; here it is only not stored.
+    private static int Find(BatchLookup lookup, string? id) => string.IsNullOrEmpty(id) ? -1 : lookup.IndexOf(id);
+
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
-    public void Reread(SqliteConnection connection, SqliteTransaction tx, NodeTable nodes) =>
-        (Known, Ids) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes));
+    public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes) =>
+        (Known, Ids, Roles, _early) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes), null, null);
 
     /// <summary>Notes what a committed batch wrote: the relationships and nodes it created are stored from now on.</summary>
     public void Committed(AppliedBatch applied)
     {
         _wrote |= applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
+        // An updated relationship's role is the file's to tell.
+        if (applied.Summary.Relationships.Updated > 0) Roles = null;
+        Roles?.Commit();
+        if (applied.Appended.Count + applied.Changed.Count > 0) _early = null;
         foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
         foreach (var row in applied.Appended)
             if (IdMap.TryKey(row.Id, out var key)) Ids.Add(key, row.Node);
@@ -120,10 +189,40 @@ internal sealed class BulkLoad
         StoreFile.Execute(connection, $"PRAGMA cache_size={StoreFile.CacheSize}; PRAGMA wal_checkpoint(PASSIVE);");
     }
 
+    /// <summary>
+    /// The full index of the file as the import leaves it, from what the import holds in memory rather than read back
+    /// from the file: the nodes of <paramref name="current"/>, the relationships of <see cref="Known"/>, and the roles
+    /// of <see cref="Roles"/> or, when the log does not know them all, read from the file at <paramref name="path"/>
+    /// on a connection of its own (so that it runs while the writer builds the index by source). The same index as
+    /// <see cref="IndexLoader.Load(SqliteConnection, bool, SqliteTransaction?)"/> builds, for the snapshot.
+    /// </summary>
+    public GraphIndex Index(GraphIndex current, string path)
+    {
+        // Rebuilt rather than shared: the id hash of a table grown batch by batch is laid out otherwise than one of the
+        // table read whole, and the snapshot should not depend on how the table came to be.
+        var nodes = NodeTable.FromParts(current.Nodes.Parts() with { ById = null });
+        var early = _early is { } built && _earlyNodes!.Count == nodes.Count ? built : null;
+        var names = early is not null ? early.ContinueWith(t => t.Result.Names, TaskScheduler.Default) : Task.Run(() => NameIndex.Build(nodes));
+        var order = early is not null ? early.ContinueWith(t => t.Result.Order, TaskScheduler.Default) : Task.Run(() => IdOrder.Build(nodes));
+        var (sources, types, targets) = Known.Columns();
+        var adjacency = Adjacency.Build(nodes.Count, sources, types, targets);
+        EdgeRoles? roles;
+        if (Roles is { } log) roles = log.Replay().Build(adjacency, nodes.Count);
+        else
+        {
+            using var reader = StoreFile.OpenReader(path);
+            using var tx = reader.BeginTransaction(deferred: true);
+            roles = StoreFile.Generation(reader, tx) == current.Generation ? RoleRows.Read(reader.Handle!).Build(adjacency, nodes.Count) : null;
+        }
+        return new GraphIndex(nodes, adjacency, names.GetAwaiter().GetResult(), current.DataVersion, current.Generation, order.GetAwaiter().GetResult(), roles);
+    }
+
     private static EdgeKeys ReadKeys(SqliteConnection connection, SqliteTransaction? tx, long expected)
     {
-        // Sized for the import up to 8 million relationships (128 MiB); a larger one grows the set as it goes.
+        // Sized for the import up to 8 million relationships (64 MiB); a larger one grows the set as it goes.
         var keys = new EdgeKeys((int)Math.Min(expected, 1 << 23));
+        // The index by source gives the keys in another order than theirs: sorted first, they all go to the rising array.
+        var read = new List<long>();
         var handle = connection.Handle!;
         var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
         if (raw.sqlite3_prepare_v2(handle, $"SELECT (dst << 35) | (type << 31) | src FROM {from}", out var statement) != raw.SQLITE_OK)
@@ -131,9 +230,11 @@ internal sealed class BulkLoad
         using (statement)
         {
             int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) keys.Add(raw.sqlite3_column_int64(statement, 0));
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) read.Add(raw.sqlite3_column_int64(statement, 0));
             if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
         }
+        read.Sort();
+        foreach (var key in read) keys.Add(key);
         return keys;
     }
 }

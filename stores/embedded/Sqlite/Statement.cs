@@ -13,6 +13,9 @@ internal sealed class Statement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
+    // The statement's pointer, for the calls made once per row (NativeCalls); valid while _statement is not disposed.
+    private readonly nint _raw;
+
     // Which parameters hold NULL now (every one, when prepared). Most properties of most rows are null; each call into
     // SQLite costs a handle reference and a mutex, so a NULL already bound is not bound again.
     private readonly bool[] _null;
@@ -21,22 +24,23 @@ internal sealed class Statement : IDisposable
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _raw = _statement.DangerousGetHandle();
         _null = new bool[raw.sqlite3_bind_parameter_count(_statement) + 1];
         Array.Fill(_null, true);
     }
 
     public Statement Bind(int index, long? value)
     {
-        if (value is long v) Check(raw.sqlite3_bind_int64(_statement, index, v));
-        else if (!_null[index]) Check(raw.sqlite3_bind_null(_statement, index));
+        if (value is long v) Check(NativeCalls.Direct ? NativeCalls.BindInt64(_raw, index, v) : raw.sqlite3_bind_int64(_statement, index, v));
+        else if (!_null[index]) BindNull(index);
         _null[index] = value is null;
         return this;
     }
 
     public Statement Bind(int index, string? value)
     {
-        if (value is not null) Check(raw.sqlite3_bind_text(_statement, index, value));
-        else if (!_null[index]) Check(raw.sqlite3_bind_null(_statement, index));
+        if (value is not null) Check(NativeCalls.Direct ? NativeCalls.BindText(_raw, index, value) : raw.sqlite3_bind_text(_statement, index, value));
+        else if (!_null[index]) BindNull(index);
         _null[index] = value is null;
         return this;
     }
@@ -51,10 +55,21 @@ internal sealed class Statement : IDisposable
     /// <summary>Executes and resets, for a statement whose effect is known when it does not fail (a plain insert).</summary>
     public void Execute()
     {
-        var rc = raw.sqlite3_step(_statement);
-        raw.sqlite3_reset(_statement);
+        int rc;
+        if (NativeCalls.Direct)
+        {
+            rc = NativeCalls.Step(_raw);
+            NativeCalls.Reset(_raw);
+        }
+        else
+        {
+            rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+        }
         if (rc != raw.SQLITE_DONE) throw Error(rc);
     }
+
+    private void BindNull(int index) => Check(NativeCalls.Direct ? NativeCalls.BindNull(_raw, index) : raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Steps a query: true with a row to read, false (and reset for the next use) when it is done.</summary>
     public bool Next()
