@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace FilmGraph.Core;
 
 /// <summary>
@@ -12,12 +10,9 @@ public sealed record ChainQuery
     public required string From { get; init; }
     public required string To { get; init; }
     public int MaxHops { get; init; } = Limits.DefaultMaxHops;
-    public IReadOnlyList<RelationshipType> Via { get; init; } = CastInOnly;
-    public IReadOnlySet<string> ExcludeFilms { get; init; } = FrozenSet<string>.Empty;
-    public IReadOnlySet<string> ExcludePeople { get; init; } = FrozenSet<string>.Empty;
-
-    // The defaults, shared: most questions take them, and the API asks one question per chain field.
-    private static readonly RelationshipType[] CastInOnly = [RelationshipType.CastIn];
+    public IReadOnlyList<RelationshipType> Via { get; init; } = [RelationshipType.CastIn];
+    public IReadOnlySet<string> ExcludeFilms { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> ExcludePeople { get; init; } = new HashSet<string>();
     public int? FromYear { get; init; }
     public int? ToYear { get; init; }
 
