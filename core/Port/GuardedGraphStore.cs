@@ -303,15 +303,13 @@ public sealed class GuardedGraphStore : IGraphStore
 
     /// <summary>Both ends must be people; every excluded id must be held, and be of the kind its list names.</summary>
     private Task RequireChainIdsAsync(ChainQuery query, CancellationToken ct) =>
-        query.ExcludeFilms.Count == 0 && query.ExcludePeople.Count == 0
-            ? RequireAsync(ct, (query.From, NodeKind.Person, "from"), (query.To, NodeKind.Person, "to"))
-            : RequireAsync(ct,
-            [
-                (query.From, NodeKind.Person, "from"),
-                (query.To, NodeKind.Person, "to"),
-                .. query.ExcludeFilms.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Film, "excludeFilms")),
-                .. query.ExcludePeople.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Person, "excludePeople")),
-            ]);
+        RequireAsync(ct,
+        [
+            (query.From, NodeKind.Person, "from"),
+            (query.To, NodeKind.Person, "to"),
+            .. query.ExcludeFilms.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Film, "excludeFilms")),
+            .. query.ExcludePeople.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Person, "excludePeople")),
+        ]);
 
     /// <summary>
     /// Refuses text longer than any stored value can be, before it is looked up or quoted back in an error message.

@@ -58,5 +58,5 @@ public sealed class EmbeddedStoreOptions
     /// How many neighbour entries a chain search may scan to complete the end's last layer before the walk (see
     /// <c>ChainFinder</c>). Not configuration: tests set it to nought to walk the other way on graphs too small to need it.
     /// </summary>
-    internal int ChainCompletionBudget { get; init; } = 4096;
+    internal int ChainCompletionBudget { get; init; } = Walks.ChainFinder.DefaultCompletionBudget;
 }

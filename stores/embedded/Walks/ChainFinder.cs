@@ -39,7 +39,9 @@ internal sealed class ChainFinder : IDisposable
     // ms; bounded at 4,096: p50 0.025, p99 0.30, as before completing).
     private readonly int _completionBudget;
 
-    public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct, int completionBudget = 4096)
+    public const int DefaultCompletionBudget = 4096;
+
+    public ChainFinder(GraphIndex graph, ChainQuery query, CancellationToken ct, int completionBudget = DefaultCompletionBudget)
     {
         _completionBudget = completionBudget;
         _graph = graph;
