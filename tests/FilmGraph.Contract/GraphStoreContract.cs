@@ -143,6 +143,18 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         var film = await Assert.ThrowsAsync<GraphQueryException>(() => Store.SeparationAsync(Q("f1", "ada")));
         Assert.Equal((ErrorCodes.BadUserInput, "from"), (film.Code, film.Argument));
 
+        // The guard looks the ends up only when no chain was found: every kind of chain question still names them.
+        var unknownChain = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ShortestChainsAsync(Q("nobody", "ada"), 1));
+        Assert.Equal((ErrorCodes.NotFound, "from"), (unknownChain.Code, unknownChain.Argument));
+        var filmChain = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ShortestChainsAsync(Q("ada", "f1"), 1));
+        Assert.Equal((ErrorCodes.BadUserInput, "to"), (filmChain.Code, filmChain.Argument));
+        var filmCount = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ChainCountAsync(Q("f1", "ada")));
+        Assert.Equal((ErrorCodes.BadUserInput, "from"), (filmCount.Code, filmCount.Argument));
+        var bothUnknown = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ChainCountAsync(Q("nobody", "nobody-else")));
+        Assert.Equal((ErrorCodes.NotFound, "from"), (bothUnknown.Code, bothUnknown.Argument));
+        var themselfUnknown = await Assert.ThrowsAsync<GraphQueryException>(() => Store.ShortestChainsAsync(Q("nobody", "nobody"), 1));
+        Assert.Equal((ErrorCodes.NotFound, "from"), (themselfUnknown.Code, themselfUnknown.Argument));
+
         var years = await Assert.ThrowsAsync<GraphQueryException>(() => Store.SeparationAsync(Q("ada", "ben") with { FromYear = 2000, ToYear = 1990 }));
         Assert.Equal(ErrorCodes.BadUserInput, years.Code);
 

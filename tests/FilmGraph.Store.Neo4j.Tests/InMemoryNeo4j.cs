@@ -322,11 +322,12 @@ internal sealed partial class InMemoryNeo4j
 
     private PeerReply Shortest(string q, IReadOnlyDictionary<string, object?> p)
     {
+        PeerReply NoPath() => q.Contains("AS count") ? Rows(["count"], [Row(0L)]) : Rows(q.Contains("allShortestPaths") ? ["p"] : ["length"], []);
         var shape = PathShape().Match(q);
         var types = shape.Groups["types"].Value.Split('|').ToHashSet();
         var bound = int.Parse(shape.Groups["bound"].Value);
-        var a = Find((string)p["from"]!, "Person")!;
-        var b = Find((string)p["to"]!, "Person")!;
+        // As the server: an end that is not a person matches nothing, so there is no path (and a count of nought).
+        if (Find((string)p["from"]!, "Person") is not { } a || Find((string)p["to"]!, "Person") is not { } b) return NoPath();
         var excludedPeople = Strings(p["excludePeople"]).ToHashSet();
         var excludedFilms = Strings(p["excludeFilms"]).ToHashSet();
         var (fromYear, toYear) = (p["fromYear"] as long?, p["toYear"] as long?);
@@ -342,8 +343,7 @@ internal sealed partial class InMemoryNeo4j
         {
             frontier = frontier.SelectMany(Steps).Select(s => s.Next).Where(n => fromB.TryAdd(n, d)).Distinct().ToList();
         }
-        if (!fromB.TryGetValue(a, out var length))
-            return q.Contains("AS count") ? Rows(["count"], [Row(0L)]) : Rows(q.Contains("allShortestPaths") ? ["p"] : ["length"], []);
+        if (!fromB.TryGetValue(a, out var length)) return NoPath();
         if (!q.Contains("allShortestPaths")) return Rows(["length"], [Row((long)length)]);
 
         // A count takes distinct node sequences up to the cap; a listing stops at the cap of paths.

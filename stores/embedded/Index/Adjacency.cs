@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FilmGraph.Core;
 
 namespace FilmGraph.Store.Embedded.Index;
@@ -158,16 +159,18 @@ internal sealed class Adjacency
     public (int[] Offsets, int[] Targets, IReadOnlyDictionary<int, int[]>? Recent) Slice(int slot) =>
         (_offsets[slot], _targets[slot], _overlay[slot]);
 
-    /// <summary>
-    /// Reads where a node's row starts and its first entry, and returns the entry (nought for an empty row), so that a
-    /// walk can ask for a row it will scan soon while it scans the one before: the two waits for memory then overlap.
-    /// </summary>
-    public int Touch(int slot, int node)
+    /// <summary>Asks for where a node's row starts (<see cref="CacheHint"/>), ahead of <see cref="PrefetchRow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchStart(int slot, int node)
     {
-        if ((uint)node >= (uint)BaseNodes) return 0;
-        var o = _offsets[slot];
-        var start = o[node];
-        return start < o[node + 1] ? _targets[slot][start] : 0;
+        if ((uint)node < (uint)BaseNodes) CacheHint.Prefetch(_offsets[slot], node);
+    }
+
+    /// <summary>Asks for the start of a node's row; reads where it starts, which an earlier <see cref="PrefetchStart"/> brought.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchRow(int slot, int node)
+    {
+        if ((uint)node < (uint)BaseNodes) CacheHint.Prefetch(_targets[slot], _offsets[slot][node]);
     }
 
     public int Degree(int slot, int node)
