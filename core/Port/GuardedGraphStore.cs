@@ -307,8 +307,9 @@ public sealed class GuardedGraphStore : IGraphStore
     /// <summary>
     /// Checks the ids of a chain question before the store is asked, unless the answer can show them held: a chain or a
     /// figure found runs from one person to the other, so both are held and are people, and only a question that finds
-    /// none needs the look-up (which cost a chain at size M a fifth of its time). Excluded ids, which no answer shows,
-    /// are checked first, and so are the questions answered without the store. Returns whether it checked.
+    /// none needs the look-up (on Neo4j a round trip; in the embedded store two more probes of the id hash). Excluded
+    /// ids, which no answer shows, are checked first, and so are the questions answered without the store. Returns
+    /// whether it checked.
     /// </summary>
     private async Task<bool> RequireChainIdsFirstAsync(ChainQuery query, CancellationToken ct)
     {
