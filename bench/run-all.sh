@@ -40,7 +40,7 @@ echo "== API ready (process start to /readyz 200) and its peak working set, from
 echo "== chains in process vs peers"
 "$here/compare-peers.sh" "$store" 1000
 echo "== reach"
-"$bench" reach "$store"
+"$bench" reach "$store" --count 30
 echo "== centres (top 1,000 of the 5,000 best-connected; writes $store.centres, so the API below opens with them current)"
 "$bench" centres "$store"
 echo "== HTTP"
