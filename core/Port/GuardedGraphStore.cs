@@ -194,16 +194,15 @@ public sealed class GuardedGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
         Limits.Check("first", first, 1, Limits.ChainsCeiling);
-        return Guard(ct, async () =>
+        return Asked(query, ChainToThemself, [], async () =>
         {
-            var idsChecked = await RequireChainIdsFirstAsync(query, ct).ConfigureAwait(false);
-            if (query.From == query.To) return (IReadOnlyList<Chain>)[new Chain([])];
-            if (query.MaxHops == 0) return [];
             var chains = await _inner.ShortestChainsAsync(query, first, ct).ConfigureAwait(false);
-            if (chains.Count == 0 && !idsChecked) await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
             return chains.Count <= 1 ? chains : chains.Order(Traversal.ChainOrder).Take(first).ToList();
-        });
+        }, chains => chains.Count > 0, ct);
     }
+
+    // The one chain from a person to themself: of no links, the same answer every time.
+    private static readonly IReadOnlyList<Chain> ChainToThemself = [new Chain([])];
 
     public Task<int?> SeparationAsync(ChainQuery query, CancellationToken ct = default) =>
         Measured(query, 0, () => _inner.SeparationAsync(query, ct), ct);
@@ -221,16 +220,30 @@ public sealed class GuardedGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validated();
-        return Guard(ct, async () =>
-        {
-            var idsChecked = await RequireChainIdsFirstAsync(query, ct).ConfigureAwait(false);
-            if (query.From == query.To) return themself;
-            if (query.MaxHops == 0) return null;
-            var figure = await measure().ConfigureAwait(false);
-            if (figure is null && !idsChecked) await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
-            return figure;
-        });
+        return Asked<T?>(query, themself, null, measure, figure => figure is not null, ct);
     }
+
+    /// <summary>
+    /// A question between two people: <paramref name="themself"/> from a person to themself, <paramref name="noHops"/>
+    /// with no hops, else the store's answer. The ids are checked before the store is asked unless the answer can show
+    /// them held: an answer <paramref name="found"/> runs from one person to the other, so both are held and are
+    /// people, and only a question that finds nothing needs the look-up (on Neo4j a round trip; in the embedded store
+    /// two more probes of the id hash). Excluded ids, which no answer shows, are checked first, and so are the
+    /// questions answered without the store.
+    /// </summary>
+    private Task<T> Asked<T>(ChainQuery query, T themself, T noHops, Func<Task<T>> ask, Func<T, bool> found, CancellationToken ct) =>
+        Guard(ct, async () =>
+        {
+            CheckLength("from", query.From, BatchValidator.MaxIdLength);
+            CheckLength("to", query.To, BatchValidator.MaxIdLength);
+            var checkFirst = query.From == query.To || query.MaxHops == 0 || query.ExcludeFilms.Count + query.ExcludePeople.Count > 0;
+            if (checkFirst) await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
+            if (query.From == query.To) return themself;
+            if (query.MaxHops == 0) return noHops;
+            var answer = await ask().ConfigureAwait(false);
+            if (!checkFirst && !found(answer)) await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
+            return answer;
+        });
 
     public Task<Subgraph> NeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken ct = default)
     {
@@ -304,34 +317,15 @@ public sealed class GuardedGraphStore : IGraphStore
 
     // ---- the rules ---------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Checks the ids of a chain question before the store is asked, unless the answer can show them held: a chain or a
-    /// figure found runs from one person to the other, so both are held and are people, and only a question that finds
-    /// none needs the look-up (on Neo4j a round trip; in the embedded store two more probes of the id hash). Excluded
-    /// ids, which no answer shows, are checked first, and so are the questions answered without the store. Returns
-    /// whether it checked.
-    /// </summary>
-    private async Task<bool> RequireChainIdsFirstAsync(ChainQuery query, CancellationToken ct)
-    {
-        CheckLength("from", query.From, BatchValidator.MaxIdLength);
-        CheckLength("to", query.To, BatchValidator.MaxIdLength);
-        if (query.From != query.To && query.MaxHops > 0 && query.ExcludeFilms.Count + query.ExcludePeople.Count == 0) return false;
-        await RequireChainIdsAsync(query, ct).ConfigureAwait(false);
-        return true;
-    }
-
     /// <summary>Both ends must be people; every excluded id must be held, and be of the kind its list names.</summary>
-    private Task RequireChainIdsAsync(ChainQuery query, CancellationToken ct)
-    {
-        var wanted = new (string, NodeKind, string)[2 + query.ExcludeFilms.Count + query.ExcludePeople.Count];
-        (wanted[0], wanted[1]) = ((query.From, NodeKind.Person, "from"), (query.To, NodeKind.Person, "to"));
-        var at = 2;
-        if (query.ExcludeFilms.Count > 0)
-            foreach (var id in query.ExcludeFilms.Order(StringComparer.Ordinal)) wanted[at++] = (id, NodeKind.Film, "excludeFilms");
-        if (query.ExcludePeople.Count > 0)
-            foreach (var id in query.ExcludePeople.Order(StringComparer.Ordinal)) wanted[at++] = (id, NodeKind.Person, "excludePeople");
-        return RequireAsync(ct, wanted);
-    }
+    private Task RequireChainIdsAsync(ChainQuery query, CancellationToken ct) =>
+        RequireAsync(ct,
+        [
+            (query.From, NodeKind.Person, "from"),
+            (query.To, NodeKind.Person, "to"),
+            .. query.ExcludeFilms.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Film, "excludeFilms")),
+            .. query.ExcludePeople.Order(StringComparer.Ordinal).Select(id => (id, NodeKind.Person, "excludePeople")),
+        ]);
 
     /// <summary>
     /// Refuses text longer than any stored value can be, before it is looked up or quoted back in an error message.
@@ -346,14 +340,8 @@ public sealed class GuardedGraphStore : IGraphStore
     /// <summary>Looks every id up in one call, then reports the first one that is unknown or of the other kind.</summary>
     private async Task RequireAsync(CancellationToken ct, params (string Id, NodeKind Kind, string Argument)[] wanted)
     {
-        var ids = new string[wanted.Length];
-        for (var i = 0; i < wanted.Length; i++)
-        {
-            CheckLength(wanted[i].Argument, wanted[i].Id, BatchValidator.MaxIdLength);
-            ids[i] = wanted[i].Id;
-        }
-        // The same id twice is asked twice: each store's lookup takes it once.
-        var kinds = await _inner.NodeKindsAsync(ids, ct).ConfigureAwait(false);
+        foreach (var (id, _, argument) in wanted) CheckLength(argument, id, BatchValidator.MaxIdLength);
+        var kinds = await _inner.NodeKindsAsync(wanted.Select(w => w.Id).Distinct(StringComparer.Ordinal).ToArray(), ct).ConfigureAwait(false);
         foreach (var (id, kind, argument) in wanted)
         {
             var name = Name(kind);
