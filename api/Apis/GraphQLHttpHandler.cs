@@ -105,7 +105,11 @@ internal sealed class GraphQLHttpHandler(
                 Variables = request.Variables,
                 Extensions = request.Extensions,
                 RequestServices = http.RequestServices,
-                UserContext = new Dictionary<string, object?> { [Writes.CallerKey] = caller },
+                UserContext = new Dictionary<string, object?>
+                {
+                    [Writes.CallerKey] = caller,
+                    [ExecutionDeadline.Key] = new ExecutionDeadline(deadline, Limits.ExecutionTimeout),
+                },
                 CancellationToken = deadline.Token,
             });
         }

@@ -64,6 +64,7 @@ public static class FilmGraphExtensions
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
             .AddValidationRule<NoSubscriptionsRule>()
             .AddValidationRule<IntrospectionRule>()
+            .ConfigureSchema(ExecutionDeadline.Enforce)
             .ConfigureExecutionOptions(options =>
             {
                 options.ThrowOnUnhandledException = false;
