@@ -12,8 +12,13 @@ public static class TextKey
 {
     public static string Of(string text)
     {
-        // Most names are plain ASCII and need no decomposition.
-        var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        // Most names are plain ASCII: their key is written without decomposition, and without a builder.
+        if (text.Length <= AsciiLimit && Ascii.IsValid(text))
+        {
+            Span<char> key = stackalloc char[text.Length];
+            return new string(key[..OfAscii(text, key)]);
+        }
+        var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var ch in decomposed)
@@ -36,6 +41,30 @@ public static class TextKey
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>The longest ASCII text <see cref="Of(string)"/> keys on the stack.</summary>
+    private const int AsciiLimit = 512;
+
+    /// <summary>
+    /// The key of ASCII <paramref name="text"/> written into <paramref name="key"/> (at least as long as the text),
+    /// returning its length: the rule of <see cref="Of(string)"/> for the letters most names are made of, where no
+    /// letter has a mark, a folding or a case other than A to Z. For building indexes without a string per name.
+    /// </summary>
+    public static int OfAscii(ReadOnlySpan<char> text, Span<char> key)
+    {
+        var (length, pendingSpace) = (0, false);
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                if (pendingSpace && length > 0) key[length++] = ' ';
+                pendingSpace = false;
+                key[length++] = char.ToLowerInvariant(ch);
+            }
+            else if (ch != '\'') pendingSpace = true;
+        }
+        return length;
     }
 
     /// <summary>

@@ -4,6 +4,16 @@ namespace FilmGraph.Core.Tests;
 
 public sealed class TextKeyTests
 {
+    [Fact]
+    public void Ascii_text_is_keyed_as_the_general_rule_keys_it()
+    {
+        // A trailing no-break space is a separator that sends the text down the general (non-ASCII) path without
+        // changing its key, so each ASCII character is seen by both paths, between letters and at the ends.
+        for (var c = (char)0; c < 128; c++)
+            foreach (var text in new[] { $"Ab{c}Cd", $"{c}x", $"x{c}", $"{c}{c}", $"A{c} {c}9" })
+                Assert.Equal(TextKey.Of(text + "\u00A0"), TextKey.Of(text));
+    }
+
     [Theory]
     [InlineData("Amélie", "amelie")]
     [InlineData("  Crazy, Stupid, Love ", "crazy stupid love")]

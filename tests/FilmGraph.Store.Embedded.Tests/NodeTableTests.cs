@@ -34,4 +34,40 @@ public sealed class NodeTableTests
             for (var b = 0; b < ids.Length; b++)
                 Assert.Equal(Math.Sign(string.CompareOrdinal(ids[a], ids[b])), Math.Sign(table.CompareIds(a, b)));
     }
+
+    [Fact]
+    public void Ranks_follow_the_ids_whether_or_not_the_nodes_came_in_id_order()
+    {
+        string[] sorted = ["nm0000001", "nm0000002", "nm0000010", "tt0000001", "tt0000002"];
+        string[] shuffled = ["tt0000002", "nm0000010", "é", "nm0000001", "\uE000", "😀", "tt0000001", ""];
+        foreach (var ids in new[] { sorted, shuffled })
+        {
+            var table = NodeTable.Empty().With(ids.Select((id, i) => Row(i, id, id)).ToList(), []);
+            var order = IdOrder.Build(table);
+            for (var a = 0; a < ids.Length; a++)
+                for (var b = 0; b < ids.Length; b++)
+                    Assert.Equal(Math.Sign(string.CompareOrdinal(ids[a], ids[b])), Math.Sign(order.Compare(a, b)));
+        }
+    }
+
+    [Fact]
+    public void The_name_index_finds_long_accented_and_aliased_names_by_their_words_and_joined_pairs()
+    {
+        // Past the 256 bytes keyed on the stack, and a joined pair longer than the room first made for one.
+        var longWord = new string('q', 400);
+        string[] labels = ["Robert De Niro", "Amélie Poulain", $"The {longWord} Film {new string('x', 300)}", "O'Brien, Conan", "Bjørk", "!!!"];
+        var rows = labels.Select((label, i) => Row(i, $"id{i}", label, aliases: i == 4 ? ["Björk Guðmundsdóttir"] : null)).ToList();
+        var table = NodeTable.Empty().With(rows, []);
+        var names = NameIndex.Build(table);
+        var adjacency = Adjacency.Build(table.Count, [], [], []);
+
+        Assert.Equal([0], names.Exact(table, "robert de niro"));
+        Assert.Equal([1], names.Exact(table, TextKey.Of("AMELIE poulain")));
+        Assert.Equal([3], names.Exact(table, "obrien conan"));
+        Assert.Equal([4], names.Exact(table, "bjork gudmundsdottir"));
+        Assert.Equal(0, names.Search(table, adjacency, "deniro", 5).Single().Node);
+        Assert.Equal(2, names.Search(table, adjacency, $"{longWord}film", 5).Single().Node);
+        Assert.Equal(2, names.Search(table, adjacency, new string('x', 300), 5).Single().Node);
+        Assert.Equal(4, names.Search(table, adjacency, "gudmundsdottir", 5).Single().Node);
+    }
 }

@@ -21,6 +21,9 @@ internal sealed class IdOrder(int[] ranks) : IComparer<int>
     public static IdOrder Build(NodeTable nodes)
     {
         var count = nodes.Count;
+        // Files that list their records by id (IMDb's, people before films) give nodes already in id order: one pass
+        // over the bytes tells, and the ranks are then the node numbers, with no string made or sorted.
+        if (InIdOrder(nodes)) return new IdOrder([.. Enumerable.Range(0, count)]) { _nodes = nodes };
         var ids = new string[count];
         var order = new int[count];
         for (var n = 0; n < count; n++) (ids[n], order[n]) = (nodes.Id(n), n);
@@ -28,6 +31,13 @@ internal sealed class IdOrder(int[] ranks) : IComparer<int>
         var ranks = new int[count];
         for (var r = 0; r < count; r++) ranks[order[r]] = r;
         return new IdOrder(ranks) { _nodes = nodes };
+    }
+
+    private static bool InIdOrder(NodeTable nodes)
+    {
+        for (var n = 1; n < nodes.Count; n++)
+            if (nodes.CompareIds(n - 1, n) >= 0) return false;
+        return true;
     }
 
     /// <summary>The same ranks, comparing nodes beyond them through this version of the node table.</summary>

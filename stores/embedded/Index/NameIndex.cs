@@ -1,3 +1,4 @@
+using System.Text;
 using FilmGraph.Core;
 
 namespace FilmGraph.Store.Embedded.Index;
@@ -66,31 +67,34 @@ internal sealed class NameIndex
     {
         // Names repeat their words a great deal: number the distinct words, note (word, node) pairs in node order,
         // then sort only the distinct words and lay the pairs out word by word, which keeps each word's nodes rising.
+        // Words are looked up as spans of the key, so a string is made only for a word not seen before; an ASCII label
+        // (most of them) is keyed on the stack from its bytes, without a string for the label or its key.
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lastNode = new List<int>();
-        var pairWords = new List<int>(nodes.Count * 4);
-        var pairNodes = new List<int>(nodes.Count * 4);
+        var builder = new Builder(numbers, nodes.Count);
+        Span<char> text = stackalloc char[StackKey];
+        Span<char> key = stackalloc char[StackKey];
         for (var node = 0; node < nodes.Count; node++)
-            foreach (var key in Keys(nodes, node))
-                foreach (var word in WordsAndCompounds(key))
-                {
-                    if (!numbers.TryGetValue(word, out var number))
-                    {
-                        numbers[word] = number = numbers.Count;
-                        lastNode.Add(-1);
-                    }
-                    if (lastNode[number] == node) continue;
-                    lastNode[number] = node;
-                    pairWords.Add(number);
-                    pairNodes.Add(node);
-                }
-        var words = numbers.Keys.ToArray();
-        Array.Sort(words, StringComparer.Ordinal);
+        {
+            var label = nodes.LabelUtf8(node);
+            if (label.Length <= StackKey && Ascii.IsValid(label))
+            {
+                var ascii = text[..Encoding.ASCII.GetChars(label, text)];
+                builder.Note(key[..TextKey.OfAscii(ascii, key)], node);
+            }
+            else builder.Note(TextKey.Of(nodes.Label(node)), node);
+            foreach (var alias in nodes.Aliases(node)) builder.Note(TextKey.Of(alias), node);
+        }
+        var (pairWords, pairNodes) = (builder.PairWords, builder.PairNodes);
+        var words = new string[numbers.Count];
+        var wordNumbers = new int[numbers.Count];
+        var w = 0;
+        foreach (var (word, number) in numbers) (words[w], wordNumbers[w++]) = (word, number);
+        Array.Sort(words, wordNumbers, StringComparer.Ordinal);
         var rank = new int[words.Length];
         var wordStarts = new int[words.Length + 1];
         for (var i = 0; i < words.Length; i++)
         {
-            rank[numbers[words[i]]] = i;
+            rank[wordNumbers[i]] = i;
             wordStarts[i + 1] = wordStarts[i] + words[i].Length;
         }
         var chars = new char[wordStarts[^1]];
@@ -181,14 +185,85 @@ internal sealed class NameIndex
         return degree;
     }
 
-    /// <summary>A key's words and each adjacent pair joined: "robert de niro" gives robert, de, niro, robertde, deniro.</summary>
-    private static IEnumerable<string> WordsAndCompounds(string key)
+    // Labels up to this many UTF-8 bytes are keyed on the stack.
+    private const int StackKey = 256;
+
+    /// <summary>Takes the words <see cref="WordsAndCompounds"/> finds, each as a span valid only for the call.</summary>
+    private interface IWordSink
     {
-        var words = TextKey.Words(key);
-        for (var i = 0; i < words.Length; i++)
+        void Word(ReadOnlySpan<char> word);
+    }
+
+    /// <summary>
+    /// A key's words and each adjacent pair joined: "robert de niro" gives robert, de, robertde, niro, deniro. Words are
+    /// split at spaces, as <see cref="TextKey.Words"/> splits them; <paramref name="joined"/> is room for a pair, grown when short.
+    /// </summary>
+    private static void WordsAndCompounds<T>(ReadOnlySpan<char> key, ref char[] joined, T sink) where T : IWordSink
+    {
+        var previous = ReadOnlySpan<char>.Empty;
+        foreach (var range in key.Split(' '))
         {
-            yield return words[i];
-            if (i > 0) yield return words[i - 1] + words[i];
+            var word = key[range];
+            if (word.IsEmpty) continue;
+            sink.Word(word);
+            if (!previous.IsEmpty)
+            {
+                var length = previous.Length + word.Length;
+                if (joined.Length < length) joined = new char[length];
+                previous.CopyTo(joined);
+                word.CopyTo(joined.AsSpan(previous.Length));
+                sink.Word(joined.AsSpan(0, length));
+            }
+            previous = word;
+        }
+    }
+
+    /// <summary>The words and joined pairs of a key as strings, for scoring a candidate.</summary>
+    private static List<string> WordsAndCompounds(string key)
+    {
+        var words = new Words();
+        var joined = new char[key.Length];
+        WordsAndCompounds(key, ref joined, words);
+        return words.List;
+    }
+
+    private sealed class Words : IWordSink
+    {
+        public List<string> List { get; } = [];
+
+        public void Word(ReadOnlySpan<char> word) => List.Add(new string(word));
+    }
+
+    /// <summary>The (word, node) pairs of a build, with the words numbered as they are first seen.</summary>
+    private sealed class Builder(Dictionary<string, int> numbers, int nodeCount) : IWordSink
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly List<int> _lastNode = [];
+        private char[] _joined = new char[2 * StackKey];
+        private int _node;
+
+        public List<int> PairWords { get; } = new(nodeCount * 4);
+        public List<int> PairNodes { get; } = new(nodeCount * 4);
+
+        /// <summary>Notes the words of a key of <paramref name="node"/>.</summary>
+        public void Note(ReadOnlySpan<char> key, int node)
+        {
+            _node = node;
+            WordsAndCompounds(key, ref _joined, this);
+        }
+
+        public void Word(ReadOnlySpan<char> word)
+        {
+            if (!_bySpan.TryGetValue(word, out var number))
+            {
+                number = numbers.Count;
+                _bySpan[word] = number;
+                _lastNode.Add(-1);
+            }
+            if (_lastNode[number] == _node) return;
+            _lastNode[number] = _node;
+            PairWords.Add(number);
+            PairNodes.Add(_node);
         }
     }
 
@@ -199,7 +274,7 @@ internal sealed class NameIndex
     /// </summary>
     private static double Score(string queryKey, string[] queryWords, string key)
     {
-        var words = WordsAndCompounds(key).ToArray();
+        var words = WordsAndCompounds(key);
         double total = 0;
         foreach (var q in queryWords)
         {

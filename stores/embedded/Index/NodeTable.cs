@@ -53,6 +53,7 @@ internal sealed class NodeTable
     public string Id(int node) => _ids.Text(node);
     public ReadOnlySpan<byte> IdUtf8(int node) => _ids.Bytes(node);
     public string Label(int node) => _labels.Text(node);
+    public ReadOnlySpan<byte> LabelUtf8(int node) => _labels.Bytes(node);
     public NodeKind Kind(int node) => (NodeKind)_kinds[node];
     public int? Year(int node) => _years[node] == NoYear ? null : _years[node];
     public IReadOnlyList<string> Aliases(int node) => _aliases.TryGetValue(node, out var a) ? a : [];
