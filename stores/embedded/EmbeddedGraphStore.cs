@@ -247,10 +247,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
         }, ct);
 
     /// <summary>
-    /// The one place an import ends, bulk or not, complete or not: the bulk path's index is built here, and what should
-    /// follow every import with the file complete (a snapshot of the in-memory index beside it) belongs after it.
+    /// The one place an import ends, bulk or not, complete or not: the bulk path is finished here, and what should
+    /// follow every import with the file complete (a snapshot of the in-memory index beside it, so that the next start
+    /// reads it instead of the file) belongs after it.
     /// </summary>
-    /// <summary>Finishes a bulk import, then saves the index snapshot so that the next start reads it instead of the file.</summary>
     public async Task EndImportAsync(CancellationToken ct = default)
     {
         await UnderWriteLockAsync(() =>
@@ -258,15 +258,15 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var bulk = _bulk;
             _bulk = null;
             if (bulk is null) return true;
-            // The snapshot is built from memory and saved on another core while SQLite builds the index by source: both
-            // take seconds at a million people, and neither needs the other.
+            // The snapshot is built from memory and saved on another core while SQLite folds the log into the file:
+            // neither needs the other.
             var (index, identity, snapshots) = (_opened.Index, _identity, _snapshots);
             var saving = snapshots is null || snapshots.IsCurrent(index, identity)
                 ? null
                 : Task.Run(() => snapshots.Save(index.Names is not null ? index : bulk.Index(index, _options.Path), identity), CancellationToken.None);
             try
             {
-                bulk.Finish(_writer);
+                bulk.Finish(_writer, _options.Path);
             }
             finally
             {
@@ -507,8 +507,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<Credit>>([]);
         using var rows = readers.Rent();
-        IReadOnlyList<Credit> credits = rows.From(person, ct)
-            .Where(e => e.Type != RelationshipType.ConflictedWith && (types is null || types.Contains(e.Type)) && e.Target < index.NodeCount)
+        IReadOnlyList<Credit> credits = rows.From(index.Adjacency, person, types ?? RelationshipTypes.PersonToFilm, ct)
+            .Where(e => e.Type != RelationshipType.ConflictedWith && e.Target < index.NodeCount)
             .Select(e => new Credit(index.Nodes.Person(person), index.Nodes.Film(e.Target), e.Type, e.Properties)).ToList();
         return Task.FromResult(credits);
     }
@@ -557,7 +557,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var person = index.Node(personId, NodeKind.Person);
         if (person < 0) return Task.FromResult<IReadOnlyList<Conflict>>([]);
         using var rows = readers.Rent();
-        var outgoing = rows.From(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Target, Out: true));
+        var outgoing = rows.From(index.Adjacency, person, [RelationshipType.ConflictedWith], ct).Select(e => (e, Other: e.Target, Out: true));
         var incoming = rows.To(person, ct).Where(e => e.Type == RelationshipType.ConflictedWith).Select(e => (e, Other: e.Source, Out: false));
         IReadOnlyList<Conflict> conflicts = outgoing.Concat(incoming)
             .Where(c => c.Other < index.NodeCount)
@@ -695,9 +695,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
         using var rows = readers.Rent();
         var roles = new Dictionary<(int, RelationshipType, int), string?>();
-        foreach (var source in edges.Select(e => e.Source).Distinct())
-            foreach (var row in rows.From(source, ct))
-                roles[(row.Source, row.Type, row.Target)] = row.Properties.Role;
+        foreach (var (source, type, target) in edges.Select(e => (e.Source, e.Type, e.Target)).Distinct())
+            roles[(source, type, target)] = rows.Role(source, type, target);
 
         var subgraph = new Subgraph(
             included.Select(n => new SubgraphNode(nodes.Id(n.Node), nodes.Kind(n.Node), nodes.Label(n.Node), nodes.Year(n.Node), n.Distance)).ToList(),

@@ -1,5 +1,6 @@
 using FilmGraph.Contract;
 using FilmGraph.Core;
+using Microsoft.Data.Sqlite;
 
 namespace FilmGraph.Store.Embedded.Tests;
 
@@ -32,6 +33,39 @@ public sealed class DurabilityTests : IDisposable
             var again = await reopened.WriteAsync(ContractGraph.Batch());
             Assert.Equal(0, again.People.Created + again.Films.Created + again.Relationships.Created);
         }
+    }
+
+    [Fact]
+    public async Task A_file_made_with_an_index_by_person_loses_it_and_answers_the_same()
+    {
+        // What a person's reads show, which the index by person used to serve and the adjacency now guides.
+        static async Task<string> Shown(EmbeddedGraphStore store)
+        {
+            var credits = (await store.PersonCreditsAsync("ada", null)).Select(c => $"{c.Type} {c.Film.Id} {c.Properties.Role}");
+            var conflicts = (await store.ConflictsAsync("ada")).Select(c => $"{c.Other.Id} {c.Outgoing} {c.Context?.Id} {c.Description}");
+            return string.Join("; ", credits.Concat(conflicts));
+        }
+
+        string before;
+        await using (var store = Open())
+        {
+            await store.WriteAsync(ContractGraph.Batch());
+            before = await Shown(store);
+        }
+        Assert.Equal("CastIn f1 Ada in First; CastIn f3 Ada in Third; cleo True f3 a quarrel", before);
+        using (var sqlite = new SqliteConnection($"Data Source={_path.File};Pooling=False"))
+        {
+            sqlite.Open();
+            using var create = sqlite.CreateCommand();
+            create.CommandText = "CREATE INDEX edges_by_src ON edges (src, type, dst)";
+            create.ExecuteNonQuery();
+        }
+        await using (var reopened = Open()) Assert.Equal(before, await Shown(reopened));
+        using var check = new SqliteConnection($"Data Source={_path.File};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'edges_by_src'";
+        Assert.Equal(0L, (long)query.ExecuteScalar()!);
     }
 
     [Fact]

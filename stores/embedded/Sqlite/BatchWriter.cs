@@ -100,8 +100,6 @@ internal static class BatchWriter
             }
             Array.Sort(keys, order, 0, relationships.Count);
             var known = bulk?.Known;
-            if (known is not null && AnyNew(known, keys, relationships.Count))
-                bulk!.Appending(connection);
 
             const string columns = "role, billing, reason, context, description, source_document, source_quote";
             // Without the set of stored relationships, SQLite decides: insert unless the key is there. With it, the set
@@ -160,13 +158,6 @@ internal static class BatchWriter
         return new AppliedBatch(new WriteSummary(people, films, edges), appended, changed, created);
 
         int Resolve(string id) => lookup.IndexOf(id) is var n and >= 0 ? n : newNodes[id];
-    }
-
-    private static bool AnyNew(EdgeKeys known, long[] keys, int count)
-    {
-        for (var i = 0; i < count; i++)
-            if (!known.Contains(keys[i])) return true;
-        return false;
     }
 
     private const int ColumnCount = 10;

@@ -7,16 +7,14 @@ using SQLitePCL;
 namespace FilmGraph.Store.Embedded.Sqlite;
 
 /// <summary>
-/// One import written the fast way: the index by source is dropped (by the first batch that creates relationships)
-/// and built once at the end, whether a relationship
-/// is new is decided against <see cref="Known"/> in memory, and commits are not flushed one by one. Each batch stays
-/// one transaction, whole or not at all.
+/// One import written the fast way: whether a relationship is new is decided against <see cref="Known"/> in memory,
+/// new rows are appended without asking SQLite, and commits are not flushed one by one. Each batch stays one
+/// transaction, whole or not at all.
 /// <para>
 /// Why it keeps the importer's promises: the batches are the same transactions, in WAL mode, with synchronous=NORMAL,
 /// where a commit survives the process being killed and a power cut can lose only the last commits, each whole. The
-/// end restores synchronous=FULL before it commits the new index, and that commit flushes the log with every batch
-/// before it. A killed import leaves a file without the index by source; every writer that opens the file builds it
-/// (the schema's CREATE INDEX IF NOT EXISTS), and the readers scan without it meanwhile.
+/// end restores synchronous=FULL, folds the log into the file and flushes the log to disk, so that every batch is
+/// durable when the import reports it done.
 /// </para>
 /// </summary>
 internal sealed class BulkLoad
@@ -32,9 +30,6 @@ internal sealed class BulkLoad
     /// <summary>The roles of the relationships created, while they are all the file holds; null once that is not so.</summary>
     public RoleLog? Roles { get; private set; }
 
-    // Whether a batch has dropped the index by source (perhaps in a transaction later rolled back): Finish builds it.
-    private bool _dropped;
-
     // Whether a batch changed the file since the flushes were relaxed: Finish then flushes.
     private bool _wrote;
 
@@ -49,18 +44,6 @@ internal sealed class BulkLoad
         // fewer, larger ones write a page that many batches touch once rather than at every batch.
         StoreFile.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-65536;");
         return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null);
-    }
-
-    /// <summary>
-    /// Drops the index by source inside the open transaction of the first batch that creates relationships, so that
-    /// an import that creates none (a re-run) leaves the file as it was, byte for byte.
-    /// </summary>
-    public void Appending(SqliteConnection connection)
-    {
-        if (_dropped) return;
-        using var drop = new Statement(connection, "DROP INDEX IF EXISTS edges_by_src");
-        drop.Execute();
-        _dropped = true;
     }
 
     /// <summary>
@@ -155,33 +138,22 @@ internal sealed class BulkLoad
     }
 
     /// <summary>
-    /// Puts the flushes back and builds the index by source if a batch dropped it; the commit of the index makes every
-    /// batch durable, and the log is then folded into the file.
+    /// Puts the flushes back and makes every batch durable: a checkpoint copies the log into the file and flushes both,
+    /// and the log is flushed again in case a reader kept the checkpoint from copying it all (then it flushes nothing).
     /// </summary>
-    public void Finish(SqliteConnection connection)
+    public void Finish(SqliteConnection connection, string path)
     {
-        // SQLite sorts the index in runs the size of the page cache: runs of a few megabytes stay in the processor's
-        // cache and sort in about half the time of one run of everything (measured at L: 4.4 s against 9.5 s of CPU).
-        StoreFile.Execute(connection, $"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size={(_dropped ? -4096 : StoreFile.CacheSize)};");
-        if (!_dropped)
-        {
-            // Nothing to build: a checkpoint flushes the log the batches were committed to unflushed.
-            if (_wrote) StoreFile.Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
-            return;
-        }
-        using (var tx = connection.BeginTransaction(deferred: false))
-        {
-            StoreFile.Execute(connection, StoreFile.EdgesBySource, tx);
-            tx.Commit();
-        }
-        StoreFile.Execute(connection, $"PRAGMA cache_size={StoreFile.CacheSize}; PRAGMA wal_checkpoint(PASSIVE);");
+        StoreFile.Execute(connection, $"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size={StoreFile.CacheSize};");
+        if (!_wrote) return;
+        StoreFile.Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+        StoreFile.FlushLog(path);
     }
 
     /// <summary>
     /// The full index of the file as the import leaves it, from what the import holds in memory rather than read back
     /// from the file: the nodes of <paramref name="current"/>, the relationships of <see cref="Known"/>, and the roles
     /// of <see cref="Roles"/> or, when the log does not know them all, read from the file at <paramref name="path"/>
-    /// on a connection of its own (so that it runs while the writer builds the index by source). The same index as
+    /// on a connection of its own. The same index as
     /// <see cref="IndexLoader.Load(SqliteConnection, bool, SqliteTransaction?)"/> builds, for the snapshot.
     /// </summary>
     public GraphIndex Index(GraphIndex current, string path)
@@ -189,7 +161,7 @@ internal sealed class BulkLoad
         // Rebuilt rather than shared: the id hash of a table grown batch by batch is laid out otherwise than one of the
         // table read whole, and the snapshot should not depend on how the table came to be.
         var nodes = NodeTable.FromParts(current.Nodes.Parts() with { ById = null });
-        // Built here at the end, beside the adjacency and the writer's index by source, rather than while the batches
+        // Built here at the end, beside the adjacency, rather than while the batches
         // are written: on two cores the batches leave no core idle, and a build then only slowed the writer (at L, three
         // imports each way in turn: 15.2 to 19.2 s built here, 17.5 to 19.9 s built beside the batches).
         var names = Task.Run(() => NameIndex.Build(nodes));
@@ -211,11 +183,10 @@ internal sealed class BulkLoad
     {
         // Sized for the import up to 8 million relationships (64 MiB); a larger one grows the set as it goes.
         var keys = new EdgeKeys((int)Math.Min(expected, 1 << 23));
-        // The index by source gives the keys in another order than theirs: sorted first, they all go to the rising array.
+        // Read in the table's order, which is theirs; sorted all the same, so that they all go to the rising array.
         var read = new List<long>();
         var handle = connection.Handle!;
-        var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
-        if (raw.sqlite3_prepare_v2(handle, $"SELECT (dst << 35) | (type << 31) | src FROM {from}", out var statement) != raw.SQLITE_OK)
+        if (raw.sqlite3_prepare_v2(handle, "SELECT (dst << 35) | (type << 31) | src FROM edges", out var statement) != raw.SQLITE_OK)
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
         using (statement)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FilmGraph.Core;
+using FilmGraph.Store.Embedded.Index;
 using Microsoft.Data.Sqlite;
 
 namespace FilmGraph.Store.Embedded.Sqlite;
@@ -9,28 +10,46 @@ internal readonly record struct EdgeRow(int Source, RelationshipType Type, int T
 
 /// <summary>
 /// A read-only connection with its statements prepared once. Relationship properties (roles, reasons, sources)
-/// stay in the file, not in memory; these are the reads that fetch them, by the primary key (target, type,
-/// source) or the index by source. Rented for one query at a time from <see cref="Pool"/>.
+/// stay in the file, not in memory; these are the reads that fetch them, all by the primary key (target, type,
+/// source): a node's relationships in are a range of it, and its relationships out, which the in-memory adjacency
+/// lists, are read one key each. Rented for one query at a time from <see cref="Pool"/>.
 /// </summary>
 internal sealed class EdgeRows : IDisposable
 {
     private const string Select = "SELECT src, type, dst, role, billing, reason, context, description, source_document, source_quote FROM edges";
 
     private readonly SqliteConnection _connection;
-    private readonly Statement _from, _to, _one, _role;
+    private readonly Statement _to, _one, _role;
     private readonly Pool _owner;
 
     private EdgeRows(string path, Pool owner)
     {
         _owner = owner;
         _connection = StoreFile.OpenReader(path);
-        _from = new Statement(_connection, $"{Select} WHERE src = ?1 ORDER BY type, dst");
         _to = new Statement(_connection, $"{Select} WHERE dst = ?1 ORDER BY type, src");
         _one = new Statement(_connection, $"{Select} WHERE dst = ?1 AND type = ?2 AND src = ?3");
         _role = new Statement(_connection, "SELECT role FROM edges WHERE src = ?1 AND type = ?2 AND dst = ?3");
     }
 
-    public List<EdgeRow> From(int source, CancellationToken ct) => Rows(_from.Bind(1, source + 1), ct);
+    /// <summary>
+    /// The relationships out of <paramref name="source"/> of the given types that the file holds, by type and then
+    /// target: the ones <paramref name="adjacency"/> lists, each read by its key. The file keeps no index by source; one
+    /// cost a bulk import a fifth of its time to build, for reads that the adjacency already guides.
+    /// </summary>
+    public List<EdgeRow> From(Adjacency adjacency, int source, IReadOnlyCollection<RelationshipType> types, CancellationToken ct)
+    {
+        var rows = new List<EdgeRow>();
+        foreach (var type in RelationshipTypes.All)
+        {
+            if (!types.Contains(type)) continue;
+            foreach (var target in adjacency.Merged(Adjacency.Slot(type, Direction.Out), source))
+            {
+                if ((rows.Count & 255) == 0) ct.ThrowIfCancellationRequested();
+                if (Properties(source, type, target, ct) is { } properties) rows.Add(new EdgeRow(source, type, target, properties));
+            }
+        }
+        return rows;
+    }
 
     public List<EdgeRow> To(int target, CancellationToken ct) => Rows(_to.Bind(1, target + 1), ct);
 
@@ -66,13 +85,13 @@ internal sealed class EdgeRows : IDisposable
     /// <summary>Returns the reader to its pool, ready for its next query even if this one stopped half way.</summary>
     public void Dispose()
     {
-        _from.Reset(); _to.Reset(); _one.Reset(); _role.Reset();
+        _to.Reset(); _one.Reset(); _role.Reset();
         _owner.Return(this);
     }
 
     private void Close()
     {
-        _from.Dispose(); _to.Dispose(); _one.Dispose(); _role.Dispose();
+        _to.Dispose(); _one.Dispose(); _role.Dispose();
         _connection.Dispose();
     }
 

@@ -156,19 +156,16 @@ internal static class IndexLoader
     private sealed record EdgeArrays(GrowableArray<int> Sources, GrowableArray<byte> Types, GrowableArray<int> Targets, int MaxNode);
 
     /// <summary>
-    /// Every edge from the index by source, which holds exactly these three integers: scanning it reads a fraction of
-    /// the pages the table, with its properties, spans. One packed integer a row halves the calls into SQLite. A bulk
-    /// import under way has dropped that index (<see cref="BulkLoad"/>); then the table itself is read.
+    /// Every edge of the table, as three integers. One packed integer a row halves the calls into SQLite.
     /// </summary>
     private static EdgeArrays ReadEdges(SqliteConnection connection, SqliteTransaction? tx)
     {
         var handle = connection.Handle!;
-        var from = StoreFile.HasEdgesBySource(connection, tx) ? "edges INDEXED BY edges_by_src" : "edges";
         var sources = new GrowableArray<int>();
         var types = new GrowableArray<byte>();
         var targets = new GrowableArray<int>();
         var max = -1;
-        Step(handle, $"SELECT (src << 35) | (type << 31) | dst FROM {from}", statement =>
+        Step(handle, "SELECT (src << 35) | (type << 31) | dst FROM edges", statement =>
         {
             var packed = raw.sqlite3_column_int64(statement, 0);
             int source = (int)(packed >> 35) - 1, target = (int)(packed & 0x7FFF_FFFF) - 1;

@@ -7,8 +7,9 @@ namespace FilmGraph.Store.Embedded.Sqlite;
 /// The SQLite file: schema, connection settings and the statements that read it. Nodes are numbered by
 /// <c>seq</c> (dense, from 1) so that edges store two integers rather than two id strings. Edges, with their
 /// properties, are kept in film order (target first): credits arrive film by film (IMDb's principals are sorted
-/// by title), so the wide rows are appended rather than inserted all over the table, and only the narrow index by
-/// person takes scattered inserts.
+/// by title), so the wide rows are appended rather than inserted all over the table. There is no second index, by
+/// person: the in-memory adjacency lists a person's relationships, and each is read by its key (<see cref="EdgeRows"/>).
+/// Files made before kept one; the schema drops it, since a writer would otherwise keep it up for nothing.
 /// </summary>
 internal static class StoreFile
 {
@@ -32,16 +33,20 @@ internal static class StoreFile
             source_document TEXT, source_quote TEXT,
             PRIMARY KEY (dst, type, src)
         ) WITHOUT ROWID;
-        """ + EdgesBySource;
+        DROP INDEX IF EXISTS edges_by_src;
+        """;
 
     /// <summary>
-    /// The index by person. A bulk import drops it and builds it at the end; a file left without it by a killed
-    /// import gets it back from the next writer to open the file, since the schema makes it when missing.
+    /// Flushes the write-ahead log of the file at <paramref name="path"/> to disk, with whatever SQLite wrote to it
+    /// through its own handle: the system keeps one cache per file, so a flush through any handle covers it.
     /// </summary>
-    public const string EdgesBySource = "CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src, type, dst);";
-
-    public static bool HasEdgesBySource(SqliteConnection connection, SqliteTransaction? tx = null) =>
-        Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'edges_by_src'", tx) is not null;
+    public static void FlushLog(string path)
+    {
+        var log = path + "-wal";
+        if (!File.Exists(log)) return;
+        using var file = new FileStream(log, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        file.Flush(flushToDisk: true);
+    }
 
     /// <summary>The writer's page cache, in SQLite's units (negative: KiB).</summary>
     public const int CacheSize = -1048576;
