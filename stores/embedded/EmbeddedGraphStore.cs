@@ -263,7 +263,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var (index, identity, snapshots) = (_opened.Index, _identity, _snapshots);
             var saving = snapshots is null || snapshots.IsCurrent(index, identity)
                 ? null
-                : Task.Run(() => snapshots.Save(index.Names is not null ? index : bulk.Index(index, _options.Path), identity), CancellationToken.None);
+                : Task.Run(() => snapshots.Save(index.Names is not null ? PendingIndex.Of(index) : bulk.Index(index, _options.Path), identity), CancellationToken.None);
             try
             {
                 bulk.Finish(_writer, _options.Path);

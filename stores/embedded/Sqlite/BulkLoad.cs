@@ -1,6 +1,7 @@
 using System.Buffers;
 using FilmGraph.Core;
 using FilmGraph.Store.Embedded.Index;
+using FilmGraph.Store.Embedded.Index.Snapshot;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -154,29 +155,33 @@ internal sealed class BulkLoad
     /// from the file: the nodes of <paramref name="current"/>, the relationships of <see cref="Known"/>, and the roles
     /// of <see cref="Roles"/> or, when the log does not know them all, read from the file at <paramref name="path"/>
     /// on a connection of its own. The same index as
-    /// <see cref="IndexLoader.Load(SqliteConnection, bool, SqliteTransaction?)"/> builds, for the snapshot.
+    /// <see cref="IndexLoader.Load(SqliteConnection, bool, SqliteTransaction?)"/> builds, for the snapshot, which writes
+    /// the nodes while the rows and the names are built on the two cores.
     /// </summary>
-    public GraphIndex Index(GraphIndex current, string path)
+    public PendingIndex Index(GraphIndex current, string path)
     {
         // Rebuilt rather than shared: the id hash of a table grown batch by batch is laid out otherwise than one of the
         // table read whole, and the snapshot should not depend on how the table came to be.
         var nodes = NodeTable.FromParts(current.Nodes.Parts() with { ById = null });
-        // Built here at the end, beside the adjacency, rather than while the batches
-        // are written: on two cores the batches leave no core idle, and a build then only slowed the writer (at L, three
-        // imports each way in turn: 15.2 to 19.2 s built here, 17.5 to 19.9 s built beside the batches).
+        // Built here at the end rather than while the batches are written: on two cores the batches leave no core idle,
+        // and a build then only slowed the writer (at L, three imports each way in turn: 15.2 to 19.2 s built here,
+        // 17.5 to 19.9 s built beside the batches).
         var names = Task.Run(() => NameIndex.Build(nodes));
-        var order = Task.Run(() => IdOrder.Build(nodes));
-        var (sources, types, targets) = Known.Columns();
-        var adjacency = Adjacency.Build(nodes.Count, sources, types, targets);
-        EdgeRoles? roles;
-        if (Roles is { } log) roles = log.Replay().Build(adjacency, nodes.Count);
-        else
+        var rows = Task.Run(() =>
         {
-            using var reader = StoreFile.OpenReader(path);
-            using var tx = reader.BeginTransaction(deferred: true);
-            roles = StoreFile.Generation(reader, tx) == current.Generation ? RoleRows.Read(reader.Handle!).Build(adjacency, nodes.Count) : null;
-        }
-        return new GraphIndex(nodes, adjacency, names.GetAwaiter().GetResult(), current.DataVersion, current.Generation, order.GetAwaiter().GetResult(), roles);
+            var (sources, types, targets) = Known.Columns();
+            var adjacency = Adjacency.Build(nodes.Count, sources, types, targets);
+            EdgeRoles? roles;
+            if (Roles is { } log) roles = log.Replay().Build(adjacency, nodes.Count);
+            else
+            {
+                using var reader = StoreFile.OpenReader(path);
+                using var tx = reader.BeginTransaction(deferred: true);
+                roles = StoreFile.Generation(reader, tx) == current.Generation ? RoleRows.Read(reader.Handle!).Build(adjacency, nodes.Count) : null;
+            }
+            return new PendingIndex.Rows(adjacency, IdOrder.Build(nodes), roles);
+        });
+        return new PendingIndex(nodes, current.Generation, rows, names);
     }
 
     private static EdgeKeys ReadKeys(SqliteConnection connection, SqliteTransaction? tx, long expected)

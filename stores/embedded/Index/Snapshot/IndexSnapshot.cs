@@ -14,9 +14,11 @@ internal static class IndexSnapshot
     public static string PathFor(string storePath) => storePath + ".index";
 
     /// <summary>Saves <paramref name="index"/> (which must have its traversal structures) as the snapshot at <paramref name="path"/>.</summary>
-    public static void Write(string path, GraphIndex index, string identity)
+    public static void Write(string path, GraphIndex index, string identity) => Write(path, PendingIndex.Of(index), identity);
+
+    /// <summary>Saves an index whose later parts may still be building, waiting for each only when its sections are written.</summary>
+    public static void Write(string path, PendingIndex index, string identity)
     {
-        var names = index.Names ?? throw new InvalidOperationException("Only an index with traversal structures is saved.");
         var nodes = index.Nodes;
         using var writer = new SnapshotWriter(path);
 
@@ -40,16 +42,17 @@ internal static class IndexSnapshot
         WriteColumn(writer, TextColumn.Empty(0, 0).Append(0, aliases), aliases.Count);
         writer.End();
 
+        var rows = index.Relationships.GetAwaiter().GetResult();
         writer.Begin(SnapshotFormat.Adjacency);
-        var asBuilt = WriteAdjacency(writer, index.Adjacency, nodes.Count);
+        var asBuilt = WriteAdjacency(writer, rows.Adjacency, nodes.Count);
         writer.End();
 
         writer.Begin(SnapshotFormat.Order);
-        writer.Array<int>(index.Order is { } order && order.Count == nodes.Count ? order.Ranks : IdOrder.Build(nodes).Ranks);
+        writer.Array<int>(rows.Order is { } order && order.Count == nodes.Count ? order.Ranks : IdOrder.Build(nodes).Ranks);
         writer.End();
 
         // The roles line up with the rows as built; rows saved with an overlay merged in would not match them.
-        if (asBuilt && index.Roles is { } roles)
+        if (asBuilt && rows.Roles is { } roles)
         {
             writer.Begin(SnapshotFormat.Roles);
             writer.Array<byte>(roles.Text);
@@ -62,6 +65,7 @@ internal static class IndexSnapshot
             writer.End();
         }
 
+        var names = index.Names.GetAwaiter().GetResult();
         writer.Begin(SnapshotFormat.Names);
         var flat = (names.RecentCount == 0 ? names : NameIndex.Build(nodes)).Parts();
         writer.Array<char>(flat.WordChars);

@@ -59,7 +59,10 @@ internal sealed class SnapshotKeeper : IDisposable
     }
 
     /// <summary>Saves <paramref name="index"/> unless the snapshot on disk holds a later write; true when it wrote.</summary>
-    public bool Save(GraphIndex index, string identity)
+    public bool Save(GraphIndex index, string identity) => Save(PendingIndex.Of(index), identity);
+
+    /// <summary>Saves an index whose later parts may still be building (<see cref="IndexSnapshot.Write(string, PendingIndex, string)"/>).</summary>
+    public bool Save(PendingIndex index, string identity)
     {
         lock (_saving)
         {
@@ -81,7 +84,7 @@ internal sealed class SnapshotKeeper : IDisposable
             }
             _onDisk = (identity, index.Generation);
             LastNote = string.Create(CultureInfo.InvariantCulture,
-                $"Saved the snapshot {_path} (write generation {index.Generation}, {index.NodeCount:N0} nodes) in {clock.Elapsed.TotalSeconds:F2} s.");
+                $"Saved the snapshot {_path} (write generation {index.Generation}, {index.Nodes.Count:N0} nodes) in {clock.Elapsed.TotalSeconds:F2} s.");
             return true;
         }
     }
