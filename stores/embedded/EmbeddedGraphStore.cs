@@ -693,15 +693,17 @@ public sealed class EmbeddedGraphStore : IGraphStore
         var (included, edges, truncated) = GraphWalks.Neighbourhood(index, start, query, ct);
         var nodes = index.Nodes;
 
-        using var rows = readers.Rent();
-        var roles = new Dictionary<(int, RelationshipType, int), string?>();
-        foreach (var (source, type, target) in edges.Select(e => (e.Source, e.Type, e.Target)).Distinct())
-            roles[(source, type, target)] = rows.Role(source, type, target);
-
+        // Roles from memory where the index holds them, as a chain's are, else one key each from the file.
+        using var roles = new ChainTables.RoleReader(index, readers);
+        var subgraphEdges = new List<SubgraphEdge>(edges.Count);
+        foreach (var e in edges)
+        {
+            if ((subgraphEdges.Count & 255) == 0) ct.ThrowIfCancellationRequested();
+            subgraphEdges.Add(new SubgraphEdge(e.Type, nodes.Id(e.Source), nodes.Id(e.Target), roles.Role(e.Source, e.Type, e.Target)));
+        }
         var subgraph = new Subgraph(
             included.Select(n => new SubgraphNode(nodes.Id(n.Node), nodes.Kind(n.Node), nodes.Label(n.Node), nodes.Year(n.Node), n.Distance)).ToList(),
-            edges.Select(e => new SubgraphEdge(e.Type, nodes.Id(e.Source), nodes.Id(e.Target), roles.GetValueOrDefault((e.Source, e.Type, e.Target)))).ToList(),
-            truncated);
+            subgraphEdges, truncated);
         return Task.FromResult(subgraph);
     }
 

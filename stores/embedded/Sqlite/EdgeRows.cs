@@ -42,11 +42,9 @@ internal sealed class EdgeRows : IDisposable
         foreach (var type in RelationshipTypes.All)
         {
             if (!types.Contains(type)) continue;
+            // Each read looks at the token (Rows).
             foreach (var target in adjacency.Merged(Adjacency.Slot(type, Direction.Out), source))
-            {
-                if ((rows.Count & 255) == 0) ct.ThrowIfCancellationRequested();
                 if (Properties(source, type, target, ct) is { } properties) rows.Add(new EdgeRow(source, type, target, properties));
-            }
         }
         return rows;
     }

@@ -13,10 +13,10 @@ internal static class IndexSnapshot
 {
     public static string PathFor(string storePath) => storePath + ".index";
 
-    /// <summary>Saves <paramref name="index"/> (which must have its traversal structures) as the snapshot at <paramref name="path"/>.</summary>
-    public static void Write(string path, GraphIndex index, string identity) => Write(path, PendingIndex.Of(index), identity);
-
-    /// <summary>Saves an index whose later parts may still be building, waiting for each only when its sections are written.</summary>
+    /// <summary>
+    /// Saves <paramref name="index"/> as the snapshot at <paramref name="path"/>, waiting for each of its parts after the
+    /// nodes only when that part's sections are written.
+    /// </summary>
     public static void Write(string path, PendingIndex index, string identity)
     {
         var nodes = index.Nodes;
