@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FilmGraph.Api.Auth;
+using FilmGraph.Api.GraphQL;
 using FilmGraph.Api.Observability;
 using FilmGraph.Api.PersistedQueries;
 using FilmGraph.Api.Protection;
@@ -27,7 +28,7 @@ namespace FilmGraph.Api.Apis;
 /// </summary>
 internal sealed class GraphQLHttpHandler(
     IDocumentExecuter<FilmGraphSchema> executer, IGraphQLTextSerializer serializer, IOptions<RequestLimits> options,
-    ApiKeyRing keys, Admission admission, HttpValidators validators)
+    ApiKeyRing keys, Admission admission, HttpValidators validators, ValidationRules rules)
 {
     private RequestLimits Limits => options.Value;
 
@@ -98,9 +99,8 @@ internal sealed class GraphQLHttpHandler(
             {
                 Query = query,
                 Document = cached.Document,
-                // A document that passed once passes again (see DocumentCache); the rules added in the GraphQL
-                // builder are appended to this and still run, and variables are still coerced.
-                ValidationRules = cached.Validated ? [] : null,
+                // A document that passed once passes again (see DocumentCache); variables are still coerced.
+                ValidationRules = cached.Validated ? [] : rules.All,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,

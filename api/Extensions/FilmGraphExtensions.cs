@@ -62,8 +62,6 @@ public static class FilmGraphExtensions
             // Answers are JSON read by programs, never inlined into HTML: "don't" need not become "don\u0027t".
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<FilmGraphErrorInfoProvider>()
-            .AddValidationRule<NoSubscriptionsRule>()
-            .AddValidationRule<IntrospectionRule>()
             .ConfigureSchema(ExecutionDeadline.Enforce)
             .ConfigureExecutionOptions(options =>
             {
@@ -77,6 +75,7 @@ public static class FilmGraphExtensions
         services.AddSingleton<PersistedQueryStore>();
         services.AddSingleton<HttpValidators>();
         services.AddSingleton<Admission>();
+        services.AddSingleton<ValidationRules>();
         services.AddSingleton<GraphQLHttpHandler>();
     }
 

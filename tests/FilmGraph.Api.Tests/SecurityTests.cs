@@ -12,7 +12,9 @@ public sealed class SecurityTests(ApiServer server)
     public async Task Introspection_off_refuses_schema_and_type_but_answers_typename()
     {
         await using var api = await server.StartApiAsync(new Dictionary<string, string?> { ["FilmGraph:GraphQL:Introspection"] = "false" });
-        foreach (var query in new[] { "{ __schema { types { name } } }", """{ __type(name: "Person") { name } }""", "{ s: __schema { queryType { name } } }" })
+        // Twice each: the second time the document comes from the cache, where only one that passed is let through unchecked.
+        foreach (var query in new[] { "{ __schema { types { name } } }", """{ __type(name: "Person") { name } }""", "{ s: __schema { queryType { name } } }" }
+            .SelectMany(q => new[] { q, q }))
         {
             var strict = await api.Client.PostAsync(query, accept: ApiServer.GraphQLResponse);
             Assert.Equal(400, strict.Status);
@@ -20,8 +22,9 @@ public sealed class SecurityTests(ApiServer server)
             Assert.Equal("Introspection queries are not allowed.", (string?)strict.Error["message"]);
             Assert.Null(strict.Json["data"]);
         }
-        JsonAssert.Equal("""{ "__typename": "Query", "stats": { "__typename": "Stats", "people": 8 } }""",
-            await api.Client.DataAsync("{ __typename stats { __typename people } }"));
+        for (var attempt = 0; attempt < 2; attempt++)
+            JsonAssert.Equal("""{ "__typename": "Query", "stats": { "__typename": "Stats", "people": 8 } }""",
+                await api.Client.DataAsync("{ __typename stats { __typename people } }"));
         Assert.Equal(404, (await api.Client.SendAsync(HttpMethod.Get, "/schema.graphql")).Status);
     }
 
