@@ -93,10 +93,9 @@ internal sealed class NodeTable
     public Person Person(int node) => new(Id(node), Label(node), Year(node), Aliases(node));
     public Film Film(int node) => new(Id(node), Label(node), Year(node));
 
-    public bool IsSame(int node, Person p) =>
-        Kind(node) == NodeKind.Person && Label(node) == p.Name && Year(node) == p.Born && Aliases(node).SequenceEqual(p.Aliases);
-
-    public bool IsSame(int node, Film f) => Kind(node) == NodeKind.Film && Label(node) == f.Title && Year(node) == f.Year;
+    /// <summary>Whether the node holds what <paramref name="row"/> would write: kind, label, year and aliases (films have none).</summary>
+    public bool IsSame(int node, in NodeRow row) =>
+        Kind(node) == row.Kind && Label(node) == row.Label && Year(node) == row.Year && Aliases(node).SequenceEqual(row.Aliases ?? []);
 
     /// <summary>Bytes held by the table's arrays, counting unused capacity (not the alias dictionary).</summary>
     public long ApproximateBytes => _ids.ApproximateBytes + _labels.ApproximateBytes + _kinds.LongLength + _years.LongLength * sizeof(int) + _byId.ApproximateBytes;
