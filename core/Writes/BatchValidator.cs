@@ -28,10 +28,55 @@ public static class BatchValidator
     /// </param>
     public static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind, Func<int, (NodeKind? From, NodeKind? To)>? storedEnds)
     {
-        var problems = new List<WriteProblem>();
-        var batchKinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        var seen = _seen ?? new Seen();
+        _seen = null;
+        try
+        {
+            return Validate(batch, storedKind, storedEnds, seen);
+        }
+        finally
+        {
+            if (seen.Clear()) _seen = seen;
+        }
+    }
 
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+    /// <summary>
+    /// What one check has seen so far, kept by its thread for the next check: an import checks batch after batch of
+    /// 50,000 records, and new dictionaries for each were a large-object allocation a batch, and a full collection every
+    /// few batches.
+    /// </summary>
+    private sealed class Seen
+    {
+        // A batch much larger than an import's (a write through the API has no batch size) leaves them to the collector.
+        private const int KeptRecords = 100_000;
+
+        public readonly Dictionary<string, NodeKind> Kinds = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, Person> People = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, Film> Films = new(StringComparer.Ordinal);
+        public readonly Dictionary<(RelationshipType, string, string), Relationship> Relationships = [];
+
+        /// <summary>Empties them all; false when they grew too large to keep.</summary>
+        public bool Clear()
+        {
+            var kept = Kinds.Count + People.Count + Films.Count + Relationships.Count <= KeptRecords;
+            Kinds.Clear();
+            People.Clear();
+            Films.Clear();
+            Relationships.Clear();
+            return kept;
+        }
+    }
+
+    [ThreadStatic]
+    private static Seen? _seen;
+
+    private static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind,
+        Func<int, (NodeKind? From, NodeKind? To)>? storedEnds, Seen seen)
+    {
+        var problems = new List<WriteProblem>();
+        var batchKinds = seen.Kinds;
+
+        var people = seen.People;
         for (var i = 0; i < batch.People.Count; i++)
         {
             var p = batch.People[i];
@@ -44,7 +89,7 @@ public static class BatchValidator
             CheckKind(problems, place, p.Id, NodeKind.Person, batchKinds, storedKind);
         }
 
-        var films = new Dictionary<string, Film>(StringComparer.Ordinal);
+        var films = seen.Films;
         for (var i = 0; i < batch.Films.Count; i++)
         {
             var f = batch.Films[i];
@@ -56,7 +101,8 @@ public static class BatchValidator
             CheckKind(problems, place, f.Id, NodeKind.Film, batchKinds, storedKind);
         }
 
-        var relationships = new Dictionary<(RelationshipType, string, string), Relationship>(batch.Relationships.Count);
+        var relationships = seen.Relationships;
+        relationships.EnsureCapacity(batch.Relationships.Count);
         for (var i = 0; i < batch.Relationships.Count; i++)
         {
             var r = batch.Relationships[i];

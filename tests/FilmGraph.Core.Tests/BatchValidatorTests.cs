@@ -39,6 +39,33 @@ public sealed class BatchValidatorTests
         Assert.Equal(asked, given);
     }
 
+    /// <summary>
+    /// The check keeps its dictionaries for the next batch on the same thread: nothing of one batch may carry into the
+    /// next, neither its ids and their kinds nor its records, and a batch too large to keep them for is checked alike.
+    /// </summary>
+    [Fact]
+    public void Each_batch_is_checked_on_its_own()
+    {
+        var first = GraphBatch.Of(
+            people: [new Person("p", "P")],
+            films: [new Film("f", "F")],
+            relationships: [new Relationship(RelationshipType.CastIn, "p", "f", new RelationshipProperties(Role: "A"))]);
+        Assert.Empty(Check(first));
+
+        // The same ids with other data, and "p" now a film: fine in a batch of its own, as long as the store holds none.
+        var second = GraphBatch.Of(
+            people: [new Person("q", "Q")],
+            films: [new Film("p", "Other"), new Film("f", "F", 2001)],
+            relationships: [new Relationship(RelationshipType.CastIn, "q", "p", new RelationshipProperties(Role: "B"))]);
+        Assert.Empty(Check(second));
+        // Had the second batch's kinds stayed, "p" would be a film here and the first batch's credit refused.
+        Assert.Empty(Check(first));
+
+        var many = GraphBatch.Of(people: [.. Enumerable.Range(0, 100_001).Select(i => new Person($"p{i}", "P")), new Person("p7", "Other")]);
+        Assert.Equal("people[100001]", Assert.Single(Check(many)).Place);
+        Assert.Empty(Check(first));
+    }
+
     [Fact]
     public void A_consistent_batch_has_no_problems() =>
         Assert.Empty(Check(GraphBatch.Of(
