@@ -42,8 +42,8 @@ public static class BatchValidator
 
     /// <summary>
     /// What one check has seen so far, kept by its thread for the next check: an import checks batch after batch of
-    /// 50,000 records, and new dictionaries for each were a large-object allocation a batch, and a full collection every
-    /// few batches.
+    /// 50,000 records, and new dictionaries for each were a large-object allocation a batch (about 230 MiB at L), which
+    /// counts towards the full collections.
     /// </summary>
     private sealed class Seen
     {

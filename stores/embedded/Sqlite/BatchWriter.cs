@@ -43,7 +43,7 @@ internal static class BatchWriter
         var waitingNodes = 0;
         using var updateNode = new Statement(connection, "UPDATE nodes SET label = ?4, year = ?5, aliases = ?6 WHERE seq = ?1");
 
-        // What became of each node, counted per batch: a Counts and a closure per node were a tenth of a bulk import's garbage.
+        // What became of each node, counted per batch: a Counts and a closure per node were 190 MiB of an L import's 3.4 GB of garbage.
         const int nodeCreated = 0, nodeUpdated = 1, nodeUnchanged = 2;
         int UpsertNode(NodeRow row)
         {
