@@ -11,6 +11,7 @@ using FilmGraph.Api.Schema;
 using FilmGraph.Stores;
 using GraphQL;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -34,6 +35,9 @@ public static class FilmGraphExtensions
         // The host logs a failed start with its stack trace; a store that cannot be opened is reported in one line instead (StartupFailure).
         if (builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] is null)
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // The request lines go to standard output in batches (RequestLogWriter), not one by one through the console logger.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(RequestLog.Category, LogLevel.None);
+        builder.Services.AddSingleton<ILoggerProvider, RequestLogWriter>();
 
         builder.Services.AddGraphStore();
         builder.Services.AddFilmGraphQL();
