@@ -56,8 +56,9 @@ internal sealed class RequestLogWriter : ILoggerProvider, ISupportExternalScope
     public void Dispose()
     {
         _stop.Cancel();
-        // A standard output that blocks must not hold up the host's shutdown for ever.
-        _writer.Join(TimeSpan.FromSeconds(5));
+        // A standard output that blocks must not hold up the host's shutdown for ever. Once the writer has ended,
+        // lines that came after its last write are written here.
+        if (_writer.Join(TimeSpan.FromSeconds(5))) Write();
     }
 
     private void Append<TState>(in LogEntry<TState> entry)
