@@ -129,9 +129,10 @@ internal sealed class RequestLogWriter : ILoggerProvider, ISupportExternalScope
             _output.Write(_writing);
             _output.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
         {
-            // A closed standard output loses the lines, as it would the console logger's; the API goes on answering.
+            // A closed or broken standard output loses the lines, as it would the console logger's, and must not end the
+            // writer's thread with an exception (which would end the process): the API goes on answering.
         }
         _writing.Clear();
     }

@@ -57,6 +57,21 @@ public sealed class RequestLogWriterTests(ApiServer server)
     }
 
     [Fact]
+    public void An_output_that_fails_loses_that_batch_and_the_writer_goes_on()
+    {
+        var output = new Output { Failures = 1 };
+        var writer = new RequestLogWriter(Formatter(null), output, Interval);
+        var logger = writer.CreateLogger(RequestLog.Category);
+        logger.LogInformation("line {Number}", 1);
+        Assert.True(output.Failed.Wait(TimeSpan.FromSeconds(30)), "the output was never written to");
+        logger.LogInformation("line {Number}", 2);
+        writer.Dispose();
+
+        Assert.DoesNotContain("line 1", output.Text);
+        Assert.Contains("line 2", output.Text);
+    }
+
+    [Fact]
     public void Lines_take_the_format_the_console_is_set_to()
     {
         var output = new Output();
@@ -123,9 +138,20 @@ public sealed class RequestLogWriterTests(ApiServer server)
 
         public override void Write(char value) => Write(new StringBuilder().Append(value));
 
+        /// <summary>How many writes to refuse with an <see cref="IOException"/>, as a closed pipe would.</summary>
+        public int Failures { get; set; }
+
+        public ManualResetEventSlim Failed { get; } = new(false);
+
         public override void Write(StringBuilder? value)
         {
             Open.Wait();
+            if (Failures > 0)
+            {
+                Failures--;
+                Failed.Set();
+                throw new IOException("Broken pipe");
+            }
             lock (_text)
             {
                 _text.Append(value);
