@@ -22,6 +22,12 @@ for mode in ${MODES:-chain person}; do
   # A warm-up long enough for tiered compilation to finish, so that the measured run sees optimised code.
   MODE=$mode PAIRS=$pairs wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d10s -s "$here/graphql.lua" "http://127.0.0.1:$port/graphql" >/dev/null
   echo "== $mode"
-  MODE=$mode PAIRS=$pairs wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" -s "$here/graphql.lua" "http://127.0.0.1:$port/graphql" \
-    | grep -E "Requests/sec|Non-2xx|Socket errors|graphql_errors|latency_p"
+  # The API's own CPU time over the measured run, per request: on a shared host it moves much less than requests/s,
+  # which also depend on what wrk and the neighbours get of the cores (utime + stime, in clock ticks, from /proc).
+  cpu_before=$(awk '{ print $14 + $15 }' "/proc/$api/stat")
+  out=$(MODE=$mode PAIRS=$pairs wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" -s "$here/graphql.lua" "http://127.0.0.1:$port/graphql")
+  cpu_after=$(awk '{ print $14 + $15 }' "/proc/$api/stat")
+  echo "$out" | grep -E "Requests/sec|Non-2xx|Socket errors|graphql_errors|latency_p"
+  echo "$out" | awk -v ticks="$(( cpu_after - cpu_before ))" -v hz="$(getconf CLK_TCK)" -v s="$seconds" \
+    '/Requests\/sec/ { printf "api_cpu_us_per_request: %.1f\n", ticks / hz * 1e6 / ($2 * s) }'
 done
