@@ -60,6 +60,24 @@ public sealed class BulkImportTests : IDisposable
         Assert.Equal(before, RepoFiles.Fingerprint(store.File));
     }
 
+    [Fact]
+    public async Task The_end_of_a_bulk_import_folds_the_log_into_the_file()
+    {
+        // The bulk path leaves checkpoints to the end; the file alone, without its log, must then hold the import.
+        await using var store = await TempStore.OpenAsync();
+        var source = Assert.Single(ImportSource.Plan(GeneratedFiles(), ImportFormat.Auto, []));
+        var report = await GraphImport.ImportAsync(source, store.Store, new ImportOptions { Bulk = true, BatchSize = 1000 });
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+
+        // Copied while the store is still open, so its log is still beside it and nothing was folded in at closing.
+        Assert.True(File.Exists(store.File + "-wal"), "the store has no log open");
+        var fileAlone = Path.Combine(_temp.Directory, "file-alone.db");
+        File.Copy(store.File, fileAlone);
+        var imported = StoreDigest.Of(store.File);
+        Assert.True(imported.Edges > 10_000, $"only {imported.Edges} edges were imported");
+        Assert.Equal(imported, StoreDigest.Of(fileAlone));
+    }
+
     public static TheoryData<string> Documents => new(["la-la-land.json", .. Directory.EnumerateFiles(RepoFiles.Corpus(""), "*.json").Select(Path.GetFileName)!]);
 
     /// <summary>
