@@ -226,12 +226,6 @@ public sealed class EmbeddedGraphStore : IGraphStore
             return applied.Summary;
         }, ct);
 
-    /// <summary>The bulk import's build of the names ahead, when one is under way or done, for the tests to wait for.</summary>
-    internal Task? BulkNamesAhead => _bulk?.NamesAhead;
-
-    /// <summary>Whether the last bulk import's snapshot took the names built ahead, for the tests.</summary>
-    internal bool LastBulkUsedNamesAhead { get; private set; }
-
     /// <summary>
     /// Takes the bulk path (<see cref="BulkLoad"/>) when the store is empty or the import brings at least as many records
     /// as it holds rows, or when <paramref name="bulk"/> says so.
@@ -248,7 +242,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
                     : index.Nodes.Count == 0 ? 0 : (long)StoreFile.Scalar(_writer, "SELECT count(*) FROM edges")!;
                 if (!BulkLoad.Worthwhile(index.Nodes.Count + edges, records)) return true;
             }
-            _bulk = BulkLoad.Start(_writer, index.Nodes, records, namesAhead: !_options.BuildIndex);
+            _bulk = BulkLoad.Start(_writer, index.Nodes, records);
             return true;
         }, ct);
 
@@ -277,8 +271,6 @@ public sealed class EmbeddedGraphStore : IGraphStore
             finally
             {
                 saving?.GetAwaiter().GetResult();
-                bulk.StopNamesAhead();
-                LastBulkUsedNamesAhead = bulk.UsedNamesAhead;
             }
             return true;
         }, ct).ConfigureAwait(false);
@@ -401,7 +393,6 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private void CloseFile()
     {
         // What a bulk import knew of the file's relationships is not true of the next file at the path.
-        _bulk?.StopNamesAhead();
         _bulk = null;
         _opened.Readers.Dispose();
         _writer.Dispose();

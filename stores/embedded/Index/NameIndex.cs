@@ -63,8 +63,7 @@ internal sealed class NameIndex
     public long ApproximateBytes =>
         _wordChars.LongLength * sizeof(char) + (_wordStarts.LongLength + _postingStarts.LongLength + _postings.LongLength + _recent.LongLength) * sizeof(int);
 
-    /// <param name="ct">Looked at every 65,536 nodes: a build ahead of need (<see cref="Sqlite.EarlyNames"/>) is stopped when it is no longer wanted.</param>
-    public static NameIndex Build(NodeTable nodes, CancellationToken ct = default)
+    public static NameIndex Build(NodeTable nodes)
     {
         // Names repeat their words a great deal: number the distinct words, note (word, node) pairs in node order,
         // then sort only the distinct words and lay the pairs out word by word, which keeps each word's nodes rising.
@@ -76,7 +75,6 @@ internal sealed class NameIndex
         Span<char> key = stackalloc char[StackKey];
         for (var node = 0; node < nodes.Count; node++)
         {
-            if ((node & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
             var label = nodes.LabelUtf8(node);
             if (label.Length <= StackKey && Ascii.IsValid(label))
             {

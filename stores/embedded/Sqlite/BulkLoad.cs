@@ -37,27 +37,10 @@ internal sealed class BulkLoad
     // Whether a batch changed the file since the flushes were relaxed: Finish then flushes.
     private bool _wrote;
 
-    // The names of the nodes as they stand, built ahead once the batches bring relationships only; stopped, and tried
-    // again at the next such batch, when a batch adds or changes a node.
-    private readonly bool _namesAheadWanted;
-    private EarlyNames? _namesAhead;
-    private bool _namesAheadTried;
-
-    /// <summary>The build of the names ahead, when one was started, for the tests to wait for.</summary>
-    public Task? NamesAhead => _namesAhead?.Done;
-
-    /// <summary>Whether <see cref="Index"/> took the names built ahead, for the tests.</summary>
-    public bool UsedNamesAhead { get; private set; }
-
-    private BulkLoad(EdgeKeys known, IdMap ids, RoleLog? roles, bool namesAhead) =>
-        (Known, Ids, Roles, _namesAheadWanted) = (known, ids, roles, namesAhead);
+    private BulkLoad(EdgeKeys known, IdMap ids, RoleLog? roles) => (Known, Ids, Roles) = (known, ids, roles);
 
     /// <summary>Reads the relationships the file holds and relaxes the flushes; nothing in the file changes yet.</summary>
-    /// <param name="namesAhead">
-    /// Whether to build the names ahead (<see cref="EarlyNames"/>): for a store that keeps no index while it writes, whose
-    /// snapshot <see cref="Index"/> builds at the end. A store that keeps one follows each batch in it instead.
-    /// </param>
-    public static BulkLoad Start(SqliteConnection connection, NodeTable nodes, long expectedRecords, bool namesAhead)
+    public static BulkLoad Start(SqliteConnection connection, NodeTable nodes, long expectedRecords)
     {
         var known = ReadKeys(connection, null, expectedRecords);
         // Appends touch the last pages of each tree only: a small page cache holds them, where the usual 1 GiB would fill
@@ -66,7 +49,7 @@ internal sealed class BulkLoad
         // 64 MiB of log, each of those waits took 0.1 to 0.2 s. So the log is folded in once, at the end (Finish), while
         // the snapshot is built on the other core; an import larger than MaxLogPages still checkpoints that often.
         StoreFile.Execute(connection, $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={MaxLogPages}; PRAGMA cache_size=-65536;");
-        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null, namesAhead);
+        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null);
     }
 
     /// <summary>
@@ -78,11 +61,6 @@ internal sealed class BulkLoad
     /// </summary>
     public AppliedBatch Write(SqliteConnection connection, NodeTable nodes, GraphBatch batch, CancellationToken ct)
     {
-        if (_namesAheadWanted && !_namesAheadTried && batch.People.Count + batch.Films.Count == 0 && nodes.Count > 0)
-        {
-            _namesAheadTried = true;
-            _namesAhead = EarlyNames.Start(nodes);
-        }
         Roles?.Rollback();
         // Both ends of every relationship looked up once, here, for the check and the writing alike. Each side its own
         // lookup for the rest: a lookup remembers what it found, and is not shared between threads.
@@ -150,18 +128,8 @@ internal sealed class BulkLoad
     private static int Find(BatchLookup lookup, string? id) => string.IsNullOrEmpty(id) ? -1 : lookup.IndexOf(id);
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
-    public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes)
-    {
-        StopNamesAhead();
+    public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes) =>
         (Known, Ids, Roles) = (ReadKeys(connection, tx, Known.Count), IdMap.Of(nodes), null);
-    }
-
-    /// <summary>Stops what is built ahead; the import is over, or its nodes are no longer those it was built from.</summary>
-    public void StopNamesAhead()
-    {
-        _namesAhead?.Stop();
-        (_namesAhead, _namesAheadTried) = (null, false);
-    }
 
     /// <summary>Notes what a committed batch wrote: the relationships and nodes it created are stored from now on.</summary>
     public void Committed(AppliedBatch applied)
@@ -169,7 +137,6 @@ internal sealed class BulkLoad
         _wrote |= applied.Appended.Count + applied.Changed.Count + applied.CreatedEdges.Count + applied.Summary.Relationships.Updated > 0;
         // An updated relationship's role is the file's to tell.
         if (applied.Summary.Relationships.Updated > 0) Roles = null;
-        if (applied.Appended.Count + applied.Changed.Count > 0) StopNamesAhead();
         Roles?.Commit();
         foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
         foreach (var row in applied.Appended)
@@ -203,14 +170,10 @@ internal sealed class BulkLoad
         // Rebuilt rather than shared: the id hash of a table grown batch by batch is laid out otherwise than one of the
         // table read whole, and the snapshot should not depend on how the table came to be.
         var nodes = NodeTable.FromParts(current.Nodes.Parts() with { ById = null });
-        // The rows are built here at the end rather than while the batches are written: on two cores the batches leave
-        // little of a core idle, and a build at normal priority beside them only slowed the writer (at L, three imports
-        // each way in turn: 15.2 to 19.2 s built here, 17.5 to 19.9 s built beside the batches). The names, which need
-        // only the nodes, are usually ready by now, built in the idle moments (EarlyNames).
-        // No node has changed since the names ahead began (Committed stops them when one does), so only the count is checked.
-        var ahead = _namesAhead?.Take(nodes.Count);
-        UsedNamesAhead = ahead is not null;
-        var names = ahead is not null ? Task.FromResult(ahead) : Task.Run(() => NameIndex.Build(nodes));
+        // Built here at the end rather than while the batches are written: on two cores the batches leave no core idle,
+        // and a build then only slowed the writer (at L, three imports each way in turn: 15.2 to 19.2 s built here,
+        // 17.5 to 19.9 s built beside the batches).
+        var names = Task.Run(() => NameIndex.Build(nodes));
         var rows = Task.Run(() =>
         {
             var (sources, types, targets) = Known.Columns();
