@@ -610,6 +610,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         for (var i = 0; i < chains.Length; i++)
         {
             index.Nodes.Touch(paths[i]);
+            roles.Touch(paths[i], via);
             chains[i] = ToChain(index, roles, paths[i], via);
         }
         return Task.FromResult<IReadOnlyList<Chain>>(chains);

@@ -13,7 +13,7 @@ namespace FilmGraph.Store.Embedded.Index;
 internal static class CacheHint
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Prefetch(int[] array, int index)
+    public static unsafe void Prefetch<T>(T[] array, int index) where T : unmanaged
     {
         // The address is only a hint: should the collector move the array meanwhile, the processor fetches a line for nothing.
         if (Sse.IsSupported && (uint)index < (uint)array.Length)

@@ -40,6 +40,32 @@ internal sealed class EdgeRoles(byte[] text, int[] starts, int[]?[] ids)
         return true;
     }
 
+    /// <summary>
+    /// Asks for what reading the roles of a chain's links reads (<paramref name="path"/>: person, film, person, ..., all
+    /// linked by <paramref name="type"/>), in three rounds, one for each array a role is found through: each role is
+    /// three waits for memory, one after another, and asked for together those of all the links overlap.
+    /// </summary>
+    public void Touch(Adjacency adjacency, RelationshipType type, ReadOnlySpan<int> path)
+    {
+        if (Ids[(int)type] is not { } ids || path.Length < 3) return;
+        var slot = Adjacency.Slot(type, Direction.In);
+        Span<int> at = stackalloc int[path.Length - 1];
+        for (var i = 1; i < path.Length; i++)
+        {
+            // Link (i - 1) / 2 joins path[i - 1] and path[i + 1] at film path[i]: the films sit at odd places.
+            var (film, person) = i % 2 == 1 ? (path[i], path[i - 1]) : (path[i - 1], path[i]);
+            at[i - 1] = adjacency.BaseRowIndex(slot, film, person);
+            if (at[i - 1] >= 0) CacheHint.Prefetch(ids, at[i - 1]);
+        }
+        foreach (ref var a in at)
+        {
+            a = a >= 0 ? ids[a] : 0;
+            if (a != 0) CacheHint.Prefetch(Starts, a - 1);
+        }
+        foreach (var role in at)
+            if (role != 0) CacheHint.Prefetch(Text, Starts[role - 1]);
+    }
+
     /// <summary>Collects roles in the file's primary key order, then checks they line up with the rows built.</summary>
     internal sealed class Builder
     {

@@ -37,6 +37,12 @@ internal static class ChainTables
             return (_rows ??= readers.Rent()).Role(person, type, film);
         }
 
+        /// <summary>Asks for the memory the roles of a chain's links are read from, when they are read from memory.</summary>
+        public void Touch(ReadOnlySpan<int> path, RelationshipType[] via)
+        {
+            if (via.Length == 1) index.Roles?.Touch(index.Adjacency, via[0], path);
+        }
+
         public void Dispose() => _rows?.Dispose();
     }
 }
