@@ -26,13 +26,19 @@ public static class BatchValidator
     /// The stored kinds of relationship i's two ends (as <paramref name="storedKind"/> would give them), for a store that
     /// has looked them up already to write the batch: at millions of relationships each lookup is a cache miss or two.
     /// </param>
-    public static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind, Func<int, (NodeKind? From, NodeKind? To)>? storedEnds)
+    /// <param name="storedPair">
+    /// For a store that numbers its nodes: a key of relationship i made of its type and its two stored ends' numbers,
+    /// the same for the same three and different otherwise, or -1 when an end is not stored. Records are then told
+    /// apart by that number, not by hashing two ids each.
+    /// </param>
+    public static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind, Func<int, (NodeKind? From, NodeKind? To)>? storedEnds,
+        Func<int, long>? storedPair = null)
     {
         var seen = _seen ?? new Seen();
         _seen = null;
         try
         {
-            return Validate(batch, storedKind, storedEnds, seen);
+            return Validate(batch, storedKind, storedEnds, storedPair, seen);
         }
         finally
         {
@@ -54,15 +60,17 @@ public static class BatchValidator
         public readonly Dictionary<string, Person> People = new(StringComparer.Ordinal);
         public readonly Dictionary<string, Film> Films = new(StringComparer.Ordinal);
         public readonly Dictionary<(RelationshipType, string, string), Relationship> Relationships = [];
+        public readonly Dictionary<long, Relationship> StoredPairs = [];
 
         /// <summary>Empties them all; false when they grew too large to keep.</summary>
         public bool Clear()
         {
-            var kept = Kinds.Count + People.Count + Films.Count + Relationships.Count <= KeptRecords;
+            var kept = Kinds.Count + People.Count + Films.Count + Relationships.Count + StoredPairs.Count <= KeptRecords;
             Kinds.Clear();
             People.Clear();
             Films.Clear();
             Relationships.Clear();
+            StoredPairs.Clear();
             return kept;
         }
     }
@@ -71,7 +79,7 @@ public static class BatchValidator
     private static Seen? _seen;
 
     private static IReadOnlyList<WriteProblem> Validate(GraphBatch batch, Func<string, NodeKind?> storedKind,
-        Func<int, (NodeKind? From, NodeKind? To)>? storedEnds, Seen seen)
+        Func<int, (NodeKind? From, NodeKind? To)>? storedEnds, Func<int, long>? storedPair, Seen seen)
     {
         var problems = new List<WriteProblem>();
         var batchKinds = seen.Kinds;
@@ -123,7 +131,10 @@ public static class BatchValidator
                 CheckText(problems, place["source"]["quote"], source.Quote, required: false);
             }
             if (props.Billing is < 0) problems.Add(place["billing"].Problem($"billing must not be negative; got {props.Billing}."));
-            if (fromOk && toOk && IsConflictingDuplicate((r.Type, r.From, r.To), r, relationships))
+            // The same ids give the same stored ends, so a record is always keyed the same way within a batch.
+            if (fromOk && toOk && (storedPair?.Invoke(i) is >= 0 and var pair
+                    ? IsConflictingDuplicate(pair, r, seen.StoredPairs)
+                    : IsConflictingDuplicate((r.Type, r.From, r.To), r, relationships)))
                 problems.Add(Duplicate(place, $"{r.Type.Name()} relationship", $"{r.From} -> {r.To}"));
         }
         return problems;
@@ -199,7 +210,8 @@ public static class BatchValidator
             problems.Add(place.Problem("missing id."));
             return false;
         }
-        var kind = batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
+        // A batch of relationships alone (an import's usual) has no ids of its own to look through.
+        var kind = batchKinds.Count > 0 && batchKinds.TryGetValue(id, out var k) ? k : storedKind(id);
         if (kind is null)
         {
             problems.Add(place.Problem($"'{id}' is no {Describe(wanted)} in this data or in the store."));

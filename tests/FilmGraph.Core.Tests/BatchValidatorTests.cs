@@ -40,6 +40,45 @@ public sealed class BatchValidatorTests
     }
 
     /// <summary>
+    /// A store that numbers its nodes tells relationships apart by their stored ends: the same records again pass, the
+    /// same ends and type with other data are refused, another type between the same two is another relationship, and
+    /// an end given in the batch itself falls back to the ids. The problems are the same as by ids alone.
+    /// </summary>
+    [Fact]
+    public void Relationships_told_apart_by_their_stored_ends_give_the_same_problems_as_by_their_ids()
+    {
+        var numbers = new Dictionary<string, int> { ["p1"] = 0, ["p2"] = 1, ["f1"] = 2, ["f2"] = 3 };
+        NodeKind? Stored(string id) => numbers.ContainsKey(id) ? (id[0] == 'p' ? NodeKind.Person : NodeKind.Film) : null;
+        RelationshipProperties Role(string role) => new(Role: role);
+        var batch = GraphBatch.Of(
+            people: [new Person("bp", "B")],
+            relationships:
+            [
+                new Relationship(RelationshipType.CastIn, "p1", "f1", Role("A")),
+                new Relationship(RelationshipType.CastIn, "p1", "f1", Role("A")),
+                new Relationship(RelationshipType.CastIn, "p1", "f1", Role("B")),
+                new Relationship(RelationshipType.CastIn, "p2", "f1", Role("A")),
+                new Relationship(RelationshipType.Directed, "p1", "f1"),
+                new Relationship(RelationshipType.CastIn, "bp", "f1", Role("A")),
+                new Relationship(RelationshipType.CastIn, "bp", "f1", Role("C")),
+                new Relationship(RelationshipType.CastIn, "p2", "f2"),
+                new Relationship(RelationshipType.CastIn, "p2", "f2", Role("X")),
+            ]);
+        long Pair(int i)
+        {
+            var r = batch.Relationships[i];
+            return numbers.TryGetValue(r.From, out var from) && numbers.TryGetValue(r.To, out var to) ? ((long)to << 35) | ((long)r.Type << 31) | (long)from : -1;
+        }
+
+        var byIds = BatchValidator.Validate(batch, Stored);
+        var byPairs = BatchValidator.Validate(batch, Stored, i => (Stored(batch.Relationships[i].From), Stored(batch.Relationships[i].To)), Pair);
+
+        Assert.Equal([2, 6, 8], byIds.Select(p => p.Index));
+        Assert.All(byIds, p => Assert.StartsWith("duplicate CAST_IN relationship", p.Message));
+        Assert.Equal(byIds, byPairs);
+    }
+
+    /// <summary>
     /// The check keeps its dictionaries for the next batch on the same thread: nothing of one batch may carry into the
     /// next, neither its ids and their kinds nor its records, and a batch too large to keep them for is checked alike.
     /// </summary>

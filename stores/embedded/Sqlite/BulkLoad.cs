@@ -80,7 +80,8 @@ internal sealed class BulkLoad
         {
             if (numbers is not null)
                 for (var i = 0; i < count; i++) numbers[i] = log!.Number(relationships[i].Properties.Role);
-            return BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf, i => (KindOf(nodes, ends[2 * i]), KindOf(nodes, ends[2 * i + 1])));
+            return BatchValidator.Validate(batch, new BatchLookup(nodes, Ids).KindOf, i => (KindOf(nodes, ends[2 * i]), KindOf(nodes, ends[2 * i + 1])),
+                i => ends[2 * i] >= 0 && ends[2 * i + 1] >= 0 ? EdgeKeys.Of(ends[2 * i], (int)relationships[i].Type, ends[2 * i + 1]) : -1);
         }, CancellationToken.None);
         AppliedBatch applied;
         try
