@@ -116,6 +116,9 @@ public sealed class EmbeddedGraphStore : IGraphStore
     /// </summary>
     public long ChainTableBytes => ChainTables.Bytes(Current);
 
+    /// <summary>Whether node numbers compare as ids do (<see cref="IdOrder.NumbersInOrder"/>), which chains make use of.</summary>
+    internal bool NodesInIdOrder => Current.Order?.NumbersInOrder == true;
+
     /// <summary>Bytes held by each structure of the index (arrays with their spare room), for the benchmarks.</summary>
     public (long NodeTable, long Adjacency, long Names) IndexBytes =>
         (Current.Nodes.ApproximateBytes, Current.Adjacency.ApproximateBytes, Current.Names?.ApproximateBytes ?? 0);

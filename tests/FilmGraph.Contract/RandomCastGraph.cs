@@ -45,6 +45,18 @@ public sealed class RandomCastGraph
         people: Enumerable.Range(0, People).Select(p => new Person(PersonId(p), $"Random Person {p}")),
         films: Enumerable.Range(0, Films).Select(f => new Film(FilmId(f), $"Random Film {f}", 2000 + f)));
 
+    /// <summary>
+    /// The same nodes written in id order (every film id sorts before every person id), so that a store numbering
+    /// nodes as they come numbers them in id order too.
+    /// </summary>
+    public IEnumerable<GraphBatch> NodesInIdOrder()
+    {
+        yield return GraphBatch.Of(films: Enumerable.Range(0, Films).OrderBy(FilmId, StringComparer.Ordinal)
+            .Select(f => new Film(FilmId(f), $"Random Film {f}", 2000 + f)));
+        yield return GraphBatch.Of(people: Enumerable.Range(0, People).OrderBy(PersonId, StringComparer.Ordinal)
+            .Select(p => new Person(PersonId(p), $"Random Person {p}")));
+    }
+
     /// <summary>The relationships in <paramref name="parts"/> batches, each with a role naming its two ends.</summary>
     public IEnumerable<GraphBatch> Relationships(int parts) =>
         _links.Chunk(_links.Count / parts + 1).Select(part => GraphBatch.Of(relationships: part.Select(l =>

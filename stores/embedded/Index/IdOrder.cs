@@ -9,11 +9,21 @@ namespace FilmGraph.Store.Embedded.Index;
 /// <see cref="Ranks"/> is a plain array of node count entries (distinct values 0..count-1), to be persisted as it is.
 /// </para>
 /// </summary>
-internal sealed class IdOrder(int[] ranks) : IComparer<int>
+internal sealed class IdOrder : IComparer<int>
 {
     private NodeTable? _nodes;
 
-    public int[] Ranks { get; } = ranks;
+    public IdOrder(int[] ranks) : this(ranks, IsIdentity(ranks)) { }
+
+    private IdOrder(int[] ranks, bool numbersInOrder) => (Ranks, NumbersInOrder) = (ranks, numbersInOrder);
+
+    public int[] Ranks { get; }
+
+    /// <summary>
+    /// Whether every rank is its node's own number (files listing records by id give that): rows, kept sorted by node
+    /// number, are then in id order too, and the least id among a row's nodes is the first that qualifies.
+    /// </summary>
+    public bool NumbersInOrder { get; }
 
     /// <summary>Nodes covered: 0 to Count - 1.</summary>
     public int Count => Ranks.Length;
@@ -23,7 +33,7 @@ internal sealed class IdOrder(int[] ranks) : IComparer<int>
         var count = nodes.Count;
         // Files that list their records by id (IMDb's, people before films) give nodes already in id order: one pass
         // over the bytes tells, and the ranks are then the node numbers, with no string made or sorted.
-        if (InIdOrder(nodes)) return new IdOrder([.. Enumerable.Range(0, count)]) { _nodes = nodes };
+        if (InIdOrder(nodes)) return new IdOrder([.. Enumerable.Range(0, count)], numbersInOrder: true) { _nodes = nodes };
         var ids = new string[count];
         var order = new int[count];
         for (var n = 0; n < count; n++) (ids[n], order[n]) = (nodes.Id(n), n);
@@ -40,14 +50,21 @@ internal sealed class IdOrder(int[] ranks) : IComparer<int>
         return true;
     }
 
+    private static bool IsIdentity(int[] ranks)
+    {
+        for (var n = 0; n < ranks.Length; n++)
+            if (ranks[n] != n) return false;
+        return true;
+    }
+
     /// <summary>The same ranks, comparing nodes beyond them through this version of the node table.</summary>
-    public IdOrder For(NodeTable nodes) => new(Ranks) { _nodes = nodes };
+    public IdOrder For(NodeTable nodes) => new(Ranks, NumbersInOrder) { _nodes = nodes };
 
     /// <summary>Negative when node <paramref name="x"/>'s id comes before <paramref name="y"/>'s in ordinal order.</summary>
     public int Compare(int x, int y)
     {
         var ranks = Ranks;
-        if ((uint)x < (uint)ranks.Length && (uint)y < (uint)ranks.Length) return ranks[x] - ranks[y];
+        if ((uint)x < (uint)ranks.Length && (uint)y < (uint)ranks.Length) return NumbersInOrder ? x - y : ranks[x] - ranks[y];
         return string.CompareOrdinal(_nodes!.Id(x), _nodes.Id(y));
     }
 }

@@ -25,6 +25,10 @@ internal sealed class ChainFinder : IDisposable
     private readonly IdOrder _order;
     private readonly bool _filtered;
 
+    // Whether a node's built row lists its neighbours least id first: one via type, and node numbers that compare as
+    // ids (IdOrder.NumbersInOrder) for every node the rows hold.
+    private readonly bool _rowsInIdOrder;
+
     // Asked of each node a search has not seen, when the query excludes nodes or years; null when it does not.
     private readonly Func<int, bool>? _allowed;
     private bool _grewALast;
@@ -58,6 +62,7 @@ internal sealed class ChainFinder : IDisposable
         _filtered = _excluded is { Count: > 0 } || query.HasYearFilter;
         if (_filtered) _allowed = Allowed;
         _order = graph.Order ?? IdOrder.Build(graph.Nodes);
+        _rowsInIdOrder = _order.NumbersInOrder && graph.Adjacency.BaseNodes <= _order.Count && _personToFilm.Length == 1;
         _s = Scratch.Rent(graph.NodeCount);
         (_a, _b) = (_s.SideA, _s.SideB);
     }
@@ -364,6 +369,24 @@ internal sealed class ChainFinder : IDisposable
         var layer = byEnd ? _b.Layer(d - next) : _a.Layer(next);
         var degree = 0;
         foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
+        if (_rowsInIdOrder && (long)layer.Length * 16 >= degree)
+        {
+            adjacency.Neighbours(slots[0], path[k], out var row, out var added);
+            if (added.IsEmpty)
+            {
+                // The row is in id order, so candidates are tried as they come: the first that leads on is the least
+                // chain's step, and the rest of the row is never read. A node found dead meanwhile fails Qualifies.
+                var any = false;
+                foreach (var y in row)
+                {
+                    if (!Qualifies(y)) continue;
+                    path[next] = y;
+                    if (Enumerate(path, next, depthA, first, results)) any = true;
+                    if (results.Count >= first) return true;
+                }
+                return Dead(any);
+            }
+        }
         if ((long)layer.Length * 16 < degree)
         {
             foreach (var y in layer)
