@@ -11,6 +11,10 @@ public enum Direction { Out = 0, In = 1 }
 /// a small overlay copied on write. When the overlay outgrows <see cref="OverlayLimit"/> the whole is compacted
 /// into new rows, so a single write never rebuilds the index and the cost of rebuilding is spread over many.
 /// Instances are immutable once published.
+/// <para>
+/// Offsets cost four bytes a node whether a slot has edges or not, and most stores use few of the types: the slots
+/// without edges share one array of zeros, never written, and the snapshot saves them as empty.
+/// </para>
 /// </summary>
 internal sealed class Adjacency
 {
@@ -46,9 +50,10 @@ internal sealed class Adjacency
             counts[types[i] * 2]++;
             counts[types[i] * 2 + 1]++;
         }
+        int[]? none = null;
         for (var s = 0; s < SlotCount; s++)
         {
-            offsets[s] = new int[nodeCount + 1];
+            offsets[s] = counts[s] > 0 ? new int[nodeCount + 1] : none ??= new int[nodeCount + 1];
             rows[s] = new int[counts[s]];
         }
         // Count per node, turn counts into starts, then place. Each node's start serves as its next free place while
@@ -61,6 +66,7 @@ internal sealed class Adjacency
         }
         for (var s = 0; s < SlotCount; s++)
         {
+            if (counts[s] == 0) continue;
             var o = offsets[s];
             for (var n = 0; n < nodeCount; n++) o[n + 1] += o[n];
         }
@@ -72,6 +78,7 @@ internal sealed class Adjacency
         }
         for (var s = 0; s < SlotCount; s++)
         {
+            if (counts[s] == 0) continue;
             var o = offsets[s];
             o.AsSpan(0, nodeCount).CopyTo(o.AsSpan(1));
             o[0] = 0;
@@ -83,14 +90,20 @@ internal sealed class Adjacency
 
     public static Adjacency Empty => Build(0, [], [], []);
 
-    /// <summary>Rows read back from a snapshot, checked to be well formed: offsets rising to the row's end, targets in range.</summary>
+    /// <summary>
+    /// Rows read back from a snapshot, checked to be well formed: offsets rising to the row's end, targets in range. A
+    /// slot without edges may come with no offsets (<see cref="Parts"/> gives them so).
+    /// </summary>
     public static Adjacency FromParts(AdjacencyParts parts)
     {
         var (offsets, targets, baseNodes) = parts;
         if (offsets.Length != SlotCount || targets.Length != SlotCount) throw new InvalidDataException($"Adjacency needs {SlotCount} slots.");
+        offsets = (int[][])offsets.Clone();
+        int[]? none = null;
         long edges = 0;
         for (var s = 0; s < SlotCount; s++)
         {
+            if (offsets[s].Length == 0 && targets[s].Length == 0) offsets[s] = none ??= new int[baseNodes + 1];
             var (o, t) = (offsets[s], targets[s]);
             if (o.Length != baseNodes + 1 || o[0] != 0 || o[^1] != t.Length) throw new InvalidDataException($"Adjacency slot {s} has offsets that do not fit its rows.");
             for (var n = 0; n < baseNodes; n++)
@@ -102,8 +115,12 @@ internal sealed class Adjacency
         return new Adjacency(offsets, targets, new Dictionary<int, int[]>?[SlotCount], baseNodes, edges, 0);
     }
 
-    /// <summary>The rows as they are, for the snapshot; null while there are overlay edges, which are merged on the way out instead.</summary>
-    public AdjacencyParts? Parts() => OverlayEdges == 0 ? new AdjacencyParts(_offsets, _targets, BaseNodes) : null;
+    /// <summary>
+    /// The rows as they are, for the snapshot, with no offsets for a slot without edges; null while there are overlay
+    /// edges, which are merged on the way out instead.
+    /// </summary>
+    public AdjacencyParts? Parts() =>
+        OverlayEdges == 0 ? new AdjacencyParts([.. _offsets.Select((o, s) => _targets[s].Length == 0 ? [] : o)], _targets, BaseNodes) : null;
 
     /// <summary>Whether two versions give every node the same neighbours in every slot, wherever each keeps them.</summary>
     public bool SameAs(Adjacency other, int nodeCount)
@@ -234,5 +251,5 @@ internal sealed class Adjacency
 
     /// <summary>Bytes held by the rows and the overlay's arrays (not counting dictionary overhead).</summary>
     public long ApproximateBytes =>
-        _offsets.Sum(o => (long)o.Length * sizeof(int)) + _targets.Sum(t => (long)t.Length * sizeof(int)) + OverlayEdges * 2L * sizeof(int);
+        _offsets.Distinct().Sum(o => (long)o.Length * sizeof(int)) + _targets.Sum(t => (long)t.Length * sizeof(int)) + OverlayEdges * 2L * sizeof(int);
 }

@@ -92,6 +92,7 @@ internal static class IndexSnapshot
     private static bool WriteAdjacency(SnapshotWriter writer, Adjacency adjacency, int nodeCount)
     {
         writer.Int64(nodeCount);
+        // A slot without edges is saved with no offsets either (Adjacency.FromParts reads it so).
         if (adjacency.Parts() is { } parts && parts.BaseNodes == nodeCount)
         {
             for (var s = 0; s < Adjacency.SlotCount; s++)
@@ -105,7 +106,7 @@ internal static class IndexSnapshot
         for (var s = 0; s < Adjacency.SlotCount; s++)
         {
             for (var n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + adjacency.Degree(s, n);
-            writer.Array<int>(offsets);
+            writer.Array<int>(offsets[nodeCount] == 0 ? [] : offsets);
             writer.ArrayHeader(offsets[nodeCount]);
             for (var n = 0; n < nodeCount; n++)
             {

@@ -21,7 +21,8 @@ namespace FilmGraph.Store.Embedded.Index.Snapshot;
 /// </summary>
 internal static class SnapshotFormat
 {
-    public const int Version = 1;
+    // 2: a slot of the adjacency without edges is saved without offsets.
+    public const int Version = 2;
     public const int MaxSections = 32;
     public const int EntryBytes = 32;
     public const int HeaderBytes = 16 + MaxSections * EntryBytes + 8;
