@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
@@ -49,7 +50,7 @@ internal sealed class TitleCredits(RecordSink sink)
 
     public void Flush()
     {
-        foreach (var (relationship, origin) in _credits) sink.Relationship(relationship, origin);
+        sink.Credits(CollectionsMarshal.AsSpan(_credits));
         if (_credits.Count >= Indexed) _index.Clear();
         _credits.Clear();
     }

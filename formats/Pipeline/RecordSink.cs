@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using FilmGraph.Core;
 
 namespace FilmGraph.Formats;
@@ -16,6 +17,10 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
     private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _films = new(StringComparer.Ordinal);
     private readonly Dictionary<(RelationshipType, string, string), int> _relationships = [];
+
+    // Films the batch holds relationships to: where the run of a title's credits (Credits) lies among the batch's
+    // relationships, not yet keyed; or no run (Count 0) once they are keyed in _relationships one by one.
+    private readonly Dictionary<string, (int Start, int Count)> _relationshipFilms = new(StringComparer.Ordinal);
     private long _phaseStart;
     private long _bytesDone;
     private long _lastProgress = Stopwatch.GetTimestamp();
@@ -43,10 +48,54 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
     public void Film(Film film, in Origin origin) =>
         Add(RecordKind.Film, film, film.Id, _films, _batch.Films, _batch.FilmsFrom, origin, static f => $"film id '{f.Id}'");
 
-    public void Relationship(Relationship relationship, in Origin origin) =>
+    public void Relationship(Relationship relationship, in Origin origin)
+    {
+        ref var run = ref CollectionsMarshal.GetValueRefOrAddDefault(_relationshipFilms, relationship.To, out _);
+        if (run.Count > 0)
+        {
+            var records = _batch.Relationships;
+            for (var i = run.Start; i < run.Start + run.Count; i++) _relationships.Add((records[i].Type, records[i].From, records[i].To), i);
+            run = default;
+        }
         Add(RecordKind.Relationship, relationship, (relationship.Type, relationship.From, relationship.To), _relationships,
             _batch.Relationships, _batch.RelationshipsFrom, origin,
             static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
+    }
+
+    /// <summary>
+    /// A title's credits, all to one film and distinct among themselves (no two of one type and person). While the
+    /// batch holds no other relationship to the film, none of them can be a duplicate, so they are taken without a key
+    /// each: the batch notes where they lie, and keys them only if another relationship to the film comes. A title
+    /// then costs one lookup instead of one per credit. They are counted and batched as <see cref="Relationship"/> does.
+    /// </summary>
+    public void Credits(ReadOnlySpan<(Relationship Relationship, Origin Origin)> credits)
+    {
+        var i = 0;
+        while (i < credits.Length)
+        {
+            var film = credits[i].Relationship.To;
+            if (_relationshipFilms.ContainsKey(film))
+            {
+                for (; i < credits.Length; i++) Relationship(credits[i].Relationship, credits[i].Origin);
+                return;
+            }
+            var (batch, start) = (_batch, _batch.Relationships.Count);
+            while (i < credits.Length)
+            {
+                var (relationship, origin) = credits[i++];
+                tally.Read(RecordKind.Relationship);
+                batch.Relationships.Add(relationship);
+                batch.RelationshipsFrom.Add(origin);
+                if (batch.Count >= options.BatchSize)
+                {
+                    Flush();
+                    break;
+                }
+            }
+            // A batch handed on takes its run with it; the rest of the credits start the next batch's.
+            if (ReferenceEquals(batch, _batch)) _relationshipFilms[film] = (start, batch.Relationships.Count - start);
+        }
+    }
 
     /// <summary>A person, film or relationship, as the JSON record reader hands them back.</summary>
     public void Record(object record, in Origin origin)
@@ -101,6 +150,7 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         _people.Clear();
         _films.Clear();
         _relationships.Clear();
+        _relationshipFilms.Clear();
         emit(full);
     }
 

@@ -111,6 +111,47 @@ public sealed class ImdbTests
         Assert.DoesNotContain(lines, l => l.Contains("cinematographer", StringComparison.Ordinal) && l.StartsWith('#'));
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(3)]
+    [InlineData(2)]
+    public async Task A_title_listed_again_further_on_is_checked_against_what_the_batch_holds(int batchSize)
+    {
+        // tt0000001's principals come in two runs with tt0000002's between: the second run repeats one relationship
+        // exactly, gives another a different role, and adds one. In one batch the repeat is skipped and the conflict
+        // rejected with the line it disagrees with; across batches each later batch simply writes its records again.
+        const string principals =
+            "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n" +
+            "tt0000001\t1\tnm0000001\tactor\t\\N\t[\"Mia\"]\n" +
+            "tt0000001\t2\tnm0000002\tactress\t\\N\t[\"Ann\"]\n" +
+            "tt0000002\t1\tnm0000001\tactor\t\\N\t[\"Shorty\"]\n" +
+            "tt0000001\t3\tnm0000001\tactor\t\\N\t[\"Mia\"]\n" +
+            "tt0000001\t4\tnm0000002\tactress\t\\N\t[\"Other\"]\n" +
+            "tt0000001\t5\tnm0000003\twriter\t\\N\t\\N\n";
+        await using var temp = await TempStore.OpenAsync(queries: true);
+        string[] files =
+        [
+            Write(temp, "name.basics.tsv", Names),
+            Write(temp, "title.basics.tsv", Titles.Replace("\tshort\t", "\tmovie\t", StringComparison.Ordinal)),
+            Write(temp, "title.principals.tsv", principals),
+        ];
+
+        var report = await ImportAsync(temp.Store, new ImportOptions { BatchSize = batchSize }, files);
+
+        var oneBatch = batchSize > 3;
+        Assert.Equal(oneBatch ? ["title.principals.tsv:6: duplicate CAST_IN relationship 'nm0000002' -> 'tt0000001' with different data than line 3."] : [],
+            Errors(report).Where(e => e.StartsWith("title.principals", StringComparison.Ordinal)));
+        Assert.Equal(oneBatch ? ["Relationship 1: the same record again @ title.principals.tsv:5"] : [],
+            Skips(report).Where(s => s.StartsWith("Relationship", StringComparison.Ordinal)));
+        Assert.Equal(
+            [
+                ("nm0000001", RelationshipType.CastIn, "Mia"),
+                ("nm0000002", RelationshipType.CastIn, oneBatch ? "Ann" : "Other"),
+                ("nm0000003", RelationshipType.Wrote, null),
+            ],
+            (await temp.Store.FilmCreditsAsync("tt0000001", null)).Select(c => (c.Person.Id, c.Type, c.Properties.Role)));
+    }
+
     [Fact]
     public async Task Importing_again_changes_nothing_and_more_title_types_add_to_it()
     {
