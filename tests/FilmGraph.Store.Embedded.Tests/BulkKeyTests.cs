@@ -1,3 +1,4 @@
+using FilmGraph.Store.Embedded.Index;
 using FilmGraph.Store.Embedded.Sqlite;
 
 namespace FilmGraph.Store.Embedded.Tests;
@@ -35,6 +36,25 @@ public sealed class BulkKeyTests
         for (var node = 0; node < 5_000; node++) Assert.Equal(node, map.IndexOf(Key($"nm{node:D7}")));
         Assert.Equal(-1, map.IndexOf(Key("nm5000000")));
         Assert.Equal(-1, map.IndexOf(Key("tt0000001")));
+    }
+
+    [Fact]
+    public void A_lookup_asked_ahead_finds_what_a_plain_lookup_finds_for_ids_of_every_shape()
+    {
+        var rows = new[] { "nm0000001", "emma-stone", "tt0000002", "la-la-land", "nm0000003" }
+            .Select((id, node) => new NodeRow(node, id, id.StartsWith("tt", StringComparison.Ordinal) ? Core.NodeKind.Film : Core.NodeKind.Person, id, null, null))
+            .ToList();
+        var nodes = NodeTable.Empty().With(rows, []);
+        var ahead = new BatchLookup(nodes, IdMap.Of(nodes));
+        string[] asked = ["nm0000001", "emma-stone", "nm0000009", "no-such-slug", "tt0000002", "la-la-land", "nm0000003", "NM0000001"];
+
+        var keys = asked.Select(id => ahead.Ahead(id)).ToList();
+        var found = asked.Select((id, i) => ahead.IndexOf(id, keys[i])).ToList();
+
+        var plain = new BatchLookup(nodes);
+        Assert.Equal(asked.Select(id => plain.IndexOf(id)), found);
+        Assert.Equal([0, 1, -1, -1, 2, 3, 4, -1], found);
+        Assert.Equal([true, false, true, false, true, false, true, false], keys.Select(k => k != 0));
     }
 
     [Fact]

@@ -22,5 +22,20 @@ internal sealed class BatchLookup(NodeTable nodes, IdMap? ids = null)
         return node;
     }
 
+    /// <summary>
+    /// The key an id of IMDb's shape is found by in the import's map, with its slot asked for, so that a lookup a few
+    /// ids later finds it in the cache; 0 for any other id (<see cref="IndexOf(string, long)"/> then looks it up as
+    /// <see cref="IndexOf(string)"/> does).
+    /// </summary>
+    public long Ahead(string id)
+    {
+        if (ids is null || !IdMap.TryKey(id, out var key)) return 0;
+        ids.Prefetch(key);
+        return key;
+    }
+
+    /// <summary>The node of an id whose <see cref="Ahead"/> key is <paramref name="key"/>.</summary>
+    public int IndexOf(string id, long key) => key != 0 ? ids!.IndexOf(key) : IndexOf(id);
+
     public NodeKind? KindOf(string id) => IndexOf(id) is var node and >= 0 ? nodes.Kind(node) : null;
 }

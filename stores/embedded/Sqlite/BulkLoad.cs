@@ -117,16 +117,30 @@ internal sealed class BulkLoad
         if (Roles is not null) _created.Add((key, relationship));
     }
 
+    // Each lookup in the map is a wait for memory at a million people: the keys of this many relationships are made
+    // and their slots asked for before any is read, so that the waits overlap instead of following one another.
+    private const int LookAhead = 16;
+
     private static void FindEnds(BatchLookup lookup, IReadOnlyList<Relationship> relationships, int[] ends, int from, int to)
     {
-        for (var i = from; i < to; i++)
-            (ends[2 * i], ends[2 * i + 1]) = (Find(lookup, relationships[i].From), Find(lookup, relationships[i].To));
+        Span<long> keys = stackalloc long[2 * LookAhead];
+        for (var start = from; start < to; start += LookAhead)
+        {
+            var end = Math.Min(start + LookAhead, to);
+            for (var i = start; i < end; i++)
+                (keys[2 * (i - start)], keys[2 * (i - start) + 1]) = (Ahead(lookup, relationships[i].From), Ahead(lookup, relationships[i].To));
+            for (var i = start; i < end; i++)
+                (ends[2 * i], ends[2 * i + 1]) =
+                    (Find(lookup, relationships[i].From, keys[2 * (i - start)]), Find(lookup, relationships[i].To, keys[2 * (i - start) + 1]));
+        }
     }
+
+    private static long Ahead(BatchLookup lookup, string? id) => string.IsNullOrEmpty(id) ? 0 : lookup.Ahead(id);
 
     private static NodeKind? KindOf(NodeTable nodes, int node) => node >= 0 ? nodes.Kind(node) : null;
 
     // A missing id is the check's to report; here it is only not stored.
-    private static int Find(BatchLookup lookup, string? id) => string.IsNullOrEmpty(id) ? -1 : lookup.IndexOf(id);
+    private static int Find(BatchLookup lookup, string? id, long key) => string.IsNullOrEmpty(id) ? -1 : lookup.IndexOf(id, key);
 
     /// <summary>Another process committed to the file: what it holds is read again.</summary>
     public void Reread(SqliteConnection connection, SqliteTransaction? tx, NodeTable nodes) =>
