@@ -54,13 +54,15 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
         if (run.Count > 0)
         {
             var records = _batch.Relationships;
-            for (var i = run.Start; i < run.Start + run.Count; i++) _relationships.Add((records[i].Type, records[i].From, records[i].To), i);
+            for (var i = run.Start; i < run.Start + run.Count; i++) _relationships.Add(KeyOf(records[i]), i);
             run = default;
         }
-        Add(RecordKind.Relationship, relationship, (relationship.Type, relationship.From, relationship.To), _relationships,
+        Add(RecordKind.Relationship, relationship, KeyOf(relationship), _relationships,
             _batch.Relationships, _batch.RelationshipsFrom, origin,
             static r => $"{r.Type.Name()} relationship '{r.From}' -> '{r.To}'");
     }
+
+    private static (RelationshipType, string, string) KeyOf(Relationship r) => (r.Type, r.From, r.To);
 
     /// <summary>
     /// A title's credits, all to one film and distinct among themselves (no two of one type and person). While the
@@ -84,13 +86,7 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
             {
                 var (relationship, origin) = credits[i++];
                 tally.Read(RecordKind.Relationship);
-                batch.Relationships.Add(relationship);
-                batch.RelationshipsFrom.Add(origin);
-                if (batch.Count >= options.BatchSize)
-                {
-                    Flush();
-                    break;
-                }
+                if (Append(relationship, batch.Relationships, batch.RelationshipsFrom, origin)) break;
             }
             // A batch handed on takes its run with it; the rest of the credits start the next batch's.
             if (ReferenceEquals(batch, _batch)) _relationshipFilms[film] = (start, batch.Relationships.Count - start);
@@ -119,9 +115,17 @@ internal sealed class RecordSink(ImportOptions options, ImportTally tally, Actio
             return;
         }
         seen.Add(key, records.Count);
+        Append(record, records, origins, origin);
+    }
+
+    /// <summary>Adds a record to the batch, handing the batch on when it is full; returns whether it did.</summary>
+    private bool Append<T>(T record, List<T> records, List<Origin> origins, in Origin origin)
+    {
         records.Add(record);
         origins.Add(origin);
-        if (_batch.Count >= options.BatchSize) Flush();
+        if (_batch.Count < options.BatchSize) return false;
+        Flush();
+        return true;
     }
 
     /// <summary>A record of a known kind the reader cannot take; <paramref name="kind"/> null when not even its kind is known.</summary>

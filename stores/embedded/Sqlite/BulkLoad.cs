@@ -128,10 +128,15 @@ internal sealed class BulkLoad
         {
             var end = Math.Min(start + LookAhead, to);
             for (var i = start; i < end; i++)
-                (keys[2 * (i - start)], keys[2 * (i - start) + 1]) = (Ahead(lookup, relationships[i].From), Ahead(lookup, relationships[i].To));
+            {
+                var at = 2 * (i - start);
+                (keys[at], keys[at + 1]) = (Ahead(lookup, relationships[i].From), Ahead(lookup, relationships[i].To));
+            }
             for (var i = start; i < end; i++)
-                (ends[2 * i], ends[2 * i + 1]) =
-                    (Find(lookup, relationships[i].From, keys[2 * (i - start)]), Find(lookup, relationships[i].To, keys[2 * (i - start) + 1]));
+            {
+                var at = 2 * (i - start);
+                (ends[2 * i], ends[2 * i + 1]) = (Find(lookup, relationships[i].From, keys[at]), Find(lookup, relationships[i].To, keys[at + 1]));
+            }
         }
     }
 
