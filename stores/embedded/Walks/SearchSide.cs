@@ -85,7 +85,8 @@ internal sealed class SearchSide
     /// Adds to the open layer each of <paramref name="neighbours"/> the side has not seen (and that
     /// <paramref name="allowed"/> allows), stopping after the first the other side has seen unless
     /// <paramref name="complete"/>; returns whether one was. This is the loop a search spends its time in, so the
-    /// arrays are held in locals and room for every neighbour is made before it starts.
+    /// arrays are held in locals and room for every neighbour is made before it starts (each is written to the layer's
+    /// next place, which counts only when it was not seen).
     /// </summary>
     public bool AddUnseen(ReadOnlySpan<int> neighbours, SearchSide other, bool complete, Func<int, bool>? allowed)
     {
@@ -96,12 +97,16 @@ internal sealed class SearchSide
         {
             var at = (n >> 6) << 1;
             ref var seen = ref bits[at];
-            var bit = 1UL << n;
-            if ((seen & bit) != 0 || (allowed is not null && !allowed(n))) continue;
-            seen |= bit;
-            bits[at + 1] |= bit & layerBit;
-            nodes[count++] = n;
-            if ((otherBits[at] & bit) != 0)
+            // Whether a neighbour was seen goes either way from one to the next, so it is not branched on: a node seen
+            // changes no bit, and its place in the layer is taken by the next. Branching on it was slower (interleaved
+            // in one process at M and L: mean 11-15 %, p99 22-25 %).
+            var fresh = ~seen & (1UL << n);
+            if (allowed is not null && fresh != 0 && !allowed(n)) fresh = 0;
+            seen |= fresh;
+            bits[at + 1] |= fresh & layerBit;
+            nodes[count] = n;
+            count += (int)(fresh >> n);
+            if ((otherBits[at] & fresh) != 0)
             {
                 met = true;
                 if (!complete) break;
