@@ -602,7 +602,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     public Task<IReadOnlyList<Chain>> ShortestChainsAsync(ChainQuery query, int first, CancellationToken ct = default)
     {
         var (index, readers) = Readable;
-        var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
+        var (from, to) = index.Node(query.From, query.To, NodeKind.Person);
         if (from < 0 || to < 0) return Task.FromResult<IReadOnlyList<Chain>>([]);
         List<int[]> paths;
         using (var finder = new ChainFinder(index, query, ct, _options.ChainCompletionBudget)) paths = finder.Paths(from, to, first);
@@ -614,7 +614,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         {
             index.Nodes.Touch(paths[i]);
             roles.Touch(paths[i], via);
-            chains[i] = ToChain(index, roles, paths[i], via);
+            chains[i] = ToChain(index, roles, paths[i], via, query);
         }
         return Task.FromResult<IReadOnlyList<Chain>>(chains);
     }
@@ -630,24 +630,25 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private T? Between<T>(ChainQuery query, CancellationToken ct, Func<ChainFinder, int, int, T?> search) where T : struct
     {
         var index = Readable.Index;
-        var (from, to) = (index.Node(query.From, NodeKind.Person), index.Node(query.To, NodeKind.Person));
+        var (from, to) = index.Node(query.From, query.To, NodeKind.Person);
         if (from < 0 || to < 0) return null;
         using var finder = new ChainFinder(index, query, ct);
         return search(finder, from, to);
     }
 
     /// <param name="via">The types walked, distinct and in enum order: a link reports the first that joins its two ends.</param>
-    private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via)
+    /// <param name="query">Whose ids name the chain's ends, as found: they are not read again.</param>
+    private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via, ChainQuery query)
     {
         var links = new ChainLink[path.Length / 2];
         // Each person but the ends sits in two links: made once, and read from the table once.
-        var from = index.Nodes.Person(path[0]);
+        var from = index.Nodes.Person(path[0], query.From);
         for (var i = 0; i + 2 < path.Length; i += 2)
         {
             int fromNode = path[i], film = path[i + 1], toNode = path[i + 2];
             var fromType = LinkType(fromNode, film);
             var toType = LinkType(toNode, film);
-            var to = index.Nodes.Person(toNode);
+            var to = i + 3 == path.Length ? index.Nodes.Person(toNode, query.To) : index.Nodes.Person(toNode);
             links[i / 2] = new ChainLink(from, index.Nodes.Film(film), to,
                 fromType, rows.Role(fromNode, fromType, film),
                 toType, rows.Role(toNode, toType, film));

@@ -26,6 +26,25 @@ public sealed class NodeTableTests
     }
 
     [Fact]
+    public void Two_ids_found_together_are_the_nodes_each_finds_alone_in_every_version()
+    {
+        // Ids of every shape: IMDb's, short, accented, astral, and past the 256 bytes encoded on the stack. A table of
+        // 64 slots for 20 nodes, so that probes run on past slots of other ids.
+        string[] shapes = ["nm0000001", "tt0000001", "a", "é", "😀x", "日本", new string('n', 300), "Ωmega" + new string('é', 200)];
+        var ids = shapes.Concat(Enumerable.Range(0, 12).Select(i => $"nm{i:D7}")).ToList();
+        var v1 = NodeTable.Empty(32).With(ids.Take(10).Select((id, i) => Row(i, id, id)).ToList(), []);
+        var v2 = v1.With(ids.Skip(10).Select((id, i) => Row(10 + i, id, id)).ToList(), []);
+        string[] absent = ["nm9999999", "", "b", new string('n', 301)];
+        var asked = ids.Concat(absent).ToList();
+        foreach (var table in new[] { v1, v2 })
+            foreach (var a in asked)
+                foreach (var b in asked)
+                    Assert.Equal((table.IndexOf(a), table.IndexOf(b)), table.IndexOf(a, b));
+        Assert.Equal((-1, 11), (v1.IndexOf(ids[11], ids[11]).A, v2.IndexOf(ids[11], ids[11]).B));
+        Assert.Equal((6, 7), v2.IndexOf(ids[6], ids[7]));
+    }
+
+    [Fact]
     public void Ids_compare_as_ordinal_strings_whatever_their_characters()
     {
         string[] ids = ["a", "ab", "b", "", "é", "z", "\uE000", "\uFFFD", "😀", "\U0001F600x", "nm00001", "nm0001", "Ω", "日本"];

@@ -33,5 +33,14 @@ internal sealed class GraphIndex(NodeTable nodes, Adjacency adjacency, NameIndex
     public EdgeRoles? Roles { get; } = roles;
 
     /// <summary>The node with this id when it is of this kind, else -1.</summary>
-    public int Node(string id, NodeKind kind) => Nodes.IndexOf(id) is var node and >= 0 && Nodes.Kind(node) == kind ? node : -1;
+    public int Node(string id, NodeKind kind) => OfKind(Nodes.IndexOf(id), kind);
+
+    /// <summary>The nodes with these two ids, each when it is of this kind, else -1; found together (a chain's ends).</summary>
+    public (int A, int B) Node(string a, string b, NodeKind kind)
+    {
+        var (x, y) = Nodes.IndexOf(a, b);
+        return (OfKind(x, kind), OfKind(y, kind));
+    }
+
+    private int OfKind(int node, NodeKind kind) => node >= 0 && Nodes.Kind(node) == kind ? node : -1;
 }

@@ -49,9 +49,34 @@ internal sealed class IdHash
         return Find(ids, count, Encoding.UTF8.GetBytes(id));
     }
 
-    public int Find(TextColumn ids, int count, ReadOnlySpan<byte> id)
+    /// <summary>
+    /// Two ids at once, as a chain's ends are asked for. Each look-up is three waits for memory, one after another
+    /// (the slot, where the id's text starts, the text); asked for together, the two ids' waits overlap.
+    /// </summary>
+    public (int A, int B) Find(TextColumn ids, int count, string a, string b)
     {
-        for (var slot = (int)XxHash3.HashToUInt64(id) & _mask; ; slot = (slot + 1) & _mask)
+        int lengthA = Encoding.UTF8.GetMaxByteCount(a.Length), lengthB = Encoding.UTF8.GetMaxByteCount(b.Length);
+        if (lengthA > StackLimit || lengthB > StackLimit) return (Find(ids, count, a), Find(ids, count, b));
+        Span<byte> bytesA = stackalloc byte[lengthA], bytesB = stackalloc byte[lengthB];
+        bytesA = bytesA[..Encoding.UTF8.GetBytes(a, bytesA)];
+        bytesB = bytesB[..Encoding.UTF8.GetBytes(b, bytesB)];
+        int slotA = SlotOf(bytesA), slotB = SlotOf(bytesB);
+        int nodeA = Volatile.Read(ref _slots[slotA]) - 1, nodeB = Volatile.Read(ref _slots[slotB]) - 1;
+        if ((uint)nodeA < (uint)count) ids.PrefetchStart(nodeA);
+        if ((uint)nodeB < (uint)count) ids.PrefetchStart(nodeB);
+        if ((uint)nodeA < (uint)count) ids.PrefetchText(nodeA);
+        if ((uint)nodeB < (uint)count) ids.PrefetchText(nodeB);
+        return (Probe(ids, count, bytesA, slotA), Probe(ids, count, bytesB, slotB));
+    }
+
+    public int Find(TextColumn ids, int count, ReadOnlySpan<byte> id) => Probe(ids, count, id, SlotOf(id));
+
+    private int SlotOf(ReadOnlySpan<byte> id) => (int)XxHash3.HashToUInt64(id) & _mask;
+
+    /// <summary>Probes from <paramref name="first"/>, the id's own slot, to the node or an empty slot.</summary>
+    private int Probe(TextColumn ids, int count, ReadOnlySpan<byte> id, int first)
+    {
+        for (var slot = first; ; slot = (slot + 1) & _mask)
         {
             var entry = Volatile.Read(ref _slots[slot]);
             if (entry == 0) return -1;
@@ -71,7 +96,7 @@ internal sealed class IdHash
 
     private void Insert(TextColumn ids, int node)
     {
-        var slot = (int)XxHash3.HashToUInt64(ids.Bytes(node)) & _mask;
+        var slot = SlotOf(ids.Bytes(node));
         while (_slots[slot] != 0) slot = (slot + 1) & _mask;
         Volatile.Write(ref _slots[slot], node + 1);
     }

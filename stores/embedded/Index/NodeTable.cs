@@ -60,6 +60,9 @@ internal sealed class NodeTable
 
     public int IndexOf(string id) => _byId.Find(_ids, Count, id);
 
+    /// <summary>Two nodes by id, found together (<see cref="IdHash"/>); -1 for an id not held.</summary>
+    public (int A, int B) IndexOf(string a, string b) => _byId.Find(_ids, Count, a, b);
+
     /// <summary>
     /// Reads what making the nodes' objects reads first (where each id and label starts, the year) for all of them in
     /// one pass, before any is made. Nodes far apart in the table each cost the processor a wait for memory; read
@@ -90,7 +93,10 @@ internal sealed class NodeTable
         return p.CompareTo(q);
     }
 
-    public Person Person(int node) => new(Id(node), Label(node), Year(node), Aliases(node));
+    public Person Person(int node) => Person(node, Id(node));
+
+    /// <summary>The person at <paramref name="node"/>, whose id the caller holds already (it found the node by it).</summary>
+    public Person Person(int node, string id) => new(id, Label(node), Year(node), Aliases(node));
     public Film Film(int node) => new(Id(node), Label(node), Year(node));
 
     /// <summary>Whether the node holds what <paramref name="row"/> would write: kind, label, year and aliases (films have none).</summary>

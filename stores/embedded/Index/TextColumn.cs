@@ -28,6 +28,12 @@ internal sealed class TextColumn
 
     public ReadOnlySpan<byte> Bytes(int n) => _bytes.AsSpan(_starts[n], _starts[n + 1] - _starts[n]);
 
+    /// <summary>Asks for where text <paramref name="n"/> starts (<see cref="CacheHint"/>), ahead of <see cref="PrefetchText"/>.</summary>
+    public void PrefetchStart(int n) => CacheHint.Prefetch(_starts, n);
+
+    /// <summary>Asks for text <paramref name="n"/>'s first bytes; reads where it starts, which <see cref="PrefetchStart"/> brought.</summary>
+    public void PrefetchText(int n) => CacheHint.Prefetch(_bytes, _starts[n]);
+
     public string Text(int n) => Encoding.UTF8.GetString(Bytes(n));
 
     /// <summary>Reads text <paramref name="n"/>'s start and first byte, and returns the byte (nought when empty), so the two are in the cache.</summary>
