@@ -135,12 +135,13 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public async Task Slots_without_edges_share_one_offsets_array_and_are_saved_without_one()
+    public async Task Slots_keep_offsets_only_over_the_nodes_with_rows_there_built_or_read_back()
     {
-        // CAST_IN alone: twelve of the fourteen slots have no edge. The second batch lands in the overlay, so closing
-        // saves the rows merged node by node; the rows built from the file are saved as they are.
+        // CAST_IN alone: twelve of the fourteen slots have no edge, and people and films are written apart, so the
+        // people's slot needs offsets over the people only and the films' over the films only. The second batch lands
+        // in the overlay, so closing saves the rows merged node by node; the rows built from the file are as built.
         var random = new Random(3);
-        var cast = Enumerable.Range(0, 500).Select(_ => (P: random.Next(200), F: random.Next(60))).Distinct()
+        var cast = Enumerable.Range(0, 500).Select(_ => (P: 20 + random.Next(160), F: random.Next(60))).Distinct()
             .Select(c => new Relationship(RelationshipType.CastIn, $"nm{c.P:D5}", $"tt{c.F:D5}")).ToList();
         await using (var store = Open())
         {
@@ -153,15 +154,51 @@ public sealed class SnapshotTests : IDisposable
         Assert.True(fromSnapshot is not null, why);
         AssertSameIndex(fromFile, fromSnapshot);
 
-        var parts = fromFile.Adjacency.Parts()!;
-        var castSlots = new[] { Adjacency.Slot(RelationshipType.CastIn, Direction.Out), Adjacency.Slot(RelationshipType.CastIn, Direction.In) };
-        for (var s = 0; s < Adjacency.SlotCount; s++)
-            Assert.Equal(castSlots.Contains(s) ? fromFile.NodeCount + 1 : 0, parts.Offsets[s].Length);
-        AssertSameIndex(fromFile, new GraphIndex(fromFile.Nodes, Adjacency.FromParts(parts), fromFile.Names!, fromFile.DataVersion, fromFile.Generation));
-        // Offsets for the two slots with edges and one array for the other twelve, built or read back.
-        var bytes = 3L * (fromFile.NodeCount + 1) * sizeof(int) + 2L * cast.Count * sizeof(int);
-        Assert.Equal(bytes, fromFile.Adjacency.ApproximateBytes);
-        Assert.Equal(bytes, fromSnapshot.Adjacency.ApproximateBytes);
+        // Each slot's range: from the first node with a row there to the last (people 20 to 179 are cast, of 0 to 199).
+        var people = cast.Select(r => fromFile.Nodes.IndexOf(r.From)).ToList();
+        var films = cast.Select(r => fromFile.Nodes.IndexOf(r.To)).ToList();
+        var (outSlot, inSlot) = (Adjacency.Slot(RelationshipType.CastIn, Direction.Out), Adjacency.Slot(RelationshipType.CastIn, Direction.In));
+        var expected = new Dictionary<int, (int Low, int Length)>
+        {
+            [outSlot] = (people.Min(), people.Max() - people.Min() + 2),
+            [inSlot] = (films.Min(), films.Max() - films.Min() + 2),
+        };
+        Assert.True(expected[outSlot].Length < 200 && expected[inSlot].Length <= 61, "the ranges cover one kind each");
+        foreach (var index in new[] { fromFile, fromSnapshot })
+        {
+            var parts = index.Adjacency.Parts()!;
+            for (var s = 0; s < Adjacency.SlotCount; s++)
+                Assert.Equal(expected.TryGetValue(s, out var range) ? range : (0, 1), (parts.Lows[s], parts.Offsets[s].Length));
+            AssertSameIndex(fromFile, new GraphIndex(index.Nodes, Adjacency.FromParts(parts), index.Names!, index.DataVersion, index.Generation));
+            // The two ranges' offsets, one offset shared by the other twelve slots, and the targets both ways.
+            Assert.Equal((expected[outSlot].Length + expected[inSlot].Length + 1L) * sizeof(int) + 2L * cast.Count * sizeof(int),
+                index.Adjacency.ApproximateBytes);
+        }
+    }
+
+    [Theory]
+    [InlineData("a range past the nodes")]
+    [InlineData("a range below the first node")]
+    [InlineData("offsets falling")]
+    [InlineData("a target past the nodes")]
+    public void Rows_that_do_not_fit_their_nodes_are_refused(string damage)
+    {
+        // Nodes 0-2 are people, 3-4 films: two CAST_IN edges per film.
+        int[] sources = [0, 1, 1, 2], targets = [3, 3, 4, 4];
+        var parts = Adjacency.Build(5, sources, Enumerable.Repeat((byte)RelationshipType.CastIn, 4).ToArray(), targets).Parts()!;
+        var inSlot = Adjacency.Slot(RelationshipType.CastIn, Direction.In);
+        Assert.Equal((3, 3), (parts.Lows[inSlot], parts.Offsets[inSlot].Length));
+        var (lows, offsets, rows) = ((int[])parts.Lows.Clone(), (int[][])parts.Offsets.Clone(), (int[][])parts.Targets.Clone());
+        switch (damage)
+        {
+            case "a range past the nodes": lows[inSlot] = 4; break;
+            case "a range below the first node": lows[inSlot] = -1; break;
+            case "offsets falling": (offsets[inSlot], rows[inSlot]) = ([0, 3, 2], [0, 1]); break;
+            case "a target past the nodes": rows[inSlot] = [0, 1, 1, 5]; break;
+        }
+        Assert.Throws<InvalidDataException>(() => Adjacency.FromParts(new AdjacencyParts(offsets, lows, rows, 5)));
+        // Undamaged, the same parts are taken.
+        Assert.Equal(4, Adjacency.FromParts(parts).BaseEdges);
     }
 
     [Fact]

@@ -12,8 +12,10 @@ public enum Direction { Out = 0, In = 1 }
 /// into new rows, so a single write never rebuilds the index and the cost of rebuilding is spread over many.
 /// Instances are immutable once published.
 /// <para>
-/// Offsets cost four bytes a node whether a slot has edges or not, and most stores use few of the types: the slots
-/// without edges share one array of zeros, never written, and the snapshot saves them as empty.
+/// A slot's offsets cover only the nodes from the first to the last that has a row there (<c>_lows[slot]</c> is the
+/// first): each type joins one kind to another, and files list people and films apart, so a person's slots need no
+/// offsets over the films and a film's none over the people. At IMDb's size that is half the offsets' memory, and a
+/// slot without edges holds one offset. The snapshot saves the slots as they are.
 /// </para>
 /// </summary>
 internal sealed class Adjacency
@@ -22,6 +24,7 @@ internal sealed class Adjacency
     public const int SlotCount = TypeCount * 2;
 
     private readonly int[][] _offsets;
+    private readonly int[] _lows;
     private readonly int[][] _targets;
     private readonly Dictionary<int, int[]>?[] _overlay;
 
@@ -34,9 +37,20 @@ internal sealed class Adjacency
 
     public static int Slot(RelationshipType type, Direction direction) => (int)type * 2 + (int)direction;
 
-    private Adjacency(int[][] offsets, int[][] targets, Dictionary<int, int[]>?[] overlay, int baseNodes, long baseEdges, int overlayEdges)
+    // The offsets of a slot without rows: none of its nodes is in range.
+    private static readonly int[] NoRows = [0];
+
+    private Adjacency(int[][] offsets, int[] lows, int[][] targets, Dictionary<int, int[]>?[] overlay, int baseNodes, long baseEdges, int overlayEdges)
     {
-        (_offsets, _targets, _overlay, BaseNodes, BaseEdges, OverlayEdges) = (offsets, targets, overlay, baseNodes, baseEdges, overlayEdges);
+        (_offsets, _lows, _targets, _overlay, BaseNodes, BaseEdges, OverlayEdges) = (offsets, lows, targets, overlay, baseNodes, baseEdges, overlayEdges);
+    }
+
+    /// <summary>Where <paramref name="node"/>'s row sits among the slot's offsets, or -1 when it has none there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int At(int slot, int node)
+    {
+        var at = node - _lows[slot];
+        return (uint)at < (uint)(_offsets[slot].Length - 1) ? at : -1;
     }
 
     /// <summary>Builds the rows from parallel arrays of edges (source node, type, target node), each stored once.</summary>
@@ -45,15 +59,21 @@ internal sealed class Adjacency
         var offsets = new int[SlotCount][];
         var rows = new int[SlotCount][];
         var counts = new int[SlotCount];
+        var lows = new int[SlotCount];
+        var highs = new int[SlotCount];
+        Array.Fill(lows, int.MaxValue);
         for (var i = 0; i < types.Length; i++)
         {
-            counts[types[i] * 2]++;
-            counts[types[i] * 2 + 1]++;
+            int outSlot = types[i] * 2, inSlot = outSlot + 1;
+            counts[outSlot]++;
+            counts[inSlot]++;
+            (lows[outSlot], highs[outSlot]) = (Math.Min(lows[outSlot], sources[i]), Math.Max(highs[outSlot], sources[i] + 1));
+            (lows[inSlot], highs[inSlot]) = (Math.Min(lows[inSlot], targets[i]), Math.Max(highs[inSlot], targets[i] + 1));
         }
-        int[]? none = null;
         for (var s = 0; s < SlotCount; s++)
         {
-            offsets[s] = counts[s] > 0 ? new int[nodeCount + 1] : none ??= new int[nodeCount + 1];
+            if (counts[s] == 0) (lows[s], highs[s]) = (0, 0);
+            offsets[s] = counts[s] > 0 ? new int[highs[s] - lows[s] + 1] : NoRows;
             rows[s] = new int[counts[s]];
         }
         // Count per node, turn counts into starts, then place. Each node's start serves as its next free place while
@@ -61,66 +81,63 @@ internal sealed class Adjacency
         // without a second array per slot (73 MB at a million people).
         for (var i = 0; i < types.Length; i++)
         {
-            offsets[types[i] * 2][sources[i] + 1]++;
-            offsets[types[i] * 2 + 1][targets[i] + 1]++;
+            int outSlot = types[i] * 2, inSlot = outSlot + 1;
+            offsets[outSlot][sources[i] - lows[outSlot] + 1]++;
+            offsets[inSlot][targets[i] - lows[inSlot] + 1]++;
         }
         for (var s = 0; s < SlotCount; s++)
         {
-            if (counts[s] == 0) continue;
             var o = offsets[s];
-            for (var n = 0; n < nodeCount; n++) o[n + 1] += o[n];
+            for (var n = 0; n + 1 < o.Length; n++) o[n + 1] += o[n];
         }
         for (var i = 0; i < types.Length; i++)
         {
             int outSlot = types[i] * 2, inSlot = outSlot + 1;
-            rows[outSlot][offsets[outSlot][sources[i]]++] = targets[i];
-            rows[inSlot][offsets[inSlot][targets[i]]++] = sources[i];
+            rows[outSlot][offsets[outSlot][sources[i] - lows[outSlot]]++] = targets[i];
+            rows[inSlot][offsets[inSlot][targets[i] - lows[inSlot]]++] = sources[i];
         }
         for (var s = 0; s < SlotCount; s++)
         {
             if (counts[s] == 0) continue;
             var o = offsets[s];
-            o.AsSpan(0, nodeCount).CopyTo(o.AsSpan(1));
+            o.AsSpan(0, o.Length - 1).CopyTo(o.AsSpan(1));
             o[0] = 0;
-            for (var n = 0; n < nodeCount; n++)
+            for (var n = 0; n + 1 < o.Length; n++)
                 if (o[n + 1] - o[n] > 1) Array.Sort(rows[s], o[n], o[n + 1] - o[n]);
         }
-        return new Adjacency(offsets, rows, new Dictionary<int, int[]>?[SlotCount], nodeCount, types.Length, 0);
+        return new Adjacency(offsets, lows, rows, new Dictionary<int, int[]>?[SlotCount], nodeCount, types.Length, 0);
     }
 
     public static Adjacency Empty => Build(0, [], [], []);
 
     /// <summary>
-    /// Rows read back from a snapshot, checked to be well formed: offsets rising to the row's end, targets in range. A
-    /// slot without edges may come with no offsets (<see cref="Parts"/> gives them so).
+    /// Rows read back from a snapshot, checked to be well formed: each slot's range within the base nodes, offsets
+    /// rising to the row's end, targets in range.
     /// </summary>
     public static Adjacency FromParts(AdjacencyParts parts)
     {
-        var (offsets, targets, baseNodes) = parts;
-        if (offsets.Length != SlotCount || targets.Length != SlotCount) throw new InvalidDataException($"Adjacency needs {SlotCount} slots.");
-        offsets = (int[][])offsets.Clone();
-        int[]? none = null;
+        var (offsets, lows, targets, baseNodes) = parts;
+        if (offsets.Length != SlotCount || lows.Length != SlotCount || targets.Length != SlotCount)
+            throw new InvalidDataException($"Adjacency needs {SlotCount} slots.");
+        (offsets, lows) = ((int[][])offsets.Clone(), (int[])lows.Clone());
         long edges = 0;
         for (var s = 0; s < SlotCount; s++)
         {
-            if (offsets[s].Length == 0 && targets[s].Length == 0) offsets[s] = none ??= new int[baseNodes + 1];
-            var (o, t) = (offsets[s], targets[s]);
-            if (o.Length != baseNodes + 1 || o[0] != 0 || o[^1] != t.Length) throw new InvalidDataException($"Adjacency slot {s} has offsets that do not fit its rows.");
-            for (var n = 0; n < baseNodes; n++)
-                if (o[n + 1] < o[n]) throw new InvalidDataException($"Adjacency slot {s} has falling offsets at node {n}.");
+            var (o, t, low) = (offsets[s], targets[s], lows[s]);
+            if (o.Length == 0 || low < 0 || (long)low + o.Length - 1 > baseNodes || o[0] != 0 || o[^1] != t.Length)
+                throw new InvalidDataException($"Adjacency slot {s} has offsets that do not fit its rows.");
+            for (var n = 0; n + 1 < o.Length; n++)
+                if (o[n + 1] < o[n]) throw new InvalidDataException($"Adjacency slot {s} has falling offsets at node {low + n}.");
             foreach (var target in t)
                 if ((uint)target >= (uint)baseNodes) throw new InvalidDataException($"Adjacency slot {s} names node {target} of {baseNodes}.");
+            if (t.Length == 0) (offsets[s], lows[s]) = (NoRows, 0);
             if (s % 2 == 0) edges += t.Length;
         }
-        return new Adjacency(offsets, targets, new Dictionary<int, int[]>?[SlotCount], baseNodes, edges, 0);
+        return new Adjacency(offsets, lows, targets, new Dictionary<int, int[]>?[SlotCount], baseNodes, edges, 0);
     }
 
-    /// <summary>
-    /// The rows as they are, for the snapshot, with no offsets for a slot without edges; null while there are overlay
-    /// edges, which are merged on the way out instead.
-    /// </summary>
-    public AdjacencyParts? Parts() =>
-        OverlayEdges == 0 ? new AdjacencyParts([.. _offsets.Select((o, s) => _targets[s].Length == 0 ? [] : o)], _targets, BaseNodes) : null;
+    /// <summary>The rows as they are, for the snapshot; null while there are overlay edges, which are merged on the way out instead.</summary>
+    public AdjacencyParts? Parts() => OverlayEdges == 0 ? new AdjacencyParts([.. _offsets], [.. _lows], _targets, BaseNodes) : null;
 
     /// <summary>Whether two versions give every node the same neighbours in every slot, wherever each keeps them.</summary>
     public bool SameAs(Adjacency other, int nodeCount)
@@ -144,10 +161,10 @@ internal sealed class Adjacency
     /// <summary>The neighbours of <paramref name="node"/> in a slot: the compressed part and the overlay part.</summary>
     public void Neighbours(int slot, int node, out ReadOnlySpan<int> rows, out ReadOnlySpan<int> recent)
     {
-        if (node < BaseNodes)
+        if (At(slot, node) is var at and >= 0)
         {
             var o = _offsets[slot];
-            rows = _targets[slot].AsSpan(o[node], o[node + 1] - o[node]);
+            rows = _targets[slot].AsSpan(o[at], o[at + 1] - o[at]);
         }
         else rows = default;
         recent = _overlay[slot] is { } overlay && overlay.TryGetValue(node, out var extra) ? extra : default;
@@ -160,9 +177,9 @@ internal sealed class Adjacency
     /// </summary>
     public int BaseRowIndex(int slot, int node, int neighbour)
     {
-        if ((uint)node >= (uint)BaseNodes) return -1;
+        if (At(slot, node) is not (var i and >= 0)) return -1;
         var o = _offsets[slot];
-        var at = Array.BinarySearch(_targets[slot], o[node], o[node + 1] - o[node], neighbour);
+        var at = Array.BinarySearch(_targets[slot], o[i], o[i + 1] - o[i], neighbour);
         return at >= 0 ? at : -1;
     }
 
@@ -173,21 +190,21 @@ internal sealed class Adjacency
     /// One slot's compressed rows and overlay as they are, for walks that scan most of the graph and cannot afford a
     /// call per node. The arrays belong to this immutable version and must not be written.
     /// </summary>
-    public (int[] Offsets, int[] Targets, IReadOnlyDictionary<int, int[]>? Recent) Slice(int slot) =>
-        (_offsets[slot], _targets[slot], _overlay[slot]);
+    public (int[] Offsets, int Low, int[] Targets, IReadOnlyDictionary<int, int[]>? Recent) Slice(int slot) =>
+        (_offsets[slot], _lows[slot], _targets[slot], _overlay[slot]);
 
     /// <summary>Asks for where a node's row starts (<see cref="CacheHint"/>), ahead of <see cref="PrefetchRow"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchStart(int slot, int node)
     {
-        if ((uint)node < (uint)BaseNodes) CacheHint.Prefetch(_offsets[slot], node);
+        if (At(slot, node) is var at and >= 0) CacheHint.Prefetch(_offsets[slot], at);
     }
 
     /// <summary>Asks for the start of a node's row; reads where it starts, which an earlier <see cref="PrefetchStart"/> brought.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchRow(int slot, int node)
     {
-        if ((uint)node < (uint)BaseNodes) CacheHint.Prefetch(_targets[slot], _offsets[slot][node]);
+        if (At(slot, node) is var at and >= 0) CacheHint.Prefetch(_targets[slot], _offsets[slot][at]);
     }
 
     public int Degree(int slot, int node)
@@ -214,7 +231,7 @@ internal sealed class Adjacency
             Append(Slot(type, Direction.Out), source, target);
             Append(Slot(type, Direction.In), target, source);
         }
-        return new Adjacency(_offsets, _targets, overlay, BaseNodes, BaseEdges, OverlayEdges + created.Count);
+        return new Adjacency(_offsets, _lows, _targets, overlay, BaseNodes, BaseEdges, OverlayEdges + created.Count);
 
         void Append(int slot, int node, int neighbour)
         {

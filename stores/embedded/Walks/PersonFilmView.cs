@@ -72,7 +72,9 @@ internal sealed class SlotRows
 {
     private readonly int[] _offsets;
     private readonly int[] _targets;
-    private readonly int _baseNodes;
+
+    // The nodes with rows here run from _low for _span nodes (Adjacency keeps offsets over them only).
+    private readonly int _low, _span;
     private readonly IReadOnlyDictionary<int, int[]>? _recent;
     private readonly ulong[]? _recentBits;
 
@@ -80,12 +82,12 @@ internal sealed class SlotRows
 
     public SlotRows(Adjacency adjacency, int slot, int nodeCount)
     {
-        (_offsets, _targets, _recent) = adjacency.Slice(slot);
-        _baseNodes = _offsets.Length - 1;
+        (_offsets, _low, _targets, _recent) = adjacency.Slice(slot);
+        _span = _offsets.Length - 1;
         Edges = _targets.Length;
         if (_recent is { Count: > 0 } recent)
         {
-            _recentBits = new ulong[(Math.Max(nodeCount, _baseNodes) + 63) >> 6];
+            _recentBits = new ulong[(Math.Max(nodeCount, adjacency.BaseNodes) + 63) >> 6];
             foreach (var (node, extra) in recent)
             {
                 _recentBits[node >> 6] |= 1UL << node;
@@ -97,7 +99,7 @@ internal sealed class SlotRows
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<int> Rows(int node) =>
-        (uint)node < (uint)_baseNodes ? _targets.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]) : default;
+        node - _low is var at && (uint)at < (uint)_span ? _targets.AsSpan(_offsets[at], _offsets[at + 1] - _offsets[at]) : default;
 
     /// <summary>Overlay neighbours of a node: almost always none, found without a dictionary look-up.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -92,9 +92,9 @@ internal static class IndexSnapshot
     private static bool WriteAdjacency(SnapshotWriter writer, Adjacency adjacency, int nodeCount)
     {
         writer.Int64(nodeCount);
-        // A slot without edges is saved with no offsets either (Adjacency.FromParts reads it so).
         if (adjacency.Parts() is { } parts && parts.BaseNodes == nodeCount)
         {
+            writer.Array<int>(parts.Lows);
             for (var s = 0; s < Adjacency.SlotCount; s++)
             {
                 writer.Array<int>(parts.Offsets[s]);
@@ -102,13 +102,23 @@ internal static class IndexSnapshot
             }
             return true;
         }
-        var offsets = new int[nodeCount + 1];
+        // Each slot's range as a build would make it: from the first node with neighbours there to the last.
+        var (lows, highs) = (new int[Adjacency.SlotCount], new int[Adjacency.SlotCount]);
         for (var s = 0; s < Adjacency.SlotCount; s++)
         {
-            for (var n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + adjacency.Degree(s, n);
-            writer.Array<int>(offsets[nodeCount] == 0 ? [] : offsets);
-            writer.ArrayHeader(offsets[nodeCount]);
+            var (low, high) = (-1, 0);
             for (var n = 0; n < nodeCount; n++)
+                if (adjacency.Degree(s, n) > 0) (low, high) = (low < 0 ? n : low, n + 1);
+            (lows[s], highs[s]) = (Math.Max(low, 0), high);
+        }
+        writer.Array<int>(lows);
+        for (var s = 0; s < Adjacency.SlotCount; s++)
+        {
+            var offsets = new int[highs[s] - lows[s] + 1];
+            for (var n = lows[s]; n < highs[s]; n++) offsets[n - lows[s] + 1] = offsets[n - lows[s]] + adjacency.Degree(s, n);
+            writer.Array<int>(offsets);
+            writer.ArrayHeader(offsets[^1]);
+            for (var n = lows[s]; n < highs[s]; n++)
             {
                 adjacency.Neighbours(s, n, out var rows, out var recent);
                 if (recent.IsEmpty) writer.Elements(rows);
@@ -262,6 +272,7 @@ internal static class IndexSnapshot
     {
         var section = reader.Open(SnapshotFormat.Adjacency);
         var baseNodes = section.Int32Count(count);
+        var lows = section.Array<int>();
         var offsets = new int[Adjacency.SlotCount][];
         var targets = new int[Adjacency.SlotCount][];
         for (var s = 0; s < Adjacency.SlotCount; s++)
@@ -270,7 +281,7 @@ internal static class IndexSnapshot
             targets[s] = section.Array<int>();
         }
         section.End();
-        return Adjacency.FromParts(new AdjacencyParts(offsets, targets, baseNodes));
+        return Adjacency.FromParts(new AdjacencyParts(offsets, lows, targets, baseNodes));
     }
 
     private static NameIndex ReadNames(SnapshotReader reader, int count)

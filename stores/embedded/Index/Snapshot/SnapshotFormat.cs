@@ -22,7 +22,8 @@ namespace FilmGraph.Store.Embedded.Index.Snapshot;
 internal static class SnapshotFormat
 {
     // 2: a slot of the adjacency without edges is saved without offsets.
-    public const int Version = 2;
+    // 3: each slot's offsets cover only the nodes from its first row to its last, after an array of where each starts.
+    public const int Version = 3;
     public const int MaxSections = 32;
     public const int EntryBytes = 32;
     public const int HeaderBytes = 16 + MaxSections * EntryBytes + 8;
