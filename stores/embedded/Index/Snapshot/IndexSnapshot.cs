@@ -94,31 +94,28 @@ internal static class IndexSnapshot
         writer.Int64(nodeCount);
         if (adjacency.Parts() is { } parts && parts.BaseNodes == nodeCount)
         {
-            writer.Array<int>(parts.Lows);
             for (var s = 0; s < Adjacency.SlotCount; s++)
             {
+                writer.Int64(parts.Lows[s]);
                 writer.Array<int>(parts.Offsets[s]);
                 writer.Array<int>(parts.Targets[s]);
             }
             return true;
         }
-        // Each slot's range as a build would make it: from the first node with neighbours there to the last.
-        var (lows, highs) = (new int[Adjacency.SlotCount], new int[Adjacency.SlotCount]);
+        var offsets = new int[nodeCount + 1];
         for (var s = 0; s < Adjacency.SlotCount; s++)
         {
-            var (low, high) = (-1, 0);
-            for (var n = 0; n < nodeCount; n++)
-                if (adjacency.Degree(s, n) > 0) (low, high) = (low < 0 ? n : low, n + 1);
-            (lows[s], highs[s]) = (Math.Max(low, 0), high);
-        }
-        writer.Array<int>(lows);
-        for (var s = 0; s < Adjacency.SlotCount; s++)
-        {
-            var offsets = new int[highs[s] - lows[s] + 1];
-            for (var n = lows[s]; n < highs[s]; n++) offsets[n - lows[s] + 1] = offsets[n - lows[s]] + adjacency.Degree(s, n);
-            writer.Array<int>(offsets);
-            writer.ArrayHeader(offsets[^1]);
-            for (var n = lows[s]; n < highs[s]; n++)
+            for (var n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + adjacency.Degree(s, n);
+            // The slot's range as a build makes it, from the first node with neighbours there to the last; every offset
+            // up to the first is 0, so the range's offsets are these as they are.
+            var (low, high) = (0, nodeCount);
+            while (low < high && offsets[low + 1] == 0) low++;
+            while (high > low && offsets[high - 1] == offsets[nodeCount]) high--;
+            if (low == high) low = high = 0;
+            writer.Int64(low);
+            writer.Array<int>(offsets.AsSpan(low, high - low + 1));
+            writer.ArrayHeader(offsets[nodeCount]);
+            for (var n = low; n < high; n++)
             {
                 adjacency.Neighbours(s, n, out var rows, out var recent);
                 if (recent.IsEmpty) writer.Elements(rows);
@@ -272,11 +269,12 @@ internal static class IndexSnapshot
     {
         var section = reader.Open(SnapshotFormat.Adjacency);
         var baseNodes = section.Int32Count(count);
-        var lows = section.Array<int>();
+        var lows = new int[Adjacency.SlotCount];
         var offsets = new int[Adjacency.SlotCount][];
         var targets = new int[Adjacency.SlotCount][];
         for (var s = 0; s < Adjacency.SlotCount; s++)
         {
+            lows[s] = section.Int32Count(baseNodes);
             offsets[s] = section.Array<int>();
             targets[s] = section.Array<int>();
         }

@@ -22,7 +22,7 @@ namespace FilmGraph.Store.Embedded.Index.Snapshot;
 internal static class SnapshotFormat
 {
     // 2: a slot of the adjacency without edges is saved without offsets.
-    // 3: each slot's offsets cover only the nodes from its first row to its last, after an array of where each starts.
+    // 3: each slot's offsets cover only the nodes from its first row to its last, after the first's number.
     public const int Version = 3;
     public const int MaxSections = 32;
     public const int EntryBytes = 32;
