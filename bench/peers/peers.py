@@ -60,6 +60,11 @@ def main(directory):
     print(f"pairs: {len(pairs)}")
     print(f"networkx_bidirectional_p50_ms: {ms(nx_times, 0.5):.3f}")
     print(f"networkx_bidirectional_p99_ms: {ms(nx_times, 0.99):.3f}")
+    by_films = {}
+    for (_, _, length), seconds in zip(pairs, nx_times):
+        by_films.setdefault(int(length), []).append(seconds)
+    print("networkx_p50_ms_by_films: " + ", ".join(
+        f"{films}: {ms(times, 0.5):.4f} ({len(times)} pairs)" for films, times in sorted(by_films.items())))
     if igraph is not None:
         print(f"igraph_p50_ms: {ms(ig_times, 0.5):.3f}")
         print(f"igraph_p99_ms: {ms(ig_times, 0.99):.3f}")
