@@ -100,8 +100,12 @@ internal sealed class ChainFinder : IDisposable
         // When the end's side met the start's, its last layer is grown to its end if that is cheap: every layer the end's
         // side holds is then exact, and the walk from the meeting layer on never meets a dead end. That layer was the
         // cheaper to grow and is usually mostly grown already; the start's side's layers, often large, are never completed.
-        _endExact = _grewALast || CompletionFits(_b, depthB - 1);
-        if (!_grewALast && _endExact) Complete(_b, _a, depthB - 1);
+        _endExact = _grewALast;
+        if (!_endExact && CompletionFits(_b, depthB - 1))
+        {
+            Complete(_b, _a, depthB - 1);
+            _endExact = true;
+        }
         var results = new List<int[]>();
         var path = new int[depthA + depthB + 1];
         path[0] = a;
@@ -262,8 +266,16 @@ internal sealed class ChainFinder : IDisposable
         var adjacency = _graph.Adjacency;
         // The degree of a node a few ahead is asked for now, as Grow asks for rows: each is a wait for memory.
         if (cost.Next + FarAhead < cost.Side.End(cost.Depth)) adjacency.PrefetchStart(slots[0], cost.Side.Node(cost.Next + FarAhead));
-        var node = cost.Side.Node(cost.Next++);
-        foreach (var slot in slots) cost.Sum += adjacency.Degree(slot, node);
+        cost.Sum += Degree(slots, cost.Side.Node(cost.Next++));
+    }
+
+    /// <summary>A node's neighbour entries over the given slots: what growing from it scans.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Degree(int[] slots, int node)
+    {
+        var degree = 0;
+        foreach (var slot in slots) degree += _graph.Adjacency.Degree(slot, node);
+        return degree;
     }
 
     /// <summary>
@@ -320,11 +332,9 @@ internal sealed class ChainFinder : IDisposable
     {
         if (_grownLayerCost <= _completionBudget) return true;
         var slots = depth % 2 == 0 ? _personToFilm : _filmToPerson;
-        var adjacency = _graph.Adjacency;
         long entries = 0;
         for (var i = _stoppedAt; i < side.End(depth); i++)
-            foreach (var slot in slots)
-                if ((entries += adjacency.Degree(slot, side.Node(i))) > _completionBudget) return false;
+            if ((entries += Degree(slots, side.Node(i))) > _completionBudget) return false;
         return true;
     }
 
@@ -386,8 +396,7 @@ internal sealed class ChainFinder : IDisposable
         // hub's sorted rows instead of reading them all.
         var byEnd = next > depthA || (next == depthA && _endExact);
         var layer = byEnd ? _b.Layer(d - next) : _a.Layer(next);
-        var degree = 0;
-        foreach (var slot in slots) degree += adjacency.Degree(slot, path[k]);
+        var degree = Degree(slots, path[k]);
         if (_rowsInIdOrder && (long)layer.Length * 16 >= degree)
         {
             adjacency.Neighbours(slots[0], path[k], out var row, out var added);
