@@ -245,7 +245,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
                     : index.Nodes.Count == 0 ? 0 : (long)StoreFile.Scalar(_writer, "SELECT count(*) FROM edges")!;
                 if (!BulkLoad.Worthwhile(index.Nodes.Count + edges, records)) return true;
             }
-            _bulk = BulkLoad.Start(_writer, index.Nodes, records);
+            _bulk = BulkLoad.Start(_writer, index.Nodes, records, _options.Path);
             return true;
         }, ct);
 
@@ -396,6 +396,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
     private void CloseFile()
     {
         // What a bulk import knew of the file's relationships is not true of the next file at the path.
+        _bulk?.Dispose();
         _bulk = null;
         _opened.Readers.Dispose();
         _writer.Dispose();
@@ -768,6 +769,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         try
         {
             _disposed = true;
+            _bulk?.Dispose();
             _snapshots?.Dispose();
             // The next process starts from what this one knew, rather than building it again from the file.
             if (_fault is null && _snapshots is not null && _opened.Index.Names is not null && !_snapshots.IsCurrent(_opened.Index, _identity))

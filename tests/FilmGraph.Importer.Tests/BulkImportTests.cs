@@ -63,7 +63,8 @@ public sealed class BulkImportTests : IDisposable
     [Fact]
     public async Task The_end_of_a_bulk_import_folds_the_log_into_the_file()
     {
-        // The bulk path leaves checkpoints to the end; the file alone, without its log, must then hold the import.
+        // The bulk path folds the log into the file as batches commit and what is left at the end; the file alone, without
+        // its log, must then hold the import.
         await using var store = await TempStore.OpenAsync();
         var source = Assert.Single(ImportSource.Plan(GeneratedFiles(), ImportFormat.Auto, []));
         var report = await GraphImport.ImportAsync(source, store.Store, new ImportOptions { Bulk = true, BatchSize = 1000 });
