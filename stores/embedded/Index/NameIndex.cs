@@ -69,7 +69,8 @@ internal sealed class NameIndex
         // then sort only the distinct words and lay the pairs out word by word, which keeps each word's nodes rising.
         // Words are looked up as spans of the key, so a string is made only for a word not seen before; an ASCII label
         // (most of them) is keyed on the stack from its bytes, without a string for the label or its key.
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for a word per node, about what a million names give, so that it is not copied again and again as it grows.
+        var numbers = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         var builder = new Builder(numbers, nodes.Count);
         Span<char> text = stackalloc char[StackKey];
         Span<char> key = stackalloc char[StackKey];
@@ -85,20 +86,19 @@ internal sealed class NameIndex
             foreach (var alias in nodes.Aliases(node)) builder.Note(TextKey.Of(alias), node);
         }
         var (pairWords, pairNodes) = (builder.PairWords, builder.PairNodes);
+        // Numbered as first seen, and enumerated in that order: words[n] is word n.
         var words = new string[numbers.Count];
-        var wordNumbers = new int[numbers.Count];
-        var w = 0;
-        foreach (var (word, number) in numbers) (words[w], wordNumbers[w++]) = (word, number);
-        Array.Sort(words, wordNumbers, StringComparer.Ordinal);
+        foreach (var (word, number) in numbers) words[number] = word;
+        var order = WordOrder.Of(words);
         var rank = new int[words.Length];
         var wordStarts = new int[words.Length + 1];
         for (var i = 0; i < words.Length; i++)
         {
-            rank[wordNumbers[i]] = i;
-            wordStarts[i + 1] = wordStarts[i] + words[i].Length;
+            rank[order[i]] = i;
+            wordStarts[i + 1] = wordStarts[i] + words[order[i]].Length;
         }
         var chars = new char[wordStarts[^1]];
-        for (var i = 0; i < words.Length; i++) words[i].CopyTo(chars.AsSpan(wordStarts[i]));
+        for (var i = 0; i < words.Length; i++) words[order[i]].CopyTo(chars.AsSpan(wordStarts[i]));
         numbers.Clear();
 
         var postingStarts = new int[words.Length + 1];
