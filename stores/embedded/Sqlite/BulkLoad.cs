@@ -60,7 +60,9 @@ internal sealed class BulkLoad : IDisposable
         // with a checkpoint every 64 MiB of log, 0.1 to 0.2 s each). The log is folded in from another thread as the
         // batches commit (LogFolder), and what is left of it at the end (Finish) while the snapshot is built.
         StoreFile.Execute(connection, $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={MaxLogPages}; PRAGMA cache_size=-65536;");
-        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 22)) : null, LogFolder.Start(path));
+        // The role log sized for the import, like the keys: the pages of its arrays are touched only as they fill, and
+        // one that doubles copies everything so far into fresh pages (at L, 48 MB more at the peak when it doubled at 4M).
+        return new BulkLoad(known, IdMap.Of(nodes), known.Count == 0 ? new RoleLog((int)Math.Min(expectedRecords, 1 << 23)) : null, LogFolder.Start(path));
     }
 
     /// <summary>
