@@ -2,10 +2,10 @@ namespace FilmGraph.Store.Embedded.Index;
 
 /// <summary>
 /// Puts many distinct words in ordinal order (<see cref="string.CompareOrdinal(string, string)"/>) for the name index.
-/// A million words sorted with a string comparer took 0.3 to 0.5 s at L, most of it comparisons that chase two strings
-/// through memory. Here each word's first sixteen characters are packed into one number, which sorts as the words do
-/// wherever two numbers differ; the numbers are sorted as numbers, and only words whose numbers tie (few: a tie needs
-/// sixteen characters in common) are compared as strings.
+/// A million words sorted with the ordinal string comparer took about half a second at L, most of it comparisons that
+/// chase two strings through memory. Here each word's first sixteen characters are packed into one number, which sorts
+/// as the words do wherever two numbers differ; the numbers are sorted as numbers, and only words whose numbers tie
+/// (few: a tie needs sixteen characters in common) are compared as strings.
 /// </summary>
 internal static class WordOrder
 {
