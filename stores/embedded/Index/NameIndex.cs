@@ -74,6 +74,8 @@ internal sealed class NameIndex
         var builder = new Builder(numbers, nodes.Count);
         Span<char> text = stackalloc char[StackKey];
         Span<char> key = stackalloc char[StackKey];
+        // The pairs come node by node, so where each node's end among them is all they need to say of their nodes.
+        var nodeEnds = new int[nodes.Count];
         for (var node = 0; node < nodes.Count; node++)
         {
             var label = nodes.LabelUtf8(node);
@@ -84,8 +86,9 @@ internal sealed class NameIndex
             }
             else builder.Note(TextKey.Of(nodes.Label(node)), node);
             foreach (var alias in nodes.Aliases(node)) builder.Note(TextKey.Of(alias), node);
+            nodeEnds[node] = builder.PairWords.Count;
         }
-        var (pairWords, pairNodes) = (builder.PairWords, builder.PairNodes);
+        var pairWords = builder.PairWords;
         // Numbered as first seen, and enumerated in that order: words[n] is word n.
         var words = new string[numbers.Count];
         foreach (var (word, number) in numbers) words[number] = word;
@@ -105,8 +108,9 @@ internal sealed class NameIndex
         foreach (var number in pairWords) postingStarts[rank[number] + 1]++;
         for (var i = 0; i < words.Length; i++) postingStarts[i + 1] += postingStarts[i];
         var next = postingStarts[..^1];
-        var postings = new int[pairNodes.Count];
-        for (var p = 0; p < pairNodes.Count; p++) postings[next[rank[pairWords[p]]]++] = pairNodes[p];
+        var postings = new int[pairWords.Count];
+        for (int node = 0, p = 0; node < nodes.Count; node++)
+            for (; p < nodeEnds[node]; p++) postings[next[rank[pairWords[p]]]++] = node;
         return new NameIndex(chars, wordStarts, postingStarts, postings, []);
     }
 
@@ -234,7 +238,7 @@ internal sealed class NameIndex
         public void Word(ReadOnlySpan<char> word) => List.Add(new string(word));
     }
 
-    /// <summary>The (word, node) pairs of a build, with the words numbered as they are first seen.</summary>
+    /// <summary>The words of a build's (word, node) pairs in node order (the build notes where each node's end), numbered as first seen.</summary>
     private sealed class Builder(Dictionary<string, int> numbers, int nodeCount) : IWordSink
     {
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -243,7 +247,6 @@ internal sealed class NameIndex
         private int _node;
 
         public List<int> PairWords { get; } = new(nodeCount * 4);
-        public List<int> PairNodes { get; } = new(nodeCount * 4);
 
         /// <summary>Notes the words of a key of <paramref name="node"/>.</summary>
         public void Note(ReadOnlySpan<char> key, int node)
@@ -263,7 +266,6 @@ internal sealed class NameIndex
             if (_lastNode[number] == _node) return;
             _lastNode[number] = _node;
             PairWords.Add(number);
-            PairNodes.Add(_node);
         }
     }
 
