@@ -27,14 +27,6 @@ internal sealed class BulkLoad : IDisposable
     /// <summary>The most the log grows to while a bulk import runs, in pages of 4 KiB: 1 GiB.</summary>
     private const int MaxLogPages = 1 << 18;
 
-    /// <summary>
-    /// How far the log may grow, in pages of 4 KiB (16 MiB), before a commit folds the last batch on the writer's thread.
-    /// Only a transaction that begins with the log folded to its end starts it over, and the folds from the other thread
-    /// end after the next batch has begun: without this the log grows by every batch (at L to 290 MB of fresh cache,
-    /// against about 20 MB with it).
-    /// </summary>
-    private const int RestartPages = 4096;
-
     public EdgeKeys Known { get; private set; }
 
     /// <summary>The node numbers of the ids of IMDb's shape, kept along with the node table while the import runs.</summary>
@@ -171,8 +163,7 @@ internal sealed class BulkLoad : IDisposable
         // An updated relationship's role is the file's to tell.
         if (applied.Summary.Relationships.Updated > 0) Roles = null;
         Roles?.Commit();
-        if (_wrote && _folder.LogPages >= RestartPages) _folder.FoldNow();
-        else if (_wrote) _folder.Committed();
+        if (_wrote) _folder.Committed();
         foreach (var (source, type, target) in applied.CreatedEdges) Known.Add(EdgeKeys.Of(source, (int)type, target));
         foreach (var row in applied.Appended)
             if (IdMap.TryKey(row.Id, out var key)) Ids.Add(key, row.Node);

@@ -51,11 +51,11 @@ internal static class StoreFile
     /// <summary>The writer's page cache, in SQLite's units (negative: KiB).</summary>
     public const int CacheSize = -1048576;
 
-    public static string ConnectionString(string path, bool readOnly) => new SqliteConnectionStringBuilder
+    public static string ConnectionString(string path, bool readOnly, bool pooled = true) => new SqliteConnectionStringBuilder
     {
         DataSource = path,
         Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
+        Pooling = pooled,
         DefaultTimeout = 30,
     }.ToString();
 
