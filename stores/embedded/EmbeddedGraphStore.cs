@@ -614,7 +614,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
         for (var i = 0; i < chains.Length; i++)
         {
             index.Nodes.Touch(paths[i]);
-            roles.Touch(paths[i], via);
+            roles.Read(paths[i], via);
             chains[i] = ToChain(index, roles, paths[i], via, query);
         }
         return Task.FromResult<IReadOnlyList<Chain>>(chains);
@@ -639,6 +639,7 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     /// <param name="via">The types walked, distinct and in enum order: a link reports the first that joins its two ends.</param>
     /// <param name="query">Whose ids name the chain's ends, as found: they are not read again.</param>
+    /// <param name="rows">Holding the roles of <paramref name="path"/>, read together (<see cref="ChainTables.RoleReader.Read"/>).</param>
     private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via, ChainQuery query)
     {
         var links = new ChainLink[path.Length / 2];
@@ -651,8 +652,8 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var toType = LinkType(toNode, film);
             var to = i + 3 == path.Length ? index.Nodes.Person(toNode, query.To) : index.Nodes.Person(toNode);
             links[i / 2] = new ChainLink(from, index.Nodes.Film(film), to,
-                fromType, rows.Role(fromNode, fromType, film),
-                toType, rows.Role(toNode, toType, film));
+                fromType, rows.StepRole(i, fromNode, fromType, film),
+                toType, rows.StepRole(i + 1, toNode, toType, film));
             from = to;
         }
         return new Chain(links);

@@ -179,8 +179,9 @@ internal sealed class Adjacency
     {
         if (At(slot, node) is not (var i and >= 0)) return -1;
         var o = _offsets[slot];
-        var at = Array.BinarySearch(_targets[slot], o[i], o[i + 1] - o[i], neighbour);
-        return at >= 0 ? at : -1;
+        // Searched as a span: Array.BinarySearch compares through an interface call per step.
+        var at = _targets[slot].AsSpan(o[i], o[i + 1] - o[i]).BinarySearch(neighbour);
+        return at >= 0 ? o[i] + at : -1;
     }
 
     /// <summary>Whether both versions read the same built rows (no compaction between them).</summary>

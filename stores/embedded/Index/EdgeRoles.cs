@@ -8,8 +8,8 @@ namespace FilmGraph.Store.Embedded.Index;
 /// described without reading the file. Roles repeat a great deal, so each distinct role is stored once, as UTF-8,
 /// and each relationship holds a number into that table (0: no role).
 /// <para>
-/// Layout, as plain arrays to be persisted as they are: <see cref="Text"/> holds the distinct roles end to end and
-/// role r (1-based) is <c>Text[Starts[r - 1]..Starts[r]]</c>; <see cref="Ids"/>[type] holds one role number per
+/// Layout, as plain arrays to be persisted as they are: <see cref="TextBytes"/> holds the distinct roles end to end and
+/// role r (1-based) is <c>TextBytes[Starts[r - 1]..Starts[r]]</c>; <see cref="Ids"/>[type] holds one role number per
 /// entry of the adjacency's incoming rows of that type (<c>Slot(type, In)</c>: per film, its people in ascending node
 /// order), which is the order of the file's primary key (target, type, source), so the table is read in one pass
 /// without sorting. Types that link two people have no entry (null).
@@ -21,9 +21,15 @@ namespace FilmGraph.Store.Embedded.Index;
 /// </summary>
 internal sealed class EdgeRoles(byte[] text, int[] starts, int[]?[] ids)
 {
-    public byte[] Text { get; } = text;
-    public int[] Starts { get; } = starts;
+    private readonly byte[] _text = text;
+    private readonly int[] _starts = starts;
+
+    public ReadOnlySpan<byte> TextBytes => _text;
+    public ReadOnlySpan<int> Starts => _starts;
     public int[]?[] Ids { get; } = ids;
+
+    /// <summary>A role number for a relationship the table does not hold: its role is read from the file.</summary>
+    public const int NotHeld = -1;
 
     /// <summary>
     /// The role of (<paramref name="person"/>, <paramref name="type"/>, <paramref name="film"/>) when that relationship
@@ -31,39 +37,51 @@ internal sealed class EdgeRoles(byte[] text, int[] starts, int[]?[] ids)
     /// </summary>
     public bool TryRole(Adjacency adjacency, RelationshipType type, int person, int film, out string? role)
     {
-        role = null;
-        if (Ids[(int)type] is not { } ids) return false;
+        var number = Number(adjacency, type, person, film);
+        role = number == NotHeld ? null : Text(number);
+        return number != NotHeld;
+    }
+
+    /// <summary>The role with number <paramref name="number"/> (0: none).</summary>
+    public string? Text(int number) =>
+        number == 0 ? null : Encoding.UTF8.GetString(_text, _starts[number - 1], _starts[number] - _starts[number - 1]);
+
+    private int Number(Adjacency adjacency, RelationshipType type, int person, int film)
+    {
+        if (Ids[(int)type] is not { } ids) return NotHeld;
         var at = adjacency.BaseRowIndex(Adjacency.Slot(type, Direction.In), film, person);
-        if (at < 0) return false;
-        var id = ids[at];
-        if (id != 0) role = Encoding.UTF8.GetString(Text, Starts[id - 1], Starts[id] - Starts[id - 1]);
-        return true;
+        return at < 0 ? NotHeld : ids[at];
     }
 
     /// <summary>
-    /// Asks for what reading the roles of a chain's links reads (<paramref name="path"/>: person, film, person, ..., all
-    /// linked by <paramref name="type"/>), in three rounds, one for each array a role is found through: each role is
-    /// three waits for memory, one after another, and asked for together those of all the links overlap.
+    /// The role numbers of a chain's steps (<paramref name="path"/>: person, film, person, ..., all linked by
+    /// <paramref name="type"/>; step i joins <c>path[i]</c> and <c>path[i + 1]</c>) into <paramref name="numbers"/>,
+    /// <see cref="NotHeld"/> where the table has none. Each role is three waits for memory, one after another (its
+    /// place in the rows, its number, its text); read in three rounds over all the steps, those of the steps overlap,
+    /// and the texts are in the cache when <see cref="Text"/> decodes them.
     /// </summary>
-    public void Touch(Adjacency adjacency, RelationshipType type, ReadOnlySpan<int> path)
+    public void Read(Adjacency adjacency, RelationshipType type, ReadOnlySpan<int> path, Span<int> numbers)
     {
-        if (Ids[(int)type] is not { } ids || path.Length < 3) return;
+        if (Ids[(int)type] is not { } ids)
+        {
+            numbers.Fill(NotHeld);
+            return;
+        }
         var slot = Adjacency.Slot(type, Direction.In);
-        Span<int> at = stackalloc int[path.Length - 1];
-        for (var i = 1; i < path.Length; i++)
+        for (var i = 0; i < numbers.Length; i++)
         {
-            // Link (i - 1) / 2 joins path[i - 1] and path[i + 1] at film path[i]: the films sit at odd places.
-            var (film, person) = i % 2 == 1 ? (path[i], path[i - 1]) : (path[i - 1], path[i]);
-            at[i - 1] = adjacency.BaseRowIndex(slot, film, person);
-            if (at[i - 1] >= 0) CacheHint.Prefetch(ids, at[i - 1]);
+            // The films sit at odd places.
+            var (film, person) = i % 2 == 0 ? (path[i + 1], path[i]) : (path[i], path[i + 1]);
+            numbers[i] = adjacency.BaseRowIndex(slot, film, person);
+            if (numbers[i] >= 0) CacheHint.Prefetch(ids, numbers[i]);
         }
-        foreach (ref var a in at)
+        foreach (ref var n in numbers)
         {
-            a = a >= 0 ? ids[a] : 0;
-            if (a != 0) CacheHint.Prefetch(Starts, a - 1);
+            n = n >= 0 ? ids[n] : NotHeld;
+            if (n > 0) CacheHint.Prefetch(_starts, n - 1);
         }
-        foreach (var role in at)
-            if (role != 0) CacheHint.Prefetch(Text, Starts[role - 1]);
+        foreach (var n in numbers)
+            if (n > 0) CacheHint.Prefetch(_text, _starts[n - 1]);
     }
 
     /// <summary>Collects roles in the file's primary key order, then checks they line up with the rows built.</summary>

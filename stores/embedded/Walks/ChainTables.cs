@@ -24,12 +24,15 @@ internal static class ChainTables
 
     public static long Bytes(GraphIndex index) =>
         (index.Order?.Count ?? 0) * 4L +
-        (index.Roles is { } roles ? roles.Text.Length + roles.Starts.Length * 4L + roles.Ids.Sum(ids => (ids?.Length ?? 0) * 4L) : 0);
+        (index.Roles is { } roles ? roles.TextBytes.Length + roles.Starts.Length * 4L + roles.Ids.Sum(ids => (ids?.Length ?? 0) * 4L) : 0);
 
     /// <summary>Roles of chain links: from the table, and from the file (a reader rented on first need) for the rest.</summary>
     public sealed class RoleReader(GraphIndex index, EdgeRows.Pool readers) : IDisposable
     {
         private EdgeRows? _rows;
+
+        // The role numbers of the steps of the path last read (EdgeRoles.NotHeld: from the file).
+        private int[] _steps = [];
 
         public string? Role(int person, RelationshipType type, int film)
         {
@@ -37,11 +40,21 @@ internal static class ChainTables
             return (_rows ??= readers.Rent()).Role(person, type, film);
         }
 
-        /// <summary>Asks for the memory the roles of a chain's links are read from, when they are read from memory.</summary>
-        public void Touch(ReadOnlySpan<int> path, RelationshipType[] via)
+        /// <summary>
+        /// Reads the role numbers of every step of a chain's path together (<see cref="EdgeRoles.Read"/>), for
+        /// <see cref="StepRole"/>; a path over several via types reads each link's role when asked.
+        /// </summary>
+        public void Read(ReadOnlySpan<int> path, RelationshipType[] via)
         {
-            if (via.Length == 1) index.Roles?.Touch(index.Adjacency, via[0], path);
+            if (_steps.Length < path.Length - 1) _steps = new int[path.Length - 1];
+            var steps = _steps.AsSpan(0, Math.Max(0, path.Length - 1));
+            if (via.Length == 1 && index.Roles is { } roles) roles.Read(index.Adjacency, via[0], path, steps);
+            else steps.Fill(EdgeRoles.NotHeld);
         }
+
+        /// <summary>The role on step <paramref name="step"/> of the path last <see cref="Read"/>, which joins the person and the film.</summary>
+        public string? StepRole(int step, int person, RelationshipType type, int film) =>
+            _steps[step] is var number and not EdgeRoles.NotHeld ? index.Roles!.Text(number) : Role(person, type, film);
 
         public void Dispose() => _rows?.Dispose();
     }

@@ -55,7 +55,7 @@ internal static class IndexSnapshot
         if (asBuilt && rows.Roles is { } roles)
         {
             writer.Begin(SnapshotFormat.Roles);
-            writer.Array<byte>(roles.Text);
+            writer.Array<byte>(roles.TextBytes);
             writer.Array<int>(roles.Starts);
             for (var t = 0; t < Adjacency.TypeCount; t++)
             {
