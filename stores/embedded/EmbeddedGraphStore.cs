@@ -614,7 +614,6 @@ public sealed class EmbeddedGraphStore : IGraphStore
         for (var i = 0; i < chains.Length; i++)
         {
             index.Nodes.Touch(paths[i]);
-            roles.Read(paths[i], via);
             chains[i] = ToChain(index, roles, paths[i], via, query);
         }
         return Task.FromResult<IReadOnlyList<Chain>>(chains);
@@ -639,9 +638,10 @@ public sealed class EmbeddedGraphStore : IGraphStore
 
     /// <param name="via">The types walked, distinct and in enum order: a link reports the first that joins its two ends.</param>
     /// <param name="query">Whose ids name the chain's ends, as found: they are not read again.</param>
-    /// <param name="rows">Holding the roles of <paramref name="path"/>, read together (<see cref="ChainTables.RoleReader.Read"/>).</param>
     private static Chain ToChain(GraphIndex index, ChainTables.RoleReader rows, int[] path, RelationshipType[] via, ChainQuery query)
     {
+        // The links' roles are read together, their waits for memory overlapping those of the nodes' touch just before.
+        rows.Read(path, via);
         var links = new ChainLink[path.Length / 2];
         // Each person but the ends sits in two links: made once, and read from the table once.
         var from = index.Nodes.Person(path[0], query.From);
