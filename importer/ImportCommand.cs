@@ -145,7 +145,7 @@ internal static class ImportCommand
             total.Add(report);
             if (!report.Succeeded) exitCode = Math.Max(exitCode, InvalidInput);
         }
-        AnsiConsole.Write(total.Table());
+        SummaryTable.Write(AnsiConsole.Console, total.Table(), toTerminal: !Console.IsOutputRedirected);
         return exitCode;
     }
 
