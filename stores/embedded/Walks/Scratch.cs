@@ -22,6 +22,9 @@ internal sealed class Scratch : IDisposable
     private int[]? _markA, _markB, _distA, _distB;
     private int _size;
 
+    // Whether a walk holds this scratch: returned twice, it would sit in two slots and two walks would share it.
+    private bool _rented;
+
     public int[] MarkA => _markA ??= new int[_size];
     public int[] MarkB => _markB ??= new int[_size];
     public int[] DistA => _distA ??= new int[_size];
@@ -50,11 +53,14 @@ internal sealed class Scratch : IDisposable
         if (s._size < nodeCount) s.Resize(Math.Max(nodeCount + nodeCount / 8, 1024));
         if (s.Generation > int.MaxValue - 2 * Stride) s.Resize(s._size);
         s.Generation += Stride;
+        s._rented = true;
         return s;
     }
 
     public void Dispose()
     {
+        if (!_rented) return;
+        _rented = false;
         for (var i = 0; i < Pool.Length; i++)
             if (Pool[i] is null && Interlocked.CompareExchange(ref Pool[i], this, null) is null) return;
     }
