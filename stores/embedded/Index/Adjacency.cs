@@ -37,6 +37,9 @@ internal sealed class Adjacency
 
     public static int Slot(RelationshipType type, Direction direction) => (int)type * 2 + (int)direction;
 
+    /// <summary>The slot of the same type the other way: it lists the same edges from their other ends.</summary>
+    public static int Reverse(int slot) => slot ^ 1;
+
     // The offsets of a slot without rows: none of its nodes is in range.
     private static readonly int[] NoRows = [0];
 

@@ -467,10 +467,20 @@ internal sealed class ChainFinder : IDisposable
             return byEnd ? _b.At(y, d - next) : _a.At(y, next) && !_a.IsDead(y);
         }
 
+        // Whether x (a hub) and y are joined, looked up in the shorter of the two rows: y's, searched from its side (a
+        // slot's reverse lists the same edges), is usually both short and in the cache, read when y's layer grew; the
+        // hub's is long and cold. Interleaved in one process against the hub's row alone: L p50 -5 to -6 % (faster in
+        // 14 and 15 of 16 rounds), M -5 % (24 of 30).
         bool Linked(int x, int y)
         {
             foreach (var slot in slots)
             {
+                adjacency.Neighbours(Adjacency.Reverse(slot), y, out var back, out var backRecent);
+                if (back.Length + backRecent.Length < degree)
+                {
+                    if (back.BinarySearch(x) >= 0 || backRecent.Contains(x)) return true;
+                    continue;
+                }
                 adjacency.Neighbours(slot, x, out var rows, out var recent);
                 if (rows.BinarySearch(y) >= 0 || recent.Contains(y)) return true;
             }
